@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Set up everything signgen needs on Debian/Ubuntu, then run its main job on the bundled
+# standard. Idempotent: run it again at any time.
+#   bash scripts/setup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+
+# Debian packages: the CJK fonts the project defaults name, cairo for PDF/PNG, and Chromium
+# for the browser tests. Installed only when something is missing.
+APT_PACKAGES=(fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai fonts-arphic-gkai00mp
+              fonts-arphic-gbsn00lp fontconfig libcairo2 chromium)
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Python: a virtual environment with signgen and its development tools.
+if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+
+# The main job: validate the bundled standard, render its outputs, build the site.
+.venv/bin/signgen validate specs
+.venv/bin/signgen build --specs specs --out build/outputs
+echo "setup: done. Activate with: source .venv/bin/activate"
