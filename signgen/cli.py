@@ -58,3 +58,14 @@ def schema() -> None:
     from .schema import spec_json_schema
 
     click.echo(json.dumps(spec_json_schema(), ensure_ascii=False, indent=2))
+
+
+def _register() -> None:
+    from .commands import audit, batch, contractor, plaques, site
+
+    for module in (plaques, batch, contractor, audit, site):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()
