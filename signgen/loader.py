@@ -80,9 +80,17 @@ def pydantic_problems(exc: ValidationError, locator: Locator, model: type[BaseMo
                 msg = "expected a list that should " + msg.removeprefix("List should ")
             else:
                 msg = "expected valid input: " + msg[0].lower() + msg[1:]
-            message = f"{msg}, got {_describe(err.get('input'))}"
+            message = f"{msg}, got {_describe(err.get('input'))}{_quote_hint(kind, err)}"
         problems.append(locator.problem(loc, message, prefix))
     return problems
+
+
+def _quote_hint(kind: str, err: Any) -> str:
+    """YAML reads unquoted 1, 2026-11-26 or yes as a number, a date or a boolean."""
+    value = err.get("input")
+    if kind != "string_type" or isinstance(value, dict | list | str) or value is None:
+        return ""
+    return "; YAML read it as a " + type(value).__name__ + ": write it in quotes"
 
 
 def _is_tag(part: object) -> bool:
@@ -138,6 +146,8 @@ def load_standard(directory: Path) -> Standard:
             problems.extend(pydantic_problems(exc, loc, SpecFile))
             continue
         for section, value in data.items():
+            if value is None:  # `boards:` with nothing under it: the section is empty
+                continue
             if section in merged:
                 other = where[section][0]
                 problems.extend([loc.problem((section,),
@@ -152,7 +162,13 @@ def load_standard(directory: Path) -> Standard:
             problems.add(str(directory), 0, 0, required,
                          "expected this section in one of the spec files, got none")
     problems.raise_if_any()
-    standard = Standard.model_validate(merged)
+    try:
+        standard = Standard.model_validate(merged)
+    except ValidationError as exc:  # each file passed alone; still, never a traceback
+        raise SigngenError([
+            where.get(str(err["loc"][0]), ("", Locator(str(directory))))[1].problem(
+                err["loc"], f"expected valid input: {err['msg']}")
+            for err in exc.errors(include_url=False)]) from None
     problems.extend(cross_check(standard, where))
     problems.raise_if_any()
     return standard
@@ -277,11 +293,11 @@ def _check_defaults(c: _Checker, standard: Standard) -> None:
         seg_ids = {s.id for s in plaque.segments}
         used = [s for line in lay.lines for s in line]
         for j, line in enumerate(lay.lines):
-            for k, seg in enumerate(line):
-                if seg not in seg_ids:
+            for k, seg_id in enumerate(line):
+                if seg_id not in seg_ids:
                     c.at((*path, "lines", j, k), f"expected a segment id of plaque "
                                                  f"{plaque.id!r} ({', '.join(sorted(seg_ids))})"
-                                                 f", got {seg!r}")
+                                                 f", got {seg_id!r}")
         missing = sorted(seg_ids - set(used))
         if missing:
             c.at((*path, "lines"), f"expected every segment on a line, got none for "

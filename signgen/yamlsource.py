@@ -110,7 +110,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
         # Refuse anchors and aliases outright: spec files never need them and they are
         # how "billion laughs" documents blow up memory.
         while loader.check_event():
-            event = loader.get_event()
+            event = loader.get_event()  # type: ignore[no-untyped-call]
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 mark = event.start_mark
