@@ -160,6 +160,10 @@ class Plaque(Named):
     placement: Text
     placement_en: Text
     repeat: Literal["once", "per_window", "per_room", "per_board"] = "once"
+    position: Literal["above_door", "left_of_door", "right_of_door", "lobby", "window",
+                      "room", "courtyard"] | None = Field(
+        None, description="where the standard puts it, as a place an elevation can draw "
+                          "(e.g. 门楣正上方 = above_door); omit where not stated")
     background: Id | None = Field(None, description="omit where the standard gives none")
     size: Size
     segments: list[Segment] = Field(min_length=1)
