@@ -6,7 +6,6 @@ Every command module registers its commands on :data:`main`; user errors are
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -55,9 +54,9 @@ def schema() -> None:
 
     Example: signgen schema > specs/spec.schema.json
     """
-    from .schema import spec_json_schema
+    from .schema import spec_json_schema_text
 
-    click.echo(json.dumps(spec_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(spec_json_schema_text(), nl=False)
 
 
 def _register() -> None:
