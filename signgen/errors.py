@@ -15,6 +15,8 @@ class Problem:
     >>> str(Problem("specs/x/plaques.yml", 12, 5, "plaques[2].size.width_mm",
     ...             "expected a positive number, got -750"))
     'specs/x/plaques.yml:12:5: plaques[2].size.width_mm: expected a positive number, got -750'
+    >>> str(Problem("communities.csv", 7, 0, "community", "expected a value, got nothing"))
+    'communities.csv:7: community: expected a value, got nothing'
     """
 
     file: str
@@ -24,7 +26,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file
+        where = (f"{self.file}:{self.line}:{self.col}" if self.line and self.col
+                 else f"{self.file}:{self.line}" if self.line else self.file)
         if self.field:
             return f"{where}: {self.field}: {self.message}"
         return f"{where}: {self.message}"
