@@ -6,6 +6,7 @@ expected ..., got ...`` (see :mod:`signgen.errors`).
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import string
 from collections.abc import Iterable, Iterator
@@ -15,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, ProblemList, SigngenError
-from .model import SECTIONS, SpecFile, Standard
+from .model import SECTIONS, Hex, Id, SpecFile, Standard
 from .yamlsource import Locator, load_yaml
 
 SPEC_SUFFIXES = (".yml", ".yaml")
@@ -25,7 +26,9 @@ def _describe(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
-        return "a list"
+        return f"a list of {len(value)}"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -67,9 +70,15 @@ def pydantic_problems(exc: ValidationError, locator: Locator, model: type[BaseMo
             allowed = _allowed_keys(model, loc)
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
+            if not key.isascii():
+                hint = " (a comma inside {...} starts a new key: put the whole text in quotes)"
             message = f"unknown key{hint}; expected one of: {', '.join(allowed)}"
         elif kind == "missing":
             message = "expected a value, got nothing: this field is required"
+        elif kind in _MESSAGES:
+            ctx = {k: _number(v) for k, v in err.get("ctx", {}).items()}
+            expected = _PATTERNS.get(str(ctx.get("pattern")), _MESSAGES[kind].format(**ctx))
+            message = f"{expected}, got {_describe(err.get('input'))}{_quote_hint(kind, err)}"
         else:
             msg = err["msg"]
             if msg.startswith("Input should be "):
@@ -85,12 +94,41 @@ def pydantic_problems(exc: ValidationError, locator: Locator, model: type[BaseMo
     return problems
 
 
+def _pattern(annotated: Any) -> str:
+    return next(str(m.pattern) for m in annotated.__metadata__ if getattr(m, "pattern", None))
+
+
+def _number(value: object) -> object:
+    """0.0 reads better as 0 in a message."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# Pydantic's wording, rephrased the way a person editing a spec file reads it.
+_MESSAGES = {
+    "string_type": "expected text",
+    "string_pattern_mismatch": "expected text matching {pattern}",
+    "greater_than": "expected a number greater than {gt}",
+    "greater_than_equal": "expected a number of at least {ge}",
+    "less_than": "expected a number less than {lt}",
+    "less_than_equal": "expected a number of at most {le}",
+    "too_short": "expected at least {min_length} item(s)",
+    "too_long": "expected at most {max_length} item(s)",
+    "finite_number": "expected a finite number",
+}
+_PATTERNS = {
+    _pattern(Id): "expected an id: lower-case letters, digits, '-' and '_'",
+    _pattern(Hex): "expected a colour as # and six hex digits, e.g. '#1A2B3C'",
+}
+_YAML_TYPES = {bool: "true/false", int: "number", float: "number", datetime.date: "date",
+               datetime.datetime: "date and time"}
+
+
 def _quote_hint(kind: str, err: Any) -> str:
     """YAML reads unquoted 1, 2026-11-26 or yes as a number, a date or a boolean."""
-    value = err.get("input")
-    if kind != "string_type" or isinstance(value, dict | list | str) or value is None:
+    read_as = _YAML_TYPES.get(type(err.get("input")))
+    if kind != "string_type" or read_as is None:
         return ""
-    return "; YAML read it as a " + type(value).__name__ + ": write it in quotes"
+    return f" (YAML reads it as a {read_as}: put it in quotes)"
 
 
 def _is_tag(part: object) -> bool:

@@ -123,8 +123,12 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        started = exc.context_mark
+        context = (f" ({exc.context} that starts at {started.line + 1}:{started.column + 1})"
+                   if exc.context and started and started is not mark else "")
         raise SigngenError([Problem(file, line, col, "",
-                                    f"YAML syntax error: {exc.problem or exc}")]) from None
+                                    f"YAML syntax error: {exc.problem or exc}{context}")]) \
+            from None
     except yaml.YAMLError as exc:
         raise SigngenError([Problem(file, 1, 1, "", f"YAML error: {exc}")]) from None
     if node is None:
