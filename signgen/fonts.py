@@ -1,0 +1,343 @@
+"""Fonts for the standard's typeface roles: find the substitute faces, measure and outline glyphs.
+
+A *role* is a typeface id of the standard (``song-display``...). Its substitutes, exact
+fontconfig family and style names, are project defaults (``typeface_substitutes``). A face is
+found in ``--fonts-dir`` first, then through fontconfig (``fc-list``), and accepted only when
+its own name table says exactly that family and style: fontconfig's substitution of another
+family is never taken. Each font file is opened once, lazily; advances, kerning pairs, glyph
+outlines (SVG path data in font units, y up) and bounds are cached per glyph.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.ttLib import TTCollection, TTFont
+
+from .errors import SigngenError
+from .model import Standard, TypefaceSubstitute
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+COLLECTION_SUFFIXES = (".ttc", ".otc")
+
+Bounds = tuple[float, float, float, float]
+
+
+def _font_number(value: float) -> str:
+    """Font-unit coordinates: integers as integers, the rest with two decimals."""
+    if value == int(value):
+        return str(int(value))
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def char_label(char: str) -> str:
+    """A character as an error message shows it.
+
+    >>> char_label("社")
+    "U+793E '社'"
+    """
+    return f"U+{ord(char):04X} {char!r}"
+
+
+class Face:
+    """One font face (a file, or one font of a collection), with per-glyph caches."""
+
+    def __init__(self, font: TTFont, file: Path, family: str, style: str) -> None:
+        self.font = font
+        self.file = file
+        self.family = family
+        self.style = style
+        self.key = f"{family} {style}"
+        self.units_per_em: int = font["head"].unitsPerEm
+        os2 = font["OS/2"]
+        ascender, descender = os2.sTypoAscender, os2.sTypoDescender
+        if ascender - descender <= 0:
+            hhea = font["hhea"]
+            ascender, descender = hhea.ascent, hhea.descent
+        # The em box is split between ascender and descender in the font's own proportion.
+        self.ascent: float = ascender / (ascender - descender)
+        self._cmap: dict[int, str] | None = None
+        self._hmtx: Any = None
+        self._glyphset: Any = None
+        self._advances: dict[str, int] = {}
+        self._paths: dict[str, str] = {}
+        self._bounds: dict[str, Bounds | None] = {}
+        self._kern_pairs: dict[tuple[str, str], int] = {}
+        self._kern_subtables: list[_PairSubtable] | None = None
+
+    def __repr__(self) -> str:
+        return f"Face({self.key!r}, {str(self.file)!r})"
+
+    def glyph(self, char: str) -> str | None:
+        """The glyph name for ``char``, or None when the face has no glyph for it."""
+        if self._cmap is None:
+            self._cmap = self.font.getBestCmap() or {}
+        return self._cmap.get(ord(char))
+
+    def advance(self, glyph: str) -> int:
+        """Advance width of a glyph, in font units."""
+        found = self._advances.get(glyph)
+        if found is None:
+            if self._hmtx is None:
+                self._hmtx = self.font["hmtx"]
+            found = self._advances[glyph] = self._hmtx[glyph][0]
+        return found
+
+    def _glyphs(self) -> Any:
+        if self._glyphset is None:
+            self._glyphset = self.font.getGlyphSet()
+        return self._glyphset
+
+    def outline(self, glyph: str) -> str:
+        """SVG path data of a glyph's outline in font units (y up); empty for a blank glyph."""
+        found = self._paths.get(glyph)
+        if found is None:
+            pen = SVGPathPen(self._glyphs(), ntos=_font_number)
+            self._glyphs()[glyph].draw(pen)
+            found = self._paths[glyph] = pen.getCommands()
+        return found
+
+    def bounds(self, glyph: str) -> Bounds | None:
+        """Ink bounds (xMin, yMin, xMax, yMax) of a glyph in font units; None when blank."""
+        if glyph not in self._bounds:
+            pen = BoundsPen(self._glyphs())
+            self._glyphs()[glyph].draw(pen)
+            self._bounds[glyph] = pen.bounds
+        return self._bounds[glyph]
+
+    def kern(self, left: str, right: str) -> int:
+        """Pair kerning between two glyphs in font units, from the GPOS ``kern`` feature."""
+        pair = (left, right)
+        found = self._kern_pairs.get(pair)
+        if found is None:
+            found = self._kern_pairs[pair] = _pair_adjustment(self._kern_lookups(), left, right)
+        return found
+
+    def _kern_lookups(self) -> list[_PairSubtable]:
+        if self._kern_subtables is None:
+            self._kern_subtables = _kern_subtables(self.font)
+        return self._kern_subtables
+
+
+@dataclass(frozen=True)
+class _PairSubtable:
+    """One PairPos subtable, its coverage as a dict for constant-time look-ups."""
+
+    format: int
+    coverage: dict[str, int]
+    table: Any
+
+
+def _kern_subtables(font: TTFont) -> list[_PairSubtable]:
+    """PairPos subtables of every lookup the GPOS ``kern`` feature uses, in lookup order."""
+    if "GPOS" not in font:
+        return []
+    table = font["GPOS"].table
+    if table.FeatureList is None or table.LookupList is None:
+        return []
+    indices = sorted({i for rec in table.FeatureList.FeatureRecord if rec.FeatureTag == "kern"
+                      for i in rec.Feature.LookupListIndex})
+    subtables = []
+    for index in indices:
+        lookup = table.LookupList.Lookup[index]
+        for sub in lookup.SubTable:
+            if lookup.LookupType == 9:
+                sub = sub.ExtSubTable
+            if sub.LookupType == 2 and sub.Format in (1, 2):
+                coverage = {g: i for i, g in enumerate(sub.Coverage.glyphs)}
+                subtables.append(_PairSubtable(sub.Format, coverage, sub))
+    return subtables
+
+
+def _x_advance(value: Any) -> int:
+    return int(getattr(value, "XAdvance", 0) or 0) if value is not None else 0
+
+
+def _pair_adjustment(subtables: list[_PairSubtable], left: str, right: str) -> int:
+    """X-advance adjustment of the first PairPos subtable that has the pair."""
+    for sub in subtables:
+        index = sub.coverage.get(left)
+        if index is None:
+            continue
+        if sub.format == 1:
+            for record in sub.table.PairSet[index].PairValueRecord:
+                if record.SecondGlyph == right:
+                    return _x_advance(record.Value1)
+        else:
+            class1 = sub.table.ClassDef1.classDefs.get(left, 0)
+            class2 = sub.table.ClassDef2.classDefs.get(right, 0)
+            return _x_advance(sub.table.Class1Record[class1].Class2Record[class2].Value1)
+    return 0
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    path: Path
+    index: int
+
+
+def _names(font: TTFont) -> set[tuple[str, str]]:
+    """The (family, style) pairs a font calls itself: typographic and legacy names."""
+    name = font["name"]
+    pairs = set()
+    for fam_id, style_id in ((16, 17), (1, 2)):
+        family, style = name.getDebugName(fam_id), name.getDebugName(style_id)
+        if family and style:
+            pairs.add((family, style))
+    family16, style2 = name.getDebugName(16), name.getDebugName(2)
+    if family16 and style2 and name.getDebugName(17) is None:
+        pairs.add((family16, style2))
+    return pairs
+
+
+def _fontconfig_candidates(family: str, style: str) -> list[_Candidate]:
+    """Files fontconfig lists under exactly ``family`` (never a substituted family)."""
+    if shutil.which("fc-list") is None:
+        return []
+    result = subprocess.run(
+        ["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style}\n",
+         re.sub(r"([\\:,-])", r"\\\1", family)],
+        capture_output=True, text=True, check=False)
+    found = []
+    for line in result.stdout.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 4:
+            continue
+        families = [f.strip() for f in parts[2].split(",")]
+        styles = [s.strip() for s in parts[3].split(",")]
+        if family in families and style in styles:
+            found.append(_Candidate(Path(parts[0]), int(parts[1] or 0)))
+    return sorted(set(found), key=lambda c: (str(c.path), c.index))
+
+
+def _folder_candidates(folder: Path) -> list[_Candidate]:
+    """Every font file in a folder (recursively); each collection is checked face by face."""
+    return [_Candidate(p, -1) for p in sorted(folder.rglob("*"))
+            if p.suffix.lower() in FONT_SUFFIXES and p.is_file()]
+
+
+class FontBook:
+    """The faces of every typeface role of a standard, found once and cached.
+
+    Args:
+        standard: the standard whose ``typeface_substitutes`` name the faces.
+        fonts_dir: a folder searched before fontconfig (``--fonts-dir``).
+    """
+
+    def __init__(self, standard: Standard, fonts_dir: Path | None = None) -> None:
+        self.standard = standard
+        self.fonts_dir = fonts_dir
+        self._files: dict[Path, list[TTFont]] = {}
+        self._faces_by_key: dict[str, Face] = {}
+        self._roles: dict[str, list[Face]] = {}
+        self._char_faces: dict[tuple[str, str], Face] = {}
+
+    # --- finding faces ------------------------------------------------------------------
+
+    def _open(self, path: Path) -> list[TTFont]:
+        fonts = self._files.get(path)
+        if fonts is None:
+            try:
+                if path.suffix.lower() in COLLECTION_SUFFIXES:
+                    fonts = list(TTCollection(str(path), lazy=True).fonts)
+                else:
+                    fonts = [TTFont(str(path), lazy=True)]
+            except Exception:  # an unreadable file is not a face: skip it, keep looking
+                fonts = []
+            self._files[path] = fonts
+        return fonts
+
+    def _find(self, family: str, style: str) -> Face | None:
+        key = f"{family} {style}"
+        if key in self._faces_by_key:
+            return self._faces_by_key[key]
+        candidates: list[_Candidate] = []
+        if self.fonts_dir is not None:
+            candidates += _folder_candidates(self.fonts_dir)
+        candidates += _fontconfig_candidates(family, style)
+        for cand in candidates:
+            fonts = self._open(cand.path)
+            order = range(len(fonts)) if cand.index < 0 else [cand.index, *range(len(fonts))]
+            for i in order:
+                if i < len(fonts) and (family, style) in _names(fonts[i]):
+                    face = Face(fonts[i], cand.path, family, style)
+                    self._faces_by_key[key] = face
+                    return face
+        return None
+
+    def _substitute(self, typeface_id: str) -> TypefaceSubstitute:
+        subs = [s for s in self.standard.project_defaults.typeface_substitutes
+                if s.typeface == typeface_id]
+        if not subs:
+            raise SigngenError(f"project_defaults.typeface_substitutes: expected an entry for "
+                               f"typeface {typeface_id!r} ({self.role_name(typeface_id)}), "
+                               "got none")
+        return subs[0]
+
+    def role_name(self, typeface_id: str) -> str:
+        """The standard's name of a typeface role, e.g. ``宋体(大标宋)``."""
+        found = next((t for t in self.standard.typefaces if t.id == typeface_id), None)
+        return found.name if found else typeface_id
+
+    def faces(self, typeface_id: str) -> list[Face]:
+        """The installed faces of a role, in the spec's order of preference.
+
+        Raises:
+            SigngenError: none of the role's families is installed; names the role, the
+                families tried and the Debian packages that provide them.
+        """
+        found = self._roles.get(typeface_id)
+        if found is not None:
+            return found
+        sub = self._substitute(typeface_id)
+        faces = [f for f in (self._find(x.family, x.style) for x in sub.families) if f]
+        if not faces:
+            tried = ", ".join(f"{x.family} {x.style}" for x in sub.families)
+            where = "fontconfig" if self.fonts_dir is None else f"{self.fonts_dir} and fontconfig"
+            raise SigngenError(
+                f"typeface {typeface_id} ({self.role_name(typeface_id)}): expected one of the "
+                f"font faces {tried} in {where}, got none installed; install the Debian "
+                f"package(s) {' '.join(sub.debian_packages)} or pass --fonts-dir")
+        self._roles[typeface_id] = faces
+        return faces
+
+    def primary(self, typeface_id: str) -> Face:
+        """The preferred installed face of a role."""
+        return self.faces(typeface_id)[0]
+
+    def face_for(self, typeface_id: str, char: str) -> Face:
+        """The first face of the role that has a glyph for ``char``.
+
+        Raises:
+            SigngenError: no face of the role has the character (named as U+XXXX and itself).
+        """
+        pair = (typeface_id, char)
+        found = self._char_faces.get(pair)
+        if found is not None:
+            return found
+        faces = self.faces(typeface_id)
+        for face in faces:
+            if face.glyph(char) is not None:
+                self._char_faces[pair] = face
+                return face
+        tried = ", ".join(f.key for f in faces)
+        raise SigngenError(f"character {char_label(char)}: expected a glyph in a face of "
+                           f"typeface {typeface_id} ({self.role_name(typeface_id)}), got none "
+                           f"in {tried}")
+
+    def face(self, key: str) -> Face:
+        """A face already found, by its key (``family style``)."""
+        return self._faces_by_key[key]
+
+    def loaded(self) -> Iterator[Face]:
+        """Every face found so far."""
+        return iter(self._faces_by_key.values())
