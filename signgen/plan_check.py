@@ -130,7 +130,7 @@ def room_items(standard: Standard, plan: Plan) -> list[ReportItem]:
 
 def check_plan(standard: Standard, plan: Plan) -> Report:
     """Check ``plan`` against ``standard``; the report's ``ok`` is the verdict."""
-    sections = [ReportSection("rooms", "房间 Rooms", tuple(room_items(standard, plan)))]
+    sections = []
     if standard.area_rules:
         sections.append(ReportSection("areas", "面积 Floor area",
                                       tuple(area_items(standard, plan))))
@@ -151,6 +151,7 @@ def check_plan(standard: Standard, plan: Plan) -> Report:
     logo = logo_items(standard, plan)
     if logo:
         sections.append(ReportSection("logo", "社区标识 Community logo", tuple(logo)))
+    sections.append(ReportSection("rooms", "房间 Rooms", tuple(room_items(standard, plan))))
     zone_areas = {z.id: plan.zone_m2(z.id) for z in standard.zones}
     facts = [("总面积 Total", f"{number(plan.total_m2)} m²")]
     facts += [(f"{z.name} {z.name_en}", f"{number(zone_areas[z.id])} m²")

@@ -21,7 +21,9 @@ from typing import Any, Literal
 
 # --- escaping ---------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_MD_LINE_START = re.compile(r"^([#+\-])")
+_MD_ORDERED = re.compile(r"^(\d+)\.")
 
 
 def md_escape(text: str) -> str:
@@ -32,7 +34,8 @@ def md_escape(text: str) -> str:
     """
     one_line = " ".join(str(text).split())
     escaped = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    return _MD_ORDERED.sub(r"\1\\.", _MD_LINE_START.sub(r"\\\1", escaped))
 
 
 def html_escape(text: str) -> str:
