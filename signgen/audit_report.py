@@ -42,8 +42,8 @@ def _header(report: AuditReport) -> list[tuple[str, str]]:
 
 
 def _label(o: Outcome) -> str:
-    level = "" if o.item.level in ("required", "requirement") else f" [{o.item.level}]"
-    return f"{o.item.clause.number} {o.item.title} ({o.item.id}){level}"
+    level = "" if o.item.level in ("required", "requirement") else f", {o.item.level}"
+    return f"{o.item.title} ({o.item.id}), clause {o.item.clause.number}{level}"
 
 
 def _groups(report: AuditReport) -> list[tuple[str, list[Outcome]]]:
@@ -80,11 +80,10 @@ def report_markdown(report: AuditReport) -> str:
     for heading, outcomes in _groups(report):
         out += ["", f"## {heading} ({len(outcomes)})", ""]
         for o in outcomes:
-            out.append(f"- **{o.status}** {md_escape(_label(o))}: {md_escape(o.message)}")
+            note = f" *Note:* {md_escape(o.note)}" if o.note else ""
+            out.append(f"- **{o.status}** {md_escape(_label(o))}: {md_escape(o.message)}{note}")
             if o.status == "fail":
                 out.append(f"    > {md_escape(o.item.quote)}")
-            if o.note:
-                out.append(f"    *Note:* {md_escape(o.note)}")
     out += ["", md_escape(_footer())]
     return "\n".join(out) + "\n"
 
