@@ -10,6 +10,7 @@ outlines (SVG path data in font units, y up) and bounds are cached per glyph.
 
 from __future__ import annotations
 
+import mmap
 import re
 import shutil
 import subprocess
@@ -247,10 +248,14 @@ class FontBook:
         fonts = self._files.get(path)
         if fonts is None:
             try:
+                # Memory-mapped: fonts stay lazy, no file handle is left open, and the pages
+                # are shared with every other process reading the same font.
+                with path.open("rb") as handle:
+                    data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
                 if path.suffix.lower() in COLLECTION_SUFFIXES:
-                    fonts = list(TTCollection(str(path), lazy=True).fonts)
+                    fonts = list(TTCollection(data, lazy=True).fonts)
                 else:
-                    fonts = [TTFont(str(path), lazy=True)]
+                    fonts = [TTFont(data, lazy=True)]
             except Exception:  # an unreadable file is not a face: skip it, keep looking
                 fonts = []
             self._files[path] = fonts

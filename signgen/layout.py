@@ -216,7 +216,7 @@ def plaque_layout(standard: Standard, text: PlaqueText, fonts: FontBook, *,
         lo = layout.min_width_mm or 0.0
         hi = layout.max_width_mm or math.inf
         width = min(max(widest + 2 * margin, lo), hi)
-        width = math.ceil(width) if width < hi else width
+        width = float(math.ceil(width)) if width < hi else width
     else:
         width = text.width_mm
     area_w = width - 2 * margin
