@@ -13,7 +13,7 @@ import codecs
 import csv
 import math
 import string
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -223,7 +223,7 @@ def _is_xlsx(path: Path) -> bool:
     return path.suffix.lower() in (".xlsx", ".xlsm")
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+def _csv_rows(path: Path) -> Generator[tuple[int, list[str]], None, None]:
     """(first line number, cells) of each CSV record; multi-line cells count their lines."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
@@ -241,7 +241,7 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(path: Path) -> Generator[tuple[int, list[str]], None, None]:
     """(row number, cells) of the first sheet, read in openpyxl's streaming mode."""
     import openpyxl
 
@@ -340,6 +340,25 @@ def _columns(header: Sequence[str], standard: Standard, display: str) -> list[st
     if problems:
         raise SigngenError(problems)
     return columns
+
+
+def count_rows(path: Path) -> int | None:
+    """A quick estimate of the number of data rows (for a progress bar), or None."""
+    try:
+        if _is_xlsx(path):
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True)
+            try:
+                rows = book.worksheets[0].max_row
+            finally:
+                book.close()
+            return None if rows is None else max(rows - 1, 0)
+        with path.open("rb") as handle:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(_CHUNK), b""))
+        return max(lines - 1, 0)
+    except Exception:  # only an estimate: the real reading reports problems
+        return None
 
 
 def read_communities(path: Path, standard: Standard, display: str | None = None
