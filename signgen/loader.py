@@ -63,8 +63,11 @@ def pydantic_problems(exc: ValidationError, locator: Locator, model: type[BaseMo
     """Turn pydantic's errors into located problems with 'expected ..., got ...' wording."""
     problems = []
     for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if isinstance(p, int) or not _is_tag(p))
         kind = err["type"]
+        # The last part of an unknown key's path is the key itself, even one named 'float'.
+        keep = err["loc"][-1:] if kind == "extra_forbidden" else ()
+        loc = tuple(p for p in err["loc"][:len(err["loc"]) - len(keep)]
+                    if isinstance(p, int) or not _is_tag(p)) + tuple(keep)
         if kind == "extra_forbidden":
             key = str(loc[-1])
             allowed = _allowed_keys(model, loc)

@@ -105,8 +105,14 @@ def _to_python(node: yaml.Node, path: PathKey, loc: Locator, problems: list[Prob
 def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     """Parse one YAML document from ``text``; see :func:`load_yaml`."""
     loc = Locator(file)
-    loader = _NoAliasLoader(text)
+    bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise SigngenError([Problem(file, line, col, "", "expected printable text, got the "
+                                    f"control character U+{ord(bad.group()):04X}")])
     try:
+        loader = _NoAliasLoader(text)
         # Refuse anchors and aliases outright: spec files never need them and they are
         # how "billion laughs" documents blow up memory.
         while loader.check_event():

@@ -332,3 +332,19 @@ def test_problems_of_all_standards_are_collected(tmp_path: Path) -> None:
         load_standards(tmp_path)
     assert [p.file for p in info.value.problems] == [str(tmp_path / n / "plaques.yml")
                                                      for n in ("a", "b")]
+
+
+def test_control_character_is_located(tiny: Path) -> None:
+    """A control character pasted into a spec file is reported where it is, not a traceback."""
+    f = tiny / "standard.yml"
+    edit(f, "title_en: Test standard", "title_en: Test\x1fstandard")
+    assert problems(tiny) == [f"{at(f, chr(0x1f))}: expected printable text, got the control "
+                              "character U+001F"]
+
+
+def test_unknown_key_named_like_a_type(tiny: Path) -> None:
+    """A key such as `bool:` or `float:` is reported as an unknown key like any other."""
+    f = tiny / "defaults.yml"
+    f.write_text("bool:\n", encoding="utf-8")
+    [problem] = problems(tiny)
+    assert problem.startswith(f"{f}:1:1: bool: unknown key; expected one of: standard, ")
