@@ -1,0 +1,105 @@
+"""One page per community of a communities file (CSV/XLSX as in ``signgen batch``).
+
+Built to scale: fonts are loaded once per build, only the ``text`` SVG of each plaque is
+rendered by default (under 1 KB each, no outlining), and other formats only on request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..communities import CommunityRow, key_fields, read_communities
+from ..errors import SigngenError
+from ..files import safe_name
+from ..fonts import FontBook
+from .plaque_pages import FORMATS, Assets, render_plaque
+from .role_pages import audit_sheet_html_page, schedule_body
+from .templating import render
+from .urls import LANGS
+
+if TYPE_CHECKING:
+    from .generate import GeneratedSite
+    from .pages import PageSet
+
+COMMUNITY_DOWNLOADS = (*FORMATS, "audit-sheet")
+
+
+@dataclass(frozen=True)
+class CommunityOptions:
+    """The communities file, which files to make for each, and the QR codes' base URL."""
+
+    path: Path
+    downloads: tuple[str, ...] = ("svg",)
+    base_url: str = ""
+
+
+def read_rows(path: Path, pages: PageSet) -> list[CommunityRow]:
+    """Every row of the communities file, or every problem found in it at once."""
+    rows: list[CommunityRow] = []
+    problems = []
+    for row in read_communities(path, pages.std):
+        if isinstance(row, CommunityRow):
+            rows.append(row)
+        else:
+            problems.extend(row.problems)
+    if problems:
+        raise SigngenError(problems)
+    return rows
+
+
+def community_slugs(rows: list[CommunityRow]) -> list[str]:
+    """A unique, safe folder name per row: its name, ``-2``... where names repeat."""
+    seen: dict[str, int] = {}
+    slugs = []
+    for row in rows:
+        base = safe_name(row.name, fallback=f"line-{row.line}")
+        seen[base] = seen.get(base, 0) + 1
+        slugs.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return slugs
+
+
+def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: FontBook,
+                    options: CommunityOptions) -> None:
+    """Add the communities index and one page per community (both languages)."""
+    unknown = sorted(set(options.downloads) - set(COMMUNITY_DOWNLOADS))
+    if unknown:
+        raise SigngenError(f"community_downloads: expected some of "
+                           f"{', '.join(COMMUNITY_DOWNLOADS)}, got {', '.join(unknown)}")
+    std = pages.std
+    where = pages.where
+    rows = read_rows(options.path, pages)
+    slugs = community_slugs(rows)
+    once = [p for p in std.plaques if p.repeat == "once"]
+    formats = tuple(f for f in FORMATS if f in options.downloads) or ("svg",)
+    listed = []
+    for row, slug in zip(rows, slugs, strict=True):
+        stem = where.download(f"communities/{slug}/")
+        rendered = [(p, render_plaque(std, fonts, assets, p.id, row.values, stem + p.id,
+                                      formats, preview_outlined=False)) for p in once]
+        sheet = ""
+        if "audit-sheet" in options.downloads:
+            sheet = assets.add(stem + "audit-sheet.html",
+                               audit_sheet_html_page(std, row.values, options.base_url))
+        schedule = schedule_body(std, row.values, f"{row.file}:{row.line}")
+        for lang in LANGS:
+            uri = where.page(lang, f"communities/{slug}.md")
+            site.pages[uri] = render(
+                "community.md.j2", lang=lang, page_uri=uri, title=row.name.replace("-", " "),
+                row=row, values=[(f, row.values.get(f.id, "")) for f in std.fields
+                                 if row.values.get(f.id)],
+                plaques=[(p, r if "svg" in options.downloads or len(formats) > 1 else r)
+                         for p, r in rendered],
+                plaque_uri=lambda i, lang=lang: where.page(lang, f"plaques/{i}.md"),
+                audit_sheet=sheet, schedule=schedule)
+            site.hidden.add(uri)
+        listed.append((row, slug))
+    key = key_fields(std)
+    for lang in LANGS:
+        uri = pages.uri("communities", lang)
+        site.pages[uri] = render(
+            "communities.md.j2", lang=lang, page_uri=uri, source=options.path.name,
+            key_fields=key,
+            communities=[{"key": row.key, "uri": where.page(lang, f"communities/{slug}.md")}
+                         for row, slug in listed])

@@ -1,0 +1,158 @@
+"""Plaque pages and their downloads: previews and 1:1 files from the plaque renderer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..fonts import FontBook
+from ..layout import PlaqueGeometry, plaque_layout
+from ..model import Plaque, Standard
+from ..plaque_text import plaque_text
+from ..render_raster import svg_to_pdf, svg_to_png
+from ..render_svg import plaque_svg
+from .templating import format_number
+from .urls import Where
+
+PNG_MAX_PX = 1600  # long side of a downloadable PNG; the PDF and SVG are the 1:1 files
+FORMATS = ("svg", "svg-outlined", "pdf", "png")
+FORMAT_LABELS = {"svg": "SVG", "svg-outlined": "SVG (outlined)", "pdf": "PDF 1:1", "png": "PNG"}
+SUFFIXES = {"svg": ".svg", "svg-outlined": ".outlined.svg", "pdf": ".pdf", "png": ".png"}
+
+
+@dataclass
+class Assets:
+    """Generated downloads, by source path (shared by both languages)."""
+
+    files: dict[str, str | bytes] = field(default_factory=dict)
+
+    def add(self, uri: str, content: str | bytes) -> str:
+        """Keep ``content`` at ``uri`` and return the uri."""
+        self.files[uri] = content
+        return uri
+
+
+@dataclass(frozen=True)
+class RenderedPlaque:
+    """One plaque laid out for some values, and where its files are."""
+
+    geometry: PlaqueGeometry
+    preview: str  # uri of the SVG shown on pages
+    files: tuple[tuple[str, str], ...]  # (format label, uri)
+
+
+def example_values(standard: Standard) -> dict[str, str]:
+    """Each template field's ``example`` value (the example community)."""
+    return {f.id: f.example for f in standard.fields}
+
+
+def render_plaque(standard: Standard, fonts: FontBook, assets: Assets, plaque_id: str,
+                  values: Mapping[str, str], stem: str, formats: tuple[str, ...] = FORMATS,
+                  *, preview_outlined: bool = True) -> RenderedPlaque:
+    """Lay out one plaque and add its files as ``<stem><suffix>``; the preview is an SVG."""
+    text = plaque_text(standard, plaque_id, values)
+    geometry = plaque_layout(standard, text, fonts, allow_small=True,
+                             community=values.get("community", ""))
+    svgs: dict[bool, str] = {}
+
+    def svg(outline: bool) -> str:
+        if outline not in svgs:
+            svgs[outline] = plaque_svg(geometry, standard, fonts, outline=outline)
+        return svgs[outline]
+
+    files = []
+    for fmt in formats:
+        uri = stem + SUFFIXES[fmt]
+        if fmt == "svg":
+            assets.add(uri, svg(False))
+        elif fmt == "svg-outlined":
+            assets.add(uri, svg(True))
+        elif fmt == "pdf":
+            assets.add(uri, svg_to_pdf(svg(True)))
+        elif fmt == "png":
+            px = min(4.0, PNG_MAX_PX / max(geometry.width_mm, geometry.height_mm))
+            assets.add(uri, svg_to_png(svg(True), px_per_mm=px))
+        files.append((FORMAT_LABELS[fmt], uri))
+    preview_fmt = "svg-outlined" if preview_outlined and "svg-outlined" in formats else "svg"
+    preview = stem + SUFFIXES[preview_fmt]
+    if preview not in assets.files:
+        assets.add(preview, svg(preview_fmt == "svg-outlined"))
+    return RenderedPlaque(geometry, preview, tuple(files))
+
+
+def _segment_rows(standard: Standard, plaque: Plaque, values: Mapping[str, str]
+                  ) -> list[dict[str, Any]]:
+    layout = standard.layout(plaque.id)
+    styles = {s.segment: s for s in layout.segment_styles}
+    filled = {run.segment: run.text for line in plaque_text(standard, plaque.id, values).lines
+              for run in line}
+    rows = []
+    for seg in plaque.segments:
+        style = styles.get(seg.id)
+        typeface = seg.typeface or (style.typeface if style else "")
+        colour = seg.colour or (style.colour if style else "")
+        rows.append({"id": seg.id, "template": seg.text, "example": filled.get(seg.id, ""),
+                     "typeface": standard.typeface(typeface), "typeface_default": not seg.typeface,
+                     "colour": standard.colour(colour), "colour_default": not seg.colour})
+    return rows
+
+
+def plaque_context(standard: Standard, plaque: Plaque, rendered: RenderedPlaque | None,
+                   template_files: tuple[tuple[str, str], ...], lang: str) -> dict[str, Any]:
+    """Everything the plaque page template shows, from the spec and the laid-out example."""
+    values = example_values(standard)
+    layout = standard.layout(plaque.id)
+    segments = _segment_rows(standard, plaque, values)
+    typeface_ids = list(dict.fromkeys(s["typeface"].id for s in segments))
+    colour_ids = list(dict.fromkeys([s["colour"].id for s in segments]
+                                    + [plaque.background or layout.background or ""]))
+    used = {name for seg in plaque.segments for name in _field_names(seg.text)}
+    geometry = rendered.geometry if rendered else None
+    letter_heights = [{"line": i, "text": line.text, "height": line.letter_height_mm}
+                      for i, line in enumerate(geometry.lines, start=1)] if geometry else []
+    downloads = []
+    if rendered:
+        downloads.append(("示例" if lang == "zh" else "Example", rendered.files))
+    if template_files:
+        downloads.append(("模板（占位）" if lang == "zh" else "Template (placeholders)",
+                          template_files))
+    repeat = {"per_window": ("每个窗口一块", "one per service window"),
+              "per_room": ("每个房间一块", "one per room"),
+              "per_board": ("每个宣传栏一块", "one per bulletin board")}
+    tolerances = [t for t in (standard.tolerance("plaque_size"),
+                              standard.tolerance("letter_height"),
+                              standard.tolerance("mounting_height")) if t]
+    return {
+        "plaque": plaque, "layout": layout, "segments": segments,
+        "fields": [f for f in standard.fields if f.id in used],
+        "example_text": plaque_text(standard, plaque.id, values).text,
+        "template_text": plaque_text(standard, plaque.id, {}).text,
+        "background": standard.colour(plaque.background or layout.background or ""),
+        "background_default": plaque.background is None,
+        "typefaces": [(standard.typeface(t), standard.substitute(t)) for t in typeface_ids],
+        "colours": [(standard.colour(c), standard.colour_value(c)) for c in colour_ids if c],
+        "geometry": geometry, "letter_heights": letter_heights,
+        "geometry_width": geometry.width_mm if geometry else None,
+        "geometry_height": geometry.height_mm if geometry else None,
+        "preview": rendered.preview if rendered else None, "downloads": downloads,
+        "repeat_label": repeat.get(plaque.repeat, ("", ""))[0 if lang == "zh" else 1],
+        "tolerances": tolerances, "mm": mm_text,
+    }
+
+
+def _field_names(template: str) -> list[str]:
+    import string
+
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def mm_text(value: float | None) -> str:
+    """``1000 mm``, or ``—`` where no value is given."""
+    return "—" if value is None else f"{format_number(round(value, 1))} mm"
+
+
+def plaque_stem(where: Where, plaque_id: str, variant: str = "") -> str:
+    """Download path without suffix: ``downloads/plaques/<id>`` or ``.../<variant>/<id>``."""
+    folder = f"plaques/{variant}/" if variant else "plaques/"
+    return where.download(f"{folder}{plaque_id}")

@@ -1,0 +1,94 @@
+"""Pages built from the other stages' outputs: elevation, checklist, schedule, audit sheet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from ..audit_sheet import audit_sheet_html
+from ..checklist import checklist_markdown
+from ..fonts import FontBook
+from ..model import Standard
+from ..plan import Plan, PlanEntry, PlanRoom
+from ..render_elevation import elevation_svg
+from ..schedule import schedule_csv, schedule_markdown, schedule_rows
+from .plaque_pages import Assets
+from .templating import Md
+
+if TYPE_CHECKING:
+    from .pages import PageSet
+
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
+
+
+def template_plan(standard: Standard, values: Mapping[str, str], source: str) -> Plan:
+    """A plan for a community that does everything the standard requires and nothing else.
+
+    One room per required function (named by it, no area), one service window per listed
+    category, every bulletin board, and the first way of obtaining premises.
+    """
+    required = [f for f in standard.functions if f.level == "required"]
+    rooms = tuple(PlanRoom(i, f.name, 0.0, standard.function_zone(f.id), (f.id,))
+                  for i, f in enumerate(required))
+    windows = tuple(PlanEntry(i, c.name, c.id, c.name)
+                    for i, c in enumerate(standard.window_categories))
+    boards = tuple(PlanEntry(i, b.name, b.id, b.name) for i, b in enumerate(standard.boards))
+    origin = standard.origins[0].id if standard.origins else None
+    return Plan(source, standard.id, dict(values), origin, rooms, windows, boards,
+                boards_listed=False)
+
+
+def schedule_body(standard: Standard, values: Mapping[str, str], source: str) -> str:
+    """The sign schedule's Markdown for one community's template plan (title dropped)."""
+    plan = template_plan(standard, values, source)
+    text = schedule_markdown(standard, plan, schedule_rows(standard, plan))
+    return re.sub(r"\A\s*# [^\n]*\n", "", text).strip()
+
+
+def schedule_csv_bytes(standard: Standard, values: Mapping[str, str], source: str) -> bytes:
+    """The sign schedule as CSV (for the download next to the page)."""
+    plan = template_plan(standard, values, source)
+    return schedule_csv(schedule_rows(standard, plan))
+
+
+def audit_sheet_body(standard: Standard, values: Mapping[str, str], base_url: str,
+                     lang: str) -> str:
+    """The audit sheet's HTML body, to embed in a site page (the site's CSS styles it)."""
+    html = audit_sheet_html(standard, values, None, base_url, lang)
+    found = _BODY.search(html)
+    return found.group(1).strip() if found else html
+
+
+def elevation_files(standard: Standard, fonts: FontBook, assets: Assets,
+                    values: Mapping[str, str], stem: str) -> list[tuple[object, str]]:
+    """One elevation SVG per place the logo can go (first origin of each), as (origin, uri)."""
+    seen: set[str] = set()
+    out: list[tuple[object, str]] = []
+    for origin in standard.origins:
+        if origin.logo_placement in seen:
+            continue
+        seen.add(origin.logo_placement)
+        svg = elevation_svg(standard, values, fonts, origin=origin.id)
+        out.append((origin, assets.add(f"{stem}-{origin.id}.svg", svg)))
+    return out
+
+
+def printable_page(pages: PageSet, lang: str, key: str, body: str, *, title: str, intro: str,
+                   css_class: str, downloads: list[tuple[str, str]] | None = None) -> str:
+    """A page to print on A4: a title, a line of intro, and a body from another stage."""
+    from .pages import _render
+
+    return _render(pages, "printable.md.j2", key, lang, title=title, intro=intro,
+                   body=Md(body), css_class=css_class, downloads=downloads or [])
+
+
+def checklist_body(standard: Standard, lang: str) -> str:
+    """The contractor checklist's Markdown, first heading dropped (the page has its own)."""
+    text = checklist_markdown(standard, lang)
+    return re.sub(r"\A# [^\n]*\n", "", text).strip()
+
+
+def audit_sheet_html_page(standard: Standard, values: Mapping[str, str], base_url: str) -> str:
+    """The standalone A4 audit sheet (HTML) for one community, as the audit command makes it."""
+    return audit_sheet_html(standard, values, None, base_url, "zh")

@@ -1,0 +1,93 @@
+"""Jinja2 for Markdown pages: every value from data is escaped unless marked as Markdown."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+import jinja2
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#!])")
+
+
+class Md(str):
+    """Text that is already Markdown (built by signgen itself), not to be escaped again."""
+
+    __slots__ = ()
+
+
+def md_escape(value: object) -> str:
+    """Escape text from data for Markdown and HTML: it shows as typed, never as markup.
+
+    >>> md_escape("<script>*x*</script> | [a](b)")
+    '&lt;script&gt;\\\\*x\\\\*&lt;/script&gt; \\\\| \\\\[a\\\\](b)'
+    """
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        value = format_number(value)
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def format_number(value: float) -> str:
+    """A number as a person writes it: no trailing ``.0``.
+
+    >>> format_number(1000.0), format_number(0.25)
+    ('1000', '0.25')
+    """
+    return f"{value:.6g}" if value != int(value) else str(int(value))
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    """The relative link from the Markdown page ``from_uri`` to ``to_uri`` (both src paths).
+
+    >>> relative_link("en/plaques/name-sign.md", "downloads/plaques/name-sign.svg")
+    '../../downloads/plaques/name-sign.svg'
+    """
+    target, _, anchor = to_uri.partition("#")
+    link = posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The template environment: Markdown templates, strict names, escaped output."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("signgen.site", "templates"),
+        undefined=jinja2.StrictUndefined,
+        finalize=md_escape,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = Md
+    env.filters["num"] = format_number
+    return env
+
+
+def render(template: str, *, lang: str, page_uri: str, **context: Any) -> str:
+    """Render ``templates/<template>`` for one page in one language (``zh`` or ``en``)."""
+
+    def t(zh: str, en: str) -> str:
+        return zh if lang == "zh" else en
+
+    def link(to_uri: str) -> str:
+        return Md(relative_link(page_uri, to_uri))
+
+    def name(item: Any, attr: str = "name") -> str:
+        zh = getattr(item, attr)
+        if lang == "zh":
+            return str(zh)
+        return f"{getattr(item, attr + '_en')} ({zh})"
+
+    helpers: dict[str, Callable[..., str]] = {"t": t, "link": link, "name": name}
+    text = environment().get_template(template).render(lang=lang, **helpers, **context)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
