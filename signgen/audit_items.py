@@ -10,6 +10,7 @@ is a project default is not an audit item.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -195,8 +196,6 @@ def _text_pattern(standard: Standard, plaque: Plaque, values: Mapping[str, str])
 
 def _template_pattern(template: str, values: Mapping[str, str], fields: Mapping[str, Any]
                       ) -> str:
-    import string
-
     out = ""
     for literal, name, _, _ in string.Formatter().parse(template):
         out += re.escape(normalise_text(literal))
@@ -221,19 +220,43 @@ def _plaque_text(standard: Standard, plaque: Plaque, values: Mapping[str, str]) 
                    for line in lines for s in line)
 
 
-def _repeats(standard: Standard, plaque: Plaque, site: Site
-             ) -> list[tuple[str, str, dict[str, str]]]:
-    """(key, label, extra values) for each copy of a repeated plaque on this site."""
-    names = {f.id: f.name for f in standard.functions}
+def _template_fields(plaque: Plaque) -> list[str]:
+    return [name for seg in plaque.segments
+            for _, name, _, _ in string.Formatter().parse(seg.text) if name]
+
+
+def _copy_keys(prefix: str, names: Sequence[str], known: Sequence[Any]) -> list[str]:
+    """A key per copy: the standard's id when the name is one of its items, else numbered."""
+    by_name = {n: item.id for item in known for n in (item.id, item.name)}
+    keys: list[str] = []
+    for i, name in enumerate(names):
+        base = by_name.get(name, f"{prefix}-{i + 1}")
+        key, n = base, 2
+        while key in keys:
+            key, n = f"{base}-{n}", n + 1
+        keys.append(key)
+    return keys
+
+
+def _repeats(standard: Standard, plaque: Plaque, site: Site) -> list[tuple[str, str, str]]:
+    """(key, label, value) for each copy of a repeated plaque on this site.
+
+    The value goes into every ``{field}`` of the plaque that the community values leave
+    empty (as in the sign schedule): a room's function names joined with 、 (or its name),
+    a window's category, a board's name.
+    """
     if plaque.repeat == "per_room" and site.rooms:
+        names = {f.id: f.name for f in standard.functions}
         return [(f"room-{i + 1}", room.name,
-                 {"room_functions": ROOM_JOINER.join(names.get(f, f) for f in room.functions)})
+                 ROOM_JOINER.join(names.get(f, f) for f in room.functions) or room.name)
                 for i, room in enumerate(site.rooms)]
     if plaque.repeat == "per_window" and site.windows:
-        return [(f"window-{i + 1}", w, {"category": w}) for i, w in enumerate(site.windows)]
+        keys = _copy_keys("window", site.windows, standard.window_categories)
+        return [(k, w, w) for k, w in zip(keys, site.windows, strict=True)]
     if plaque.repeat == "per_board" and site.boards:
-        return [(f"board-{i + 1}", b, {"board": b}) for i, b in enumerate(site.boards)]
-    return [("", "", {})]
+        keys = _copy_keys("board", site.boards, standard.boards)
+        return [(k, b, b) for k, b in zip(keys, site.boards, strict=True)]
+    return [("", "", "")]
 
 
 def _plaque_items(standard: Standard, plaque: Plaque, values: Mapping[str, str], site: Site
@@ -246,8 +269,11 @@ def _plaque_items(standard: Standard, plaque: Plaque, values: Mapping[str, str],
     h_mm, w_mm = plaque.size.height_mm, plaque.size.width_mm
     if h_mm is not None or w_mm is not None:
         out.append(_size_item(standard, plaque, base, h_mm, w_mm))
-    for key, label, extra in _repeats(standard, plaque, site):
-        filled = {**values, **extra}
+    for key, label, value in _repeats(standard, plaque, site):
+        filled = dict(values)
+        for name in _template_fields(plaque) if value else ():
+            if not filled.get(name):
+                filled[name] = value
         text = _plaque_text(standard, plaque, filled)
         suffix = f".{key}" if key else ""
         where = f" · {label}" if label else ""
