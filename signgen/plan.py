@@ -236,9 +236,11 @@ class _Resolver:
             self.bad(path, f"expected one of {known}{extra}, got {written!r}")
         return zone_id
 
-    def functions(self, i: int, written: list[str]) -> tuple[str, ...]:
+    def functions(self, i: int, written: Sequence[object]) -> tuple[str, ...]:
         ids: list[str] = []
         for j, name in enumerate(written):
+            if not isinstance(name, str):
+                continue  # a shape error, reported by pydantic
             function = resolve_function(self.standard, name)
             if function is None:
                 close = suggest_functions(self.standard, name)
@@ -250,11 +252,13 @@ class _Resolver:
                 ids.append(function.id)
         return tuple(ids)
 
-    def entries(self, key: str, written: list[str], items: Sequence[Category]
+    def entries(self, key: str, written: Sequence[object], items: Sequence[Category]
                 ) -> tuple[PlanEntry, ...]:
         out = []
         by_id = {item.id: item for item in items}
         for i, name in enumerate(written):
+            if not isinstance(name, str):
+                continue  # a shape error, reported by pydantic
             item_id, several = match_named(items, name)
             if several:
                 self.bad((key, i), f"expected one item, got a name that matches several: "
@@ -272,11 +276,14 @@ def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
         raise SigngenError([locator.problem((), "expected a mapping with community, origin, "
                                                 "rooms, windows, boards, got "
                                                 f"{type(data).__name__}")])
+    r = _Resolver(standard, locator)
     try:
         raw = PlanInput.model_validate(data)
     except ValidationError as exc:
-        raise SigngenError(pydantic_problems(exc, locator, PlanInput)) from None
-    r = _Resolver(standard, locator)
+        r.problems.extend(pydantic_problems(exc, locator, PlanInput))
+        _check_names_leniently(r, data)
+        r.problems.raise_if_any()
+        raise  # unreachable: a validation error always leaves a problem
     community = r.community(raw.community)
     origin = r.origin(raw.origin)
     rooms = []
@@ -293,6 +300,31 @@ def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
     r.problems.raise_if_any()
     return Plan(locator.file, standard.id, community, origin, tuple(rooms), windows, boards,
                 boards_listed)
+
+
+def _check_names_leniently(r: _Resolver, data: dict[str, Any]) -> None:
+    """After shape errors, still check the names that are text, so all problems show at once."""
+    community = data.get("community")
+    if isinstance(community, dict):
+        r.community({k: v for k, v in community.items() if isinstance(v, str)})
+    origin = data.get("origin")
+    if origin is None or isinstance(origin, str):
+        r.origin(origin)
+    rooms = data.get("rooms")
+    for i, room in enumerate(rooms if isinstance(rooms, list) else []):
+        if not isinstance(room, dict):
+            continue
+        zone = room.get("zone")
+        if zone is None or isinstance(zone, str):
+            r.zone(i, zone)
+        functions = room.get("functions")
+        if isinstance(functions, list):
+            r.functions(i, functions)
+    for key, items in (("windows", r.standard.window_categories),
+                       ("boards", r.standard.boards)):
+        names = data.get(key)
+        if isinstance(names, list):
+            r.entries(key, names, items)
 
 
 def load_plan(path: Path, standard: Standard, display: str | None = None) -> Plan:

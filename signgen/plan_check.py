@@ -146,7 +146,7 @@ def check_plan(standard: Standard, plan: Plan) -> Report:
         if not plan.boards_listed:
             boards.insert(0, ReportItem("board-assumed", "info",
                                         "The plan lists no boards: every board the standard "
-                                        "lists is assumed (and scheduled)"))
+                                        "lists is assumed"))
         sections.append(ReportSection("boards", "宣传栏 Bulletin boards", tuple(boards)))
     logo = logo_items(standard, plan)
     if logo:

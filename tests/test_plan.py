@@ -121,13 +121,13 @@ def test_unknown_function_did_you_mean(tmp_path: Path, runner: CliRunner,
 
 
 def test_all_problems_reported_together(tmp_path: Path, standard: Standard) -> None:
-    """Several bad names in one plan are all reported in one error."""
-    text = GOOD.replace("zone: office", "zone: nowhere").replace("[民政]", "[民政]\n") \
-        .replace("党支部}", "党委}")
+    """A shape error (negative area) and bad names in one plan are all reported at once."""
+    text = GOOD.replace("zone: office", "zone: nowhere").replace("党支部}", "党委}") \
+        .replace("area_m2: 90", "area_m2: -5")
     with pytest.raises(SigngenError) as err:
         load_plan(write(tmp_path, text), standard)
     fields = [p.field for p in err.value.problems]
-    assert "rooms[0].zone" in fields and "community.party_org" in fields
+    assert {"rooms[0].zone", "community.party_org", "rooms[0].area_m2"} <= set(fields)
 
 
 def test_plan_against_supplementary_standard(tmp_path: Path) -> None:
