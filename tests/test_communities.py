@@ -1,0 +1,183 @@
+"""Reading communities files: headers, row checks with file:line problems, CSV and XLSX."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import ROOT
+
+from signgen.communities import (
+    CommunityRow,
+    RowProblem,
+    community_fields,
+    count_rows,
+    read_communities,
+)
+from signgen.errors import SigngenError
+from signgen.model import Standard
+
+HEADER = "district,street,community,party_org"
+
+
+def _csv(tmp_path: Path, text: str, name: str = "communities.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _rows(path: Path, standard: Standard) -> list[CommunityRow | RowProblem]:
+    return list(read_communities(path, standard))
+
+
+def test_example_file_has_the_five_communities_of_document_1(standard: Standard) -> None:
+    """examples/communities.csv reads as five good rows, lines 2-6, with every field filled."""
+    rows = _rows(ROOT / "examples" / "communities.csv", standard)
+    assert all(isinstance(r, CommunityRow) for r in rows)
+    good = [r for r in rows if isinstance(r, CommunityRow)]
+    assert [r.line for r in good] == [2, 3, 4, 5, 6]
+    assert [r.values["community"] for r in good] == [
+        "团结社区", "长山社区", "满达社区", "阳光社区", "泰隆社区"]
+    assert {r.name.rsplit("-", 1)[0] for r in good} == {"额济纳旗-达来呼布镇"}
+
+
+def test_columns_are_the_fields_of_the_once_per_community_plaques(standard: Standard) -> None:
+    """The required columns come from the spec: fields used by plaques set once."""
+    assert [f.id for f in community_fields(standard)] == [
+        "district", "street", "community", "party_org"]
+
+
+def test_bad_row_is_located_and_the_others_go_on(standard: Standard) -> None:
+    """The bad example row gives one problem per field at its line; good rows around it stay."""
+    rows = _rows(ROOT / "examples" / "communities-bad.csv", standard)
+    bad = [r for r in rows if isinstance(r, RowProblem)]
+    assert [r.line for r in bad] == [4]
+    assert bad[0].messages() == [
+        "communities-bad.csv:4: community: expected a value (社区, e.g. 彭家桥社区), got nothing",
+        "communities-bad.csv:4: party_org: expected one of 党总支, 党支部, got '党委'",
+        "communities-bad.csv:4: door_width_mm: expected a positive number of millimetres "
+        "(at most 100000), got '-900'",
+    ]
+    assert [r.line for r in rows if isinstance(r, CommunityRow)] == [2, 3, 5]
+
+
+def test_xlsx_with_chinese_headers_spaces_and_numbers(tmp_path: Path,
+                                                      standard: Standard) -> None:
+    """XLSX with 区/街道/社区/党组织 headers (padded) reads; numeric cells become text."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([" 区", "街道 ", "社区", "党组织", "门宽", "来源"])
+    sheet.append(["额济纳旗", "达来呼布镇", "团结社区", "党总支", 2000, "购买"])
+    sheet.append([None, None, None, None, None, None])
+    sheet.append(["额济纳旗", "达来呼布镇", "长山社区", "党支部", None, "new_build"])
+    path = tmp_path / "c.xlsx"
+    book.save(path)
+    rows = _rows(path, standard)
+    assert all(isinstance(r, CommunityRow) for r in rows)
+    good = [r for r in rows if isinstance(r, CommunityRow)]
+    assert [(r.line, r.values["party_org"], r.door_width_mm, r.origin) for r in good] == [
+        (2, "党总支", 2000.0, "purchased"), (4, "党支部", None, "new_build")]
+
+
+def test_unknown_header_lists_the_known_ones(tmp_path: Path, standard: Standard) -> None:
+    """An unknown column fails the whole file, naming the column and every known header."""
+    path = _csv(tmp_path, f"{HEADER},colour\n东湖区,百花洲街道,彭家桥社区,党支部,red\n")
+    with pytest.raises(SigngenError) as exc:
+        read_communities(path, standard)
+    message = str(exc.value)
+    assert message.startswith("communities.csv:1:5: column 5: expected one of the known "
+                              "headers: district (区); street (街道)")
+    assert "origin (来源/用房来源, optional)" in message and message.endswith("got 'colour'")
+
+
+def test_missing_column_is_reported(tmp_path: Path, standard: Standard) -> None:
+    """A file without the party_org column fails with the column's name."""
+    path = _csv(tmp_path, "district,street,community\n东湖区,百花洲街道,彭家桥社区\n")
+    with pytest.raises(SigngenError, match=r"communities.csv:1: party_org: expected a "
+                                           r"column party_org \(or 党组织\), got none"):
+        read_communities(path, standard)
+
+
+def test_bom_and_multiline_cells_keep_file_line_numbers(tmp_path: Path,
+                                                        standard: Standard) -> None:
+    """A UTF-8 BOM is accepted; a row after a two-line quoted cell has its real line number."""
+    text = ("\ufeff" + HEADER + "\n"
+            '东湖区,"百花洲\n街道",彭家桥社区,党支部\n'
+            "东湖区,百花洲街道,,党支部\n")
+    rows = _rows(_csv(tmp_path, text), standard)
+    assert isinstance(rows[0], CommunityRow) and rows[0].line == 2
+    assert isinstance(rows[1], RowProblem) and rows[1].line == 4
+
+
+def test_non_utf8_file_fails_with_its_line(tmp_path: Path, standard: Standard) -> None:
+    """A GBK-encoded CSV fails at once, at the first line that is not UTF-8."""
+    path = tmp_path / "gbk.csv"
+    path.write_bytes((HEADER + "\n").encode() + "东湖区,百花洲街道,彭家桥社区,党支部\n".encode("gbk"))
+    with pytest.raises(SigngenError, match=r"^gbk.csv:2: expected UTF-8 text"):
+        read_communities(path, standard)
+
+
+def test_empty_file_fails(tmp_path: Path, standard: Standard) -> None:
+    """An empty file is a whole-file error asking for a header row."""
+    with pytest.raises(SigngenError, match="expected a header row .*got an empty file"):
+        read_communities(_csv(tmp_path, ""), standard)
+
+
+def test_duplicate_community_is_an_error_on_the_later_row(tmp_path: Path,
+                                                          standard: Standard) -> None:
+    """The same community twice in one district and street: the second row fails, citing the first."""
+    text = (f"{HEADER}\n东湖区,百花洲街道,彭家桥社区,党支部\n"
+            "东湖区,百花洲街道,彭家桥社区,党总支\n东湖区,滕王阁街道,彭家桥社区,党支部\n")
+    rows = _rows(_csv(tmp_path, text), standard)
+    assert [type(r).__name__ for r in rows] == ["CommunityRow", "RowProblem", "CommunityRow"]
+    assert str(rows[1]) == ("communities.csv:3: community: expected each community once per "
+                            "district and street, got '东湖区-百花洲街道-彭家桥社区' again "
+                            "(first on line 2)")
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "inf", "nan", "1e9"])
+def test_door_sizes_must_be_positive_numbers(tmp_path: Path, standard: Standard,
+                                             value: str) -> None:
+    """door_width_mm that is not a positive finite number of mm is a located row problem."""
+    text = f"{HEADER},door_width_mm\n东湖区,百花洲街道,彭家桥社区,党支部,{value}\n"
+    (row,) = _rows(_csv(tmp_path, text), standard)
+    assert isinstance(row, RowProblem)
+    assert row.issues[0][0] == "door_width_mm" and row.issues[0][1].endswith(f"got {value!r}")
+
+
+def test_origin_by_id_or_name_and_unknown_origin(tmp_path: Path, standard: Standard) -> None:
+    """origin accepts an id or a Chinese name from the spec; anything else lists them."""
+    text = (f"{HEADER},origin\n东湖区,百花洲街道,甲社区,党支部,配建\n"
+            "东湖区,百花洲街道,乙社区,党支部,reallocated\n"
+            "东湖区,百花洲街道,丙社区,党支部,租赁\n")
+    rows = _rows(_csv(tmp_path, text), standard)
+    assert [getattr(r, "origin", None) for r in rows[:2]] == ["built_along", "reallocated"]
+    assert isinstance(rows[2], RowProblem)
+    known = ", ".join(f"{o.id} ({o.name})" for o in standard.origins)
+    assert rows[2].issues == (("origin", f"expected one of {known}, got '租赁'"),)
+
+
+def test_logo_is_relative_to_the_file_and_must_exist(tmp_path: Path,
+                                                     standard: Standard) -> None:
+    """A logo path is resolved next to the CSV; a missing or non-SVG/PNG one is a row problem."""
+    (tmp_path / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    text = (f"{HEADER},logo\n东湖区,百花洲街道,甲社区,党支部,logo.svg\n"
+            "东湖区,百花洲街道,乙社区,党支部,missing.png\n"
+            "东湖区,百花洲街道,丙社区,党支部,logo.gif\n")
+    rows = _rows(_csv(tmp_path, text), standard)
+    assert isinstance(rows[0], CommunityRow) and rows[0].logo == tmp_path / "logo.svg"
+    assert isinstance(rows[1], RowProblem) and "existing logo file" in rows[1].issues[0][1]
+    assert isinstance(rows[2], RowProblem) and ".svg or .png" in rows[2].issues[0][1]
+
+
+def test_rows_are_streamed(tmp_path: Path, standard: Standard) -> None:
+    """The rows come from an iterator: the first is available before the rest are read."""
+    body = "".join(f"东湖区,百花洲街道,社区{i},党支部\n" for i in range(2000))
+    rows = read_communities(_csv(tmp_path, f"{HEADER}\n{body}"), standard)
+    assert isinstance(rows, Iterator)
+    first = next(rows)
+    assert isinstance(first, CommunityRow) and first.values["community"] == "社区0"
+    rows.close()  # type: ignore[attr-defined]
+    assert count_rows(tmp_path / "communities.csv") == 2000
