@@ -63,6 +63,8 @@ def row_cells(row: ScheduleRow) -> list[str | int | float]:
     cells: list[str | int | float] = []
     for key, _, _ in COLUMNS:
         value = getattr(row, key)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         cells.append("" if value is None else value)
     return cells
 
