@@ -168,8 +168,8 @@ def _judge_text(item: AuditItem, entry: Entry) -> Judgement | None:
     if entry.observed is None or item.text_pattern is None:
         return None
     ok = re.fullmatch(item.text_pattern, normalise_text(entry.observed)) is not None
-    return Judgement("pass" if ok else "fail",
-                     f"observed “{entry.observed}”, required “{item.required}” ({TEXT_RULE})")
+    message = f"observed “{entry.observed}”, required “{item.required}”"
+    return Judgement("pass", message) if ok else Judgement("fail", f"{message} ({TEXT_RULE})")
 
 
 def _judge_parts(item: AuditItem, entry: Entry, matches: Callable[[str, str], bool],

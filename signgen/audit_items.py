@@ -367,7 +367,7 @@ def _rule_items(standard: Standard) -> list[AuditItem]:
             continue
         clause, quote = _cited(standard, rule.citation)
         out.append(AuditItem(
-            id=f"rule.{rule.id}", kind="rule", page=rule.id, group="rule",
+            id=f"rule.{rule.id}", kind="rule", page=f"rule-{rule.id}", group="rule",
             title=rule.title, title_en=rule.title_en, check=rule.check,
             check_en=rule.check_en or rule.text_en, clause=clause, quote=quote,
             level=rule.kind, required=rule.check, required_en=rule.check_en or rule.text_en))
