@@ -146,7 +146,9 @@ def checklist_markdown(standard: Standard, lang: str = "zh") -> str:
     return blocks_markdown(checklist_blocks(standard, lang))
 
 
-PRINT_CSS = BASE_CSS + "td:first-child, th:first-child { width: 6mm; text-align: center; }\n"
+PRINT_CSS = BASE_CSS + (
+    "td:first-child, th:first-child { width: 6mm; text-align: center; }\n"
+    "td:last-child { white-space: nowrap; }\n")
 
 
 def checklist_html(standard: Standard, lang: str = "zh") -> str:
