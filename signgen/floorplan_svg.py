@@ -125,7 +125,8 @@ def floorplan_layout(standard: Standard, plan: Plan, width: float = WIDTH) -> Fl
             h = row_m2 * scale / width
             x = 0.0
             for area, make in row:
-                w = area / row_m2 * width
+                # A plan built in code may have rooms without an area: they get no width.
+                w = area / row_m2 * width if row_m2 > 0 else 0.0
                 blocks.append(make(x, y, w, h))
                 x += w
             y += h

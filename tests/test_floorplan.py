@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import ROOT
@@ -77,3 +78,14 @@ def test_names_escaped_and_output_deterministic(tmp_path: Path, standard: Standa
     assert any((t.text or "") == "<script>x</script>"
                for t in root.iter("{http://www.w3.org/2000/svg}text"))
     assert svg == floorplan_svg(standard, load_plan(path, standard))
+
+
+def test_rooms_without_area_do_not_break_layout(standard: Standard) -> None:
+    """A plan built in code with 0 m² rooms lays out without error; those blocks are empty."""
+    plan = load_plan(SHORT, standard)
+    flat = replace(plan, rooms=tuple(replace(r, area_m2=0.0) for r in plan.rooms))
+    layout = floorplan_layout(standard, flat)
+    rooms = [b for b in layout.blocks if b.kind == "room"]
+    assert len(rooms) == len(plan.rooms)
+    assert all(b.w * b.h == 0 for b in rooms)
+    assert _parse(floorplan_svg(standard, flat)) is not None
