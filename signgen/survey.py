@@ -294,7 +294,9 @@ class _Reader:
             if key not in allowed and key not in INFO_KEYS:
                 self.bad((*path, key), _unknown_key(key, sorted(allowed)))
         result = raw.get("result")
-        if result is not None and result not in RESULTS:
+        if isinstance(result, str) and result.strip().lower() in RESULTS:
+            result = result.strip().lower()  # PASS and " na " are what they look like
+        elif result is not None:
             self.bad((*path, "result"), f"expected one of pass, fail, na (or nothing), "
                                         f"got {_describe(result)}")
             result = None

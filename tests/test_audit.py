@@ -11,13 +11,15 @@ import yaml
 from audit_fill import compliant_entry, fill, judge, write
 from click.testing import CliRunner
 from conftest import ROOT, SPECS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from signgen.audit import Outcome
+from signgen.audit import Outcome, judge_item
 from signgen.audit_items import Room, Site, checkable_items
 from signgen.cli import main
 from signgen.loader import load_standard
 from signgen.model import Standard
-from signgen.survey import survey_template
+from signgen.survey import Entry, survey_template
 from signgen.yamlsource import load_yaml
 
 VALUES = {"district": "东湖区", "street": "百花洲街道", "community": "彭家桥社区",
@@ -67,6 +69,28 @@ def test_half_measured_size_is_not_judged_unless_wrong(standard: Standard, templ
     wrong = fill(template, LEFT, "measured", "{height_cm: 40, width_cm: }")
     assert outcome(right, standard, LEFT).status == "unchecked"
     assert outcome(wrong, standard, LEFT).status == "fail"
+
+
+@settings(max_examples=200, deadline=None)
+@given(height=st.floats(1, 200), width=st.floats(1, 200))
+def test_size_passes_exactly_within_tolerance(standard: Standard, height: float,
+                                              width: float) -> None:
+    """Any measured size passes if and only if both sides are within the tolerance."""
+    item = next(i for i in checkable_items(standard, VALUES) if i.id == LEFT)
+    tol = standard.tolerance("plaque_size")
+    assert tol is not None and tol.unit == "cm" and item.size_cm == (55, 75)
+    got = judge_item(standard, item, Entry(size={"height_cm": height, "width_cm": width}))
+    inside = abs(height - 55) <= tol.plus_minus + 1e-9 and abs(width - 75) <= \
+        tol.plus_minus + 1e-9
+    assert got.status == ("pass" if inside else "fail")
+
+
+def test_result_is_read_case_insensitively(standard: Standard, template: str) -> None:
+    """PASS and Na are read as pass and na."""
+    text = fill(template, "rule.unified-logo", "result", "PASS")
+    text = fill(text, "rule.supervision", "result", "Na")
+    assert outcome(text, standard, "rule.unified-logo").status == "pass"
+    assert outcome(text, standard, "rule.supervision").status == "na"
 
 
 def test_wrong_text_on_the_right_plaque_fails(standard: Standard, template: str) -> None:
