@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .model import Clause, Plaque, Quantity, Standard, Tolerance
+from .plan import Plan
 from .plaque_text import fill_template
 
 Kind = Literal["area", "function", "plaque-size", "plaque-text", "plaque-colours",
@@ -104,12 +105,13 @@ def normalise_text(text: str) -> str:
 
 
 def number(value: float) -> str:
-    """A number as people write it: no trailing .0.
+    """A number as people write it: no trailing zeros, no exponent.
 
-    >>> number(55.0), number(55.3)
-    ('55', '55.3')
+    >>> number(55.0), number(55.3), number(1250000)
+    ('55', '55.3', '1250000')
     """
-    return f"{value:g}"
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def tolerance_cm(tol: Tolerance | None) -> float:
@@ -119,7 +121,7 @@ def tolerance_cm(tol: Tolerance | None) -> float:
     return {"mm": 0.1, "cm": 1.0}.get(tol.unit, 1.0) * tol.plus_minus
 
 
-def site_from_plan(plan: Any) -> Site:
+def site_from_plan(plan: Plan) -> Site:
     """The rooms, windows and boards of a :class:`signgen.plan.Plan`."""
     return Site(
         rooms=tuple(Room(r.name, tuple(r.functions)) for r in plan.rooms),
