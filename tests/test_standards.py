@@ -150,3 +150,27 @@ def test_no_content_of_any_standard_in_the_code(bundled: dict[str, Standard]) ->
                   for text, where in content.items() if text in string)
     assert hits == [], ("the standard is data: read these from the loaded Standard instead:\n"
                         + "\n".join(hits))
+
+
+def _commands_with_standard_option() -> list[str]:
+    from signgen.cli import main
+
+    return sorted(name for name, command in main.commands.items()
+                  if any("--standard" in getattr(p, "opts", []) for p in command.params))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", _commands_with_standard_option())
+def test_every_command_copes_with_a_standard_without_plaques(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each command given the plaque-less standard works or says why (exit 0 or 2), no crash."""
+    from click.testing import CliRunner
+
+    from signgen.cli import main
+
+    monkeypatch.chdir(tmp_path)  # whatever a command writes by default lands here
+    result = CliRunner().invoke(main, [name, "--specs", str(SPECS),
+                                       "--standard", "learning-community"])
+    assert result.exit_code in (0, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        result.exception)
