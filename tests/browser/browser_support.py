@@ -128,17 +128,31 @@ class SiteIndex:
             lambda p: re.fullmatch(r"plaques/[^/]+/", p.path) is not None
             and bool(p.image_paths(".svg")) and bool(p.downloads(".pdf")))
 
+    def standard_page(self, key: str) -> SitePage:
+        """The core standard's Chinese page ``key`` (a key of the site's ``STANDARD_PAGES``)."""
+        from signgen.site.pages import STANDARD_PAGES
+
+        return self.page(directory_url(STANDARD_PAGES[key]))
+
     def functions_page(self) -> SitePage:
-        """The Chinese room-functions page: the one holding the ``function-<id>`` anchors."""
-        return self.find("the room-functions page (with function-<id> anchors)",
-                         lambda p: any(i.startswith("function-") for i in p.ids))
+        """The Chinese room-functions page (functions and areas)."""
+        return self.standard_page("functions")
 
     def audit_sheet_page(self) -> SitePage:
-        """The Chinese audit sheet page (a page under ``audit/`` whose title names a sheet)."""
-        return self.find(
-            "the audit sheet page (audit/...: 检查表/审核表/核查表)",
-            lambda p: "audit" in p.path
-            and re.search(r"(检查|审核|核查|审计|验收)表", p.h1) is not None)
+        """The Chinese audit sheet page."""
+        return self.standard_page("audit_sheet")
+
+
+def directory_url(src_uri: str) -> str:
+    """The URL path MkDocs gives a Markdown source path with ``use_directory_urls``.
+
+    >>> directory_url("index.md"), directory_url("rules/index.md"), directory_url("a/b.md")
+    ('', 'rules/', 'a/b/')
+    """
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
 
 
 @dataclass
