@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, ProblemList, SigngenError
-from .model import SECTIONS, Hex, Id, SpecFile, Standard
+from .model import SECTIONS, Hex, Id, IsoDate, SpecFile, Standard
 from .yamlsource import Locator, load_yaml
 
 SPEC_SUFFIXES = (".yml", ".yaml")
@@ -121,6 +121,7 @@ _MESSAGES = {
 _PATTERNS = {
     _pattern(Id): "expected an id: lower-case letters, digits, '-' and '_'",
     _pattern(Hex): "expected a colour as # and six hex digits, e.g. '#1A2B3C'",
+    _pattern(IsoDate): "expected a date as YYYY-MM-DD",
 }
 _YAML_TYPES = {bool: "true/false", int: "number", float: "number", datetime.date: "date",
                datetime.datetime: "date and time"}

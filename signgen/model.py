@@ -19,6 +19,7 @@ Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Hex = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
 
 
 class Strict(BaseModel):
@@ -58,7 +59,7 @@ class StandardInfo(Strict):
     title: Text
     title_en: Text
     edition: Text
-    date: Text = Field(description="date of this edition, YYYY-MM-DD")
+    date: IsoDate = Field(description="date of this edition, YYYY-MM-DD, in quotes")
     summary: Text
     summary_en: Text
     role: Literal["core", "supplementary"] = "core"

@@ -110,6 +110,14 @@ def test_yaml_implicit_types_get_a_quoting_hint(tiny: Path, old: str, new: str, 
                               f"(YAML reads it as a {read_as}: put it in quotes)"]
 
 
+def test_date_must_be_iso(tiny: Path) -> None:
+    """The edition date is YYYY-MM-DD, so every output prints it the same way."""
+    f = tiny / "standard.yml"
+    edit(f, 'date: "2026-01-01"', 'date: "1/1/2026"')
+    assert problems(tiny) == [f"{at(f, 'date:')}: standard.date: expected a date as YYYY-MM-DD, "
+                              "got '1/1/2026'"]
+
+
 # --- across sections and files ------------------------------------------------------------
 
 
