@@ -23,7 +23,7 @@ from .site.generate import GeneratedSite, SiteOptions, generate_site
 THEME_DIR = Path(__file__).parent / "site" / "theme"
 
 
-class SigngenPluginConfig(Config):
+class SigngenPluginConfig(Config):  # type: ignore[no-untyped-call]
     """The plugin's options in ``mkdocs.yml``; paths are relative to that file."""
 
     specs = opt.Type(str, default="specs")
@@ -37,7 +37,7 @@ class SigngenPluginConfig(Config):
     set_nav = opt.Type(bool, default=True)
 
 
-class SigngenPlugin(BasePlugin[SigngenPluginConfig]):
+class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped-call]
     """Publish the standards in ``specs`` as pages and downloads."""
 
     site: GeneratedSite | None = None
@@ -66,7 +66,8 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):
             config.site_name = self.site.site_name
         if c.set_nav and not config.nav:
             config.nav = self.site.nav
-        config.theme.dirs.insert(1, str(THEME_DIR))
+        # after a custom_dir (which must win), before Material's own templates
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

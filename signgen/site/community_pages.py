@@ -82,15 +82,14 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
         if "audit-sheet" in options.downloads:
             sheet = assets.add(stem + "audit-sheet.html",
                                audit_sheet_html_page(std, row.values, options.base_url))
-        schedule = schedule_body(std, row.values, f"{row.file}:{row.line}")
+        schedule = schedule_body(std, row.values, f"{row.file}:{row.line}", row.origin)
         for lang in LANGS:
             uri = where.page(lang, f"communities/{slug}.md")
             site.pages[uri] = render(
                 "community.md.j2", lang=lang, page_uri=uri, title=row.name.replace("-", " "),
                 row=row, values=[(f, row.values.get(f.id, "")) for f in std.fields
                                  if row.values.get(f.id)],
-                plaques=[(p, r if "svg" in options.downloads or len(formats) > 1 else r)
-                         for p, r in rendered],
+                plaques=rendered,
                 plaque_uri=lambda i, lang=lang: where.page(lang, f"plaques/{i}.md"),
                 audit_sheet=sheet, schedule=schedule)
             site.hidden.add(uri)

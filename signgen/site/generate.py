@@ -18,8 +18,14 @@ from .community_pages import CommunityOptions, community_pages
 from .defaults_page import defaults_page
 from .nav import site_nav
 from .plaque_pages import Assets, example_values, plaque_context, plaque_stem, render_plaque
-from .role_pages import (audit_sheet_body, checklist_body, elevation_files, printable_page,
-                         schedule_body, schedule_csv_bytes)
+from .role_pages import (
+    audit_sheet_body,
+    checklist_body,
+    elevation_files,
+    printable_page,
+    schedule_body,
+    schedule_csv_bytes,
+)
 from .spec_format import spec_format_page
 from .templating import render
 from .urls import LANGS, Where, place_standards, site_page
@@ -104,13 +110,13 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
                 ("svg", "svg-outlined", "pdf")).files
         for field_id, items, signs in (("category", std.window_categories, window_signs),
                                        ("board", std.boards, board_signs)):
-            plaque = next((p for p in std.plaques
-                           if any(f"{{{field_id}}}" in s.text for s in p.segments)), None)
-            if plaque is None:
+            sign = next((p for p in std.plaques
+                         if any(f"{{{field_id}}}" in s.text for s in p.segments)), None)
+            if sign is None:
                 continue
             for item in items:
-                r = render_plaque(std, fonts, assets, plaque.id, {**values, field_id: item.name},
-                                  plaque_stem(where, item.id, plaque.id),
+                r = render_plaque(std, fonts, assets, sign.id, {**values, field_id: item.name},
+                                  plaque_stem(where, item.id, sign.id),
                                   ("svg-outlined", "pdf"))
                 signs.append((item, r.preview, list(r.files)))
         if std.project_defaults.entrance and std.origins:

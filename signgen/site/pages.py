@@ -62,9 +62,10 @@ class PageSet:
 
 
 def default_keys(standard: Standard) -> set[str]:
-    """The pages a standard has from its spec model alone (sections it does not have are left out)."""
+    """The pages a standard has from its spec model alone (absent sections: no page)."""
     keys = {"home", "source", "defaults", "changelog"}
-    sections = {"plaques": standard.plaques, "functions": standard.functions or standard.area_rules,
+    sections = {"plaques": standard.plaques,
+                "functions": standard.functions or standard.area_rules,
                 "windows": standard.window_categories, "boards": standard.boards,
                 "quantities": standard.quantities, "rules": standard.rules}
     keys |= {key for key, items in sections.items() if items}

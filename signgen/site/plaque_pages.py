@@ -18,6 +18,8 @@ from .urls import Where
 PNG_MAX_PX = 1600  # long side of a downloadable PNG; the PDF and SVG are the 1:1 files
 FORMATS = ("svg", "svg-outlined", "pdf", "png")
 FORMAT_LABELS = {"svg": "SVG", "svg-outlined": "SVG (outlined)", "pdf": "PDF 1:1", "png": "PNG"}
+TOLERANCES = {"plaque_size": ("尺寸", "size"), "letter_height": ("字高", "letter height"),
+              "mounting_height": ("安装高度", "mounting height"), "area": ("面积", "area")}
 SUFFIXES = {"svg": ".svg", "svg-outlined": ".outlined.svg", "pdf": ".pdf", "png": ".png"}
 
 
@@ -138,6 +140,7 @@ def plaque_context(standard: Standard, plaque: Plaque, rendered: RenderedPlaque 
         "preview": rendered.preview if rendered else None, "downloads": downloads,
         "repeat_label": repeat.get(plaque.repeat, ("", ""))[0 if lang == "zh" else 1],
         "tolerances": tolerances, "mm": mm_text,
+        "tolerance_labels": {k: v[0 if lang == "zh" else 1] for k, v in TOLERANCES.items()},
     }
 
 

@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
 
 
-def template_plan(standard: Standard, values: Mapping[str, str], source: str) -> Plan:
+def template_plan(standard: Standard, values: Mapping[str, str], source: str,
+                  origin: str | None = None) -> Plan:
     """A plan for a community that does everything the standard requires and nothing else.
 
     One room per required function (named by it, no area), one service window per listed
-    category, every bulletin board, and the first way of obtaining premises.
+    category, every bulletin board; ``origin`` (default: the standard's first) places the logo.
     """
     required = [f for f in standard.functions if f.level == "required"]
     rooms = tuple(PlanRoom(i, f.name, 0.0, standard.function_zone(f.id), (f.id,))
@@ -34,14 +35,16 @@ def template_plan(standard: Standard, values: Mapping[str, str], source: str) ->
     windows = tuple(PlanEntry(i, c.name, c.id, c.name)
                     for i, c in enumerate(standard.window_categories))
     boards = tuple(PlanEntry(i, b.name, b.id, b.name) for i, b in enumerate(standard.boards))
-    origin = standard.origins[0].id if standard.origins else None
+    if origin is None and standard.origins:
+        origin = standard.origins[0].id
     return Plan(source, standard.id, dict(values), origin, rooms, windows, boards,
                 boards_listed=False)
 
 
-def schedule_body(standard: Standard, values: Mapping[str, str], source: str) -> str:
+def schedule_body(standard: Standard, values: Mapping[str, str], source: str,
+                  origin: str | None = None) -> str:
     """The sign schedule's Markdown for one community's template plan (title dropped)."""
-    plan = template_plan(standard, values, source)
+    plan = template_plan(standard, values, source, origin)
     text = schedule_markdown(standard, plan, schedule_rows(standard, plan))
     return re.sub(r"\A\s*# [^\n]*\n", "", text).strip()
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..schema import spec_json_schema
-from .templating import Md, render, md_escape
+from .templating import Md, md_escape, render
 from .urls import site_page
 
 

@@ -1,0 +1,159 @@
+"""The MkDocs plugin: its config alone, and full `mkdocs build --strict` runs into tmp_path."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CORE_SPECS, ROOT, SPECS
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+
+from signgen.loader import load_standard
+from signgen.mkdocs_plugin import SigngenPluginConfig
+
+URL = re.compile(rb"https?://[^\s\"'<>)]+")
+FETCHED = re.compile(rb"(?:url\(|@import)\s*[\"']?https?://[^\s\"'<>)]+")
+XMLNS = (b"http://www.w3.org/2000/svg", b"http://www.w3.org/1999/xlink",  # namespaces
+         b"http://www.sitemaps.org/schemas/sitemap/0.9")
+
+
+def site_config(tmp_path: Path, **plugin: object) -> MkDocsConfig:
+    """The repo's mkdocs.yml with some signgen options set, building into tmp_path."""
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    options = config.plugins["signgen"].config
+    options["specs"] = str(SPECS)
+    for key, value in plugin.items():
+        options[key] = value
+    return config
+
+
+def test_plugin_config_alone_is_valid() -> None:
+    """The plugin's options validate with no errors and no warnings."""
+    conf = SigngenPluginConfig()
+    conf.load_dict({"specs": "specs", "previous_specs": "old", "communities": "c.csv",
+                    "community_downloads": ["svg", "pdf"]})
+    assert conf.validate() == ([], [])
+
+
+def test_repo_mkdocs_yml_enables_the_plugin_offline() -> None:
+    """mkdocs.yml loads, uses Material in Chinese with no web fonts, and enables signgen."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert "signgen" in config["plugins"]
+    assert config["theme"].name == "material"
+    assert config["theme"]["font"] is False
+    assert config["theme"]["language"] == "zh"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build with a mutated previous edition and the example communities."""
+    tmp = tmp_path_factory.mktemp("build")
+    old = tmp / "old-specs" / "community-premises"
+    shutil.copytree(CORE_SPECS, old)
+    plaques = old / "plaques.yml"
+    plaques.write_text(plaques.read_text(encoding="utf-8").replace(
+        "size: {height_mm: 1000}", "size: {height_mm: 900}"), encoding="utf-8")
+    config = site_config(tmp, previous_specs=str(tmp / "old-specs"),
+                         communities=str(ROOT / "examples" / "communities.csv"))
+    config["strict"] = True
+    build(config)
+    return tmp / "site"
+
+
+@pytest.mark.slow
+def test_every_plaque_page_with_preview_and_downloads(built: Path) -> None:
+    """Each plaque has a page whose preview image and download links exist in the site."""
+    standard = load_standard(CORE_SPECS)
+    for plaque in standard.plaques:
+        page = built / "plaques" / plaque.id / "index.html"
+        html = page.read_text(encoding="utf-8")
+        targets = re.findall(r'(?:src|href)="([^"#]+\.(?:svg|pdf|png))"', html)
+        assert {t.rsplit(".", 2)[-2:][-1] for t in targets} >= {"svg", "pdf", "png"}
+        for target in targets:
+            assert (page.parent / target).resolve().is_file(), target
+
+
+@pytest.mark.slow
+def test_no_external_url_anywhere(built: Path) -> None:
+    """No page, stylesheet, generated SVG or search index holds an http(s) URL."""
+    checked = 0
+    for path in built.rglob("*"):
+        if path.suffix not in {".html", ".svg", ".css", ".json", ".xml"}:
+            continue
+        data = path.read_bytes()
+        if "assets" in path.relative_to(built).parts:
+            if path.suffix != ".css":
+                continue  # Material's bundled scripts: license comments, never fetched
+            data = b" ".join(FETCHED.findall(data))  # its CSS: only what a browser loads
+        urls = [u for u in URL.findall(data) if u not in XMLNS]
+        assert urls == [], f"{path.relative_to(built)}: {urls[:3]}"
+        checked += 1
+    assert checked > 100
+
+
+@pytest.mark.slow
+def test_search_finds_words_inside_chinese_runs(built: Path) -> None:
+    """The search index splits Chinese into words: 警务室 is a token of the rooms page."""
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    tokens: dict[str, set[str]] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        tokens.setdefault(page, set()).update(separator.split(doc["title"] + " " + doc["text"]))
+    assert "警务室" in tokens["functions/"]
+    assert "社区" in tokens["functions/"]
+    assert "宋体" in tokens["plaques/"]
+    assert any(p.startswith("en/") for p in tokens)
+
+
+@pytest.mark.slow
+def test_english_version_and_language_switch(built: Path) -> None:
+    """Every page has an English twin, and the language switch links the two."""
+    zh = built / "plaques" / "name-sign" / "index.html"
+    en = built / "en" / "plaques" / "name-sign" / "index.html"
+    assert "Community name sign" in en.read_text(encoding="utf-8")
+    html = zh.read_text(encoding="utf-8")
+    assert 'href="../../en/plaques/name-sign/" hreflang="en"' in html
+    assert 'hreflang="zh"' in en.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_changelog_against_previous_specs(built: Path) -> None:
+    """With previous_specs configured, the changelog shows the changed name-sign height."""
+    html = (built / "changelog" / "index.html").read_text(encoding="utf-8")
+    assert "name-sign" in html and "size.height_mm" in html.replace("\\_", "_")
+    assert "900" in html and "1000" in html
+
+
+@pytest.mark.slow
+def test_community_pages(built: Path) -> None:
+    """Each community of the example list has a page with its plaques and schedule."""
+    pages = sorted((built / "communities").glob("*/index.html"))
+    assert len(pages) == 5
+    html = pages[0].read_text(encoding="utf-8")
+    assert "额济纳旗" in html
+    assert re.search(r'src="[^"]+name-sign\.svg"', html)
+
+
+def test_bad_spec_fails_the_build_with_a_located_message(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A bad spec stops the build; the one error logged is file:line:col and the problem."""
+    specs = tmp_path / "specs" / "community-premises"
+    shutil.copytree(CORE_SPECS, specs)
+    plaques = specs / "plaques.yml"
+    plaques.write_text(plaques.read_text(encoding="utf-8").replace(
+        "size: {height_mm: 550, width_mm: 750}", "size: {height_mm: 550, width_mm: -750}", 1),
+        encoding="utf-8")
+    config = site_config(tmp_path, specs=str(tmp_path / "specs"))
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build(config)
+    message = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    assert re.search(r"plaques\.yml:\d+:\d+: plaques\[1\]\.size\.width_mm: ", message)
+    assert "Traceback" not in message
