@@ -20,12 +20,14 @@ from .model import Clause, Plaque, Quantity, Standard, Tolerance
 from .plan import Plan
 from .plaque_text import fill_template
 
-Kind = Literal["area", "function", "plaque-size", "plaque-text", "plaque-colours",
+Kind = Literal["area", "function", "plaque-size", "plaque-placement", "plaque-text",
+               "plaque-colours",
                "plaque-typefaces", "window", "board", "rule", "quantity"]
 
 # Interface words (not the standard's): how an aspect of a plaque or a period is called.
 ASPECTS: dict[str, tuple[str, str]] = {
     "size": ("尺寸", "size"),
+    "placement": ("位置", "placement"),
     "text": ("文字", "text"),
     "colours": ("颜色", "colours"),
     "typefaces": ("字体", "typefaces"),
@@ -271,6 +273,13 @@ def _plaque_items(standard: Standard, plaque: Plaque, values: Mapping[str, str],
     h_mm, w_mm = plaque.size.height_mm, plaque.size.width_mm
     if h_mm is not None or w_mm is not None:
         out.append(_size_item(standard, plaque, base, h_mm, w_mm))
+    zh, en = ASPECTS["placement"]
+    out.append(AuditItem(
+        **{**base, "id": f"plaque.{plaque.id}.placement"}, kind="plaque-placement",
+        title=f"{plaque.name}:{zh}", title_en=f"{plaque.name_en}: {en}",
+        check=f"确认{plaque.name}的位置:{plaque.placement}",
+        check_en=f"Confirm where it is mounted: {plaque.name_en}: {plaque.placement_en}",
+        required=plaque.placement, required_en=plaque.placement_en))
     for key, label, value in _repeats(standard, plaque, site):
         filled = dict(values)
         for name in _template_fields(plaque) if value else ():

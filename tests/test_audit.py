@@ -277,6 +277,7 @@ def test_every_format_escapes_names(standard: Standard, fmt: str) -> None:
     text = survey_template(standard, {**VALUES, "community": "<script>x</script>社区"})
     text = fill(text, "area.area-total", "measured_m2", "300")
     out = render_report(judge(text, standard), fmt)
+    assert "http" not in out
     if fmt in ("md", "html"):
         assert "<script>" not in out
         assert "&lt;script&gt;" in out

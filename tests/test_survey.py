@@ -30,7 +30,7 @@ def template(standard: Standard) -> str:
 
 
 def test_items_cover_every_checkable_part_of_the_standard(standard: Standard) -> None:
-    """There is one item per area rule, required function, window, board and checked rule."""
+    """One item per area rule, required function, window, board, checked rule; plaques too."""
     ids = [item.id for item in checkable_items(standard, VALUES)]
     assert len(ids) == len(set(ids))
     for rule in standard.area_rules:
@@ -45,6 +45,9 @@ def test_items_cover_every_checkable_part_of_the_standard(standard: Standard) ->
         assert f"board.{board.id}" in ids
     for plaque in standard.plaques:
         assert any(i.startswith(f"plaque.{plaque.id}.") and i.endswith(".text") for i in ids)
+        assert f"plaque.{plaque.id}.placement" in ids
+        assert (f"plaque.{plaque.id}.size" in ids) == bool(plaque.size.height_mm or
+                                                            plaque.size.width_mm)
 
 
 def test_items_are_in_a_stable_order(standard: Standard) -> None:
@@ -58,7 +61,8 @@ def test_a_plan_gives_one_plaque_item_per_room_and_window(standard: Standard) ->
     plan = load_plan(ROOT / "examples" / "plan-compliant.yaml", standard)
     items = checkable_items(standard, plan.community, site_from_plan(plan))
     rooms = [i for i in items if i.id.startswith("plaque.room-plaque.room-")]
-    windows = [i.id for i in items if i.id.startswith("plaque.window-sign.")]
+    windows = [i.id for i in items
+               if i.id.startswith("plaque.window-sign.") and i.id.endswith(".text")]
     assert len(rooms) == len(plan.rooms)
     assert windows == [f"plaque.window-sign.{w.category}.text" for w in plan.windows]
     police = next(i for i in rooms if "综合室" in i.title)
