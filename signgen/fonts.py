@@ -13,13 +13,15 @@ from __future__ import annotations
 import mmap
 import re
 import shutil
+import struct
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.recordingPen import RecordingPen
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.ttLib import TTCollection, TTFont
 
@@ -67,7 +69,8 @@ class Face:
         # The em box is split between ascender and descender in the font's own proportion.
         self.ascent: float = ascender / (ascender - descender)
         self._cmap: dict[int, str] | None = None
-        self._hmtx: Any = None
+        self._hmtx: bytes | None = None
+        self._metrics_count = 0
         self._glyphset: Any = None
         self._advances: dict[str, int] = {}
         self._paths: dict[str, str] = {}
@@ -89,30 +92,49 @@ class Face:
         found = self._advances.get(glyph)
         if found is None:
             if self._hmtx is None:
-                self._hmtx = self.font["hmtx"]
-            found = self._advances[glyph] = self._hmtx[glyph][0]
+                # Read the raw table: decompiling hmtx builds 65,000 entries to use a few.
+                self._hmtx = bytes(self.font.reader["hmtx"])
+                self._metrics_count = self.font["hhea"].numberOfHMetrics
+            index = min(self.font.getGlyphID(glyph), self._metrics_count - 1)
+            found = self._advances[glyph] = struct.unpack_from(">H", self._hmtx, 4 * index)[0]
         return found
 
-    def _glyphs(self) -> Any:
-        if self._glyphset is None:
-            self._glyphset = self.font.getGlyphSet()
-        return self._glyphset
+    def _draw_into(self, glyph: str, pen: RecordingPen) -> None:
+        """Draw from the outline table itself: a glyph set would also decompile hmtx."""
+        font = self.font
+        if "glyf" in font:
+            table = font["glyf"]
+            table[glyph].draw(pen, table)
+        elif "CFF " in font:
+            font["CFF "].cff.topDictIndex[0].CharStrings[glyph].draw(pen)
+        else:
+            if self._glyphset is None:
+                self._glyphset = font.getGlyphSet()
+            self._glyphset[glyph].draw(pen)
+
+    def _draw(self, glyph: str) -> None:
+        """Interpret the glyph's outline once; replay it into path data and bounds."""
+        recording = RecordingPen()
+        self._draw_into(glyph, recording)
+        path = SVGPathPen(None, ntos=_font_number)
+        recording.replay(path)
+        bounds = BoundsPen(None)
+        recording.replay(bounds)
+        self._paths[glyph] = path.getCommands()
+        self._bounds[glyph] = bounds.bounds
 
     def outline(self, glyph: str) -> str:
         """SVG path data of a glyph's outline in font units (y up); empty for a blank glyph."""
         found = self._paths.get(glyph)
         if found is None:
-            pen = SVGPathPen(self._glyphs(), ntos=_font_number)
-            self._glyphs()[glyph].draw(pen)
-            found = self._paths[glyph] = pen.getCommands()
+            self._draw(glyph)
+            found = self._paths[glyph]
         return found
 
     def bounds(self, glyph: str) -> Bounds | None:
         """Ink bounds (xMin, yMin, xMax, yMax) of a glyph in font units; None when blank."""
         if glyph not in self._bounds:
-            pen = BoundsPen(self._glyphs())
-            self._glyphs()[glyph].draw(pen)
-            self._bounds[glyph] = pen.bounds
+            self._draw(glyph)
         return self._bounds[glyph]
 
     def kern(self, left: str, right: str) -> int:
@@ -180,6 +202,15 @@ def _pair_adjustment(subtables: list[_PairSubtable], left: str, right: str) -> i
     return 0
 
 
+class GlyphMetrics(NamedTuple):
+    """A character's glyph in the face chosen for a role; lengths in em."""
+
+    face: Face
+    glyph: str
+    advance: float
+    ink: Bounds | None  # (xMin, yMin, xMax, yMax), y up; None for a blank glyph
+
+
 @dataclass(frozen=True)
 class _Candidate:
     path: Path
@@ -241,6 +272,7 @@ class FontBook:
         self._faces_by_key: dict[str, Face] = {}
         self._roles: dict[str, list[Face]] = {}
         self._char_faces: dict[tuple[str, str], Face] = {}
+        self._metrics: dict[tuple[str, str], GlyphMetrics] = {}
 
     # --- finding faces ------------------------------------------------------------------
 
@@ -338,6 +370,26 @@ class FontBook:
         raise SigngenError(f"character {char_label(char)}: expected a glyph in a face of "
                            f"typeface {typeface_id} ({self.role_name(typeface_id)}), got none "
                            f"in {tried}")
+
+    def metrics(self, typeface_id: str, char: str) -> GlyphMetrics:
+        """Face, glyph, advance and ink of ``char`` in a role, in em units (cached).
+
+        Raises:
+            SigngenError: as :meth:`face_for`.
+        """
+        pair = (typeface_id, char)
+        found = self._metrics.get(pair)
+        if found is None:
+            face = self.face_for(typeface_id, char)
+            glyph = face.glyph(char)
+            assert glyph is not None  # face_for returns a face that has the glyph
+            upm = face.units_per_em
+            ink = face.bounds(glyph)
+            ink_em = None if ink is None else (ink[0] / upm, ink[1] / upm, ink[2] / upm,
+                                               ink[3] / upm)
+            found = self._metrics[pair] = GlyphMetrics(face, glyph, face.advance(glyph) / upm,
+                                                       ink_em)
+        return found
 
     def face(self, key: str) -> Face:
         """A face already found, by its key (``family style``)."""

@@ -26,15 +26,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import SigngenError
-from .fonts import Face, FontBook
+from .fonts import Face, FontBook, GlyphMetrics
 from .model import Standard
 from .plaque_text import PlaqueText
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedGlyph:
+class PlacedGlyph(NamedTuple):
     """One glyph on the plaque: ``x_mm`` is the pen position, ``size_mm`` the em size."""
 
     char: str
@@ -116,21 +116,18 @@ class PlaqueGeometry:
         return tuple(g for line in self.lines for g in line.glyphs)
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
-    run: int
-    char: str
-    face: Face
-    glyph: str
-    x: float  # pen position in em
-    ascent: float  # baseline below the em box top, in em
+_Placed = tuple[str, GlyphMetrics, float]  # character, its glyph, pen position in em
 
 
 @dataclass(frozen=True, slots=True)
-class _Measure:
-    """A line set at 1 mm: items and its box relative to the first pen position / em top."""
+class LineMeasure:
+    """A line set at a 1 mm em: glyphs per run, and the box of its em boxes and ink.
 
-    items: tuple[_Item, ...]
+    ``left``/``right`` are relative to the first pen position, ``top``/``bottom`` to the top
+    of the em box (y down), all in em.
+    """
+
+    runs: tuple[tuple[_Placed, ...], ...]
     left: float
     right: float
     top: float
@@ -138,42 +135,44 @@ class _Measure:
 
     @property
     def width(self) -> float:
+        """Width of the line's box, in em."""
         return self.right - self.left
 
     @property
     def height(self) -> float:
+        """Height of the line's box, in em."""
         return self.bottom - self.top
 
 
-def measure_line(text: PlaqueText, line_index: int, fonts: FontBook) -> _Measure:
+def measure_line(text: PlaqueText, line_index: int, fonts: FontBook) -> LineMeasure:
     """Set one line at a 1 mm em: advances, kerning, and the union of em boxes and ink."""
-    items: list[_Item] = []
+    runs = []
     x = 0.0
     left, right, top, bottom = 0.0, 0.0, 0.0, 1.0
-    prev: tuple[Face, str] | None = None
-    for r, run in enumerate(text.lines[line_index]):
+    prev_face: Face | None = None
+    prev_glyph = ""
+    for run in text.lines[line_index]:
+        placed = []
         for char in run.text:
             try:
-                face = fonts.face_for(run.typeface, char)
+                metrics = fonts.metrics(run.typeface, char)
             except SigngenError as exc:
                 raise SigngenError(f"plaque {text.plaque.id}, segment {run.segment}: "
                                    f"{exc.message}") from None
-            glyph = face.glyph(char)
-            assert glyph is not None  # face_for only returns a face that has the glyph
-            upm = face.units_per_em
-            if prev is not None and prev[0] is face:
-                x += face.kern(prev[1], glyph) / upm
-            items.append(_Item(r, char, face, glyph, x, face.ascent))
-            ink = face.bounds(glyph)
+            face = metrics.face
+            if face is prev_face:
+                x += face.kern(prev_glyph, metrics.glyph) / face.units_per_em
+            placed.append((char, metrics, x))
+            ink = metrics.ink
             if ink is not None:
-                left = min(left, x + ink[0] / upm)
-                right = max(right, x + ink[2] / upm)
-                top = min(top, face.ascent - ink[3] / upm)
-                bottom = max(bottom, face.ascent - ink[1] / upm)
-            x += face.advance(glyph) / upm
-            prev = (face, glyph)
-    right = max(right, x)
-    return _Measure(tuple(items), left, right, top, bottom)
+                left = min(left, x + ink[0])
+                right = max(right, x + ink[2])
+                top = min(top, face.ascent - ink[3])
+                bottom = max(bottom, face.ascent - ink[1])
+            x += metrics.advance
+            prev_face, prev_glyph = face, metrics.glyph
+        runs.append(tuple(placed))
+    return LineMeasure(tuple(runs), left, max(right, x), top, bottom)
 
 
 def minimum_letter_height(standard: Standard, plaque_id: str) -> float:
@@ -245,11 +244,11 @@ def plaque_layout(standard: Standard, text: PlaqueText, fonts: FontBook, *,
         origin = box_left - m.left * h
         em_top = y - m.top * h
         runs = []
-        for r, run in enumerate(text.lines[i]):
+        for run, placed in zip(text.lines[i], m.runs, strict=True):
             glyphs = tuple(
-                PlacedGlyph(it.char, run.typeface, run.colour, it.face.key, it.glyph,
-                            origin + it.x * h, em_top + it.ascent * h, h)
-                for it in m.items if it.run == r)
+                PlacedGlyph(char, run.typeface, run.colour, met.face.key, met.glyph,
+                            origin + x * h, em_top + met.face.ascent * h, h)
+                for char, met, x in placed)
             runs.append(PlacedRun(run.segment, run.text, run.typeface, run.colour, glyphs))
         lines.append(PlacedLine(tuple(runs), h, box_left, y, box_w, box_h))
         y += box_h + gap * shared

@@ -120,18 +120,19 @@ def _run_id(line: int, run: PlacedRun) -> str:
 def _outlined_run(lines: list[str], run: PlacedRun, fonts: FontBook, fill: str,
                   run_id: str) -> None:
     lines.append(f'<g id="{run_id}" fill="{fill}">')
-    scales: dict[tuple[str, float], str] = {}
+    # Per face and size: the face and the constant part of the transform, formatted once.
+    placed: dict[tuple[str, float], tuple[Face, str]] = {}
     for g in run.glyphs:
-        face = fonts.face(g.face)
+        found = placed.get((g.face, g.size_mm))
+        if found is None:
+            face = fonts.face(g.face)
+            s = _scale(g.size_mm / face.units_per_em)
+            found = placed[(g.face, g.size_mm)] = (face, f'" transform="matrix({s} 0 0 -{s} ')
+        face, middle = found
         d = face.outline(g.glyph)
-        if not d:
-            continue
-        key = (g.face, g.size_mm)
-        s = scales.get(key)
-        if s is None:
-            s = scales[key] = _scale(g.size_mm / face.units_per_em)
-        lines.append(f'<path d="{d}" transform="matrix({s} 0 0 -{s} {mm(g.x_mm)} '
-                     f'{mm(g.baseline_mm)})"/>')
+        if d:
+            # x and y are inside the plaque (never negative): fixed 3 decimals, 1 µm.
+            lines.append(f'<path d="{d}{middle}{g.x_mm:.3f} {g.baseline_mm:.3f})"/>')
     lines.append("</g>")
 
 

@@ -103,25 +103,23 @@ def test_render_to_stdout(runner: CliRunner) -> None:
     assert ET.fromstring(out).tag.endswith("svg")
 
 
-@pytest.mark.parametrize("community", ["../../evil", "/etc/passwd", "..", "a/../../b"])
+@pytest.mark.parametrize(("community", "to_folder"), [
+    ("../../evil", True), ("/etc/passwd", False), ("..", True), ("a/../../b", False)])
 def test_names_cannot_escape_the_output_folder(runner: CliRunner, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch,
-                                               community: str) -> None:
-    """A community name with path parts still lands inside the chosen folder."""
-    out = tmp_path / "out"
-    out.mkdir()
-    code, _, err = _render(runner, "workstation-plaque", "--set", f"community={community}",
-                           "-o", f"{out}/")
+                                               community: str, to_folder: bool) -> None:
+    """A community name with path parts lands inside -o FOLDER/ or the current folder."""
+    folder = tmp_path / "here" / "deeper"
+    folder.mkdir(parents=True)
+    args = ["workstation-plaque", "--set", f"community={community}"]
+    if to_folder:
+        args += ["-o", f"{folder}/"]
+    else:
+        monkeypatch.chdir(folder)
+    code, _, err = _render(runner, *args)
     assert code == 0, err
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
-    assert len(written) == 1 and written[0].parent == out
-    here = tmp_path / "here" / "deeper"
-    here.mkdir(parents=True)
-    monkeypatch.chdir(here)
-    code, _, err = _render(runner, "workstation-plaque", "--set", f"community={community}")
-    assert code == 0, err
-    files = [p for p in tmp_path.rglob("*") if p.is_file() and p.parent != out]
-    assert len(files) == 1 and files[0].parent == here
+    assert len(written) == 1 and written[0].parent == folder
 
 
 def test_unknown_field_lists_the_fields(runner: CliRunner, standard: Standard) -> None:

@@ -1,0 +1,201 @@
+"""Benchmark: outlined plaques per second, against a naive outliner and Inkscape.
+
+Renders N communities (distinct generated names drawn from real place-name characters) ×
+the outdoor plaques of the core standard as outlined SVG (layout + outlines, in memory), and
+in the same run:
+
+- a naive baseline: the same layouts, every glyph outlined afresh with fontTools
+  (``TransformPen(SVGPathPen(glyphset), (s, 0, 0, -s, x, y))``), no path cache;
+- Inkscape, if installed: the ``<text>`` SVGs of a sample of the plaques, converted to paths
+  in one ``inkscape --shell`` session (``export-text-to-path``, ``export-plain-svg``).
+
+Not a test: figures depend on the machine and its load. Run from the repository root:
+
+    .venv/bin/python bench/bench_plaques.py --communities 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.pens.transformPen import TransformPen
+
+from signgen.fonts import FontBook
+from signgen.layout import PlaqueGeometry, plaque_layout
+from signgen.model import Standard
+from signgen.plaque_text import plaque_text
+from signgen.render_svg import mm, plaque_svg
+from signgen.select import load_selected
+
+# Characters common in Chinese district, street and community names.
+PLACE_CHARS = ("东西南北中新老城湖山河江海港桥园林花洲塘湾坪岗岭峰溪泉井口门关头"
+               "阳光明华兴隆盛昌安康宁和平太福寿泰丰顺永长青红金银玉龙凤鹤云霞"
+               "建设民生团结胜利解放人民文化友谊幸福光荣前进向上朝晖春秋夏冬"
+               "东湖百彭家杨李王张刘陈黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐"
+               "许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟"
+               "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺")
+
+
+def community_values(count: int, seed: int = 20240601) -> list[dict[str, str]]:
+    """``count`` distinct communities with generated full names."""
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    out = []
+    while len(out) < count:
+        district = "".join(rng.choices(PLACE_CHARS, k=2)) + "区"
+        street = "".join(rng.choices(PLACE_CHARS, k=rng.choice((2, 3)))) + "街道"
+        community = "".join(rng.choices(PLACE_CHARS, k=rng.choice((2, 3)))) + "社区"
+        if community in seen:
+            continue
+        seen.add(community)
+        out.append({"district": district, "street": street, "community": community,
+                    "party_org": rng.choice(("党总支", "党支部"))})
+    return out
+
+
+def layouts(standard: Standard, fonts: FontBook, plaque_ids: list[str],
+            communities: list[dict[str, str]]) -> list[PlaqueGeometry]:
+    """Lay out every plaque for every community (too long names get small letters)."""
+    return [plaque_layout(standard, plaque_text(standard, pid, values), fonts,
+                          allow_small=True, community=values["community"])
+            for values in communities for pid in plaque_ids]
+
+
+def render_all(standard: Standard, fonts: FontBook, plaque_ids: list[str],
+               communities: list[dict[str, str]]) -> int:
+    """Layout and outlined SVG of every plaque; returns the bytes produced."""
+    total = 0
+    for values in communities:
+        for pid in plaque_ids:
+            text = plaque_text(standard, pid, values)
+            geometry = plaque_layout(standard, text, fonts, allow_small=True,
+                                     community=values["community"])
+            total += len(plaque_svg(geometry, standard, fonts, outline=True))
+    return total
+
+
+def naive_svg(geometry: PlaqueGeometry, fonts: FontBook) -> str:
+    """Outline every glyph afresh with fontTools, transformed into mm: no cache."""
+    parts = []
+    for glyph in geometry.glyphs:
+        face = fonts.face(glyph.face)
+        glyphset = face.font.getGlyphSet()
+        s = glyph.size_mm / face.units_per_em
+        pen = SVGPathPen(glyphset, ntos=mm)
+        glyphset[glyph.glyph].draw(TransformPen(pen, (s, 0, 0, -s, glyph.x_mm,
+                                                      glyph.baseline_mm)))
+        parts.append(f'<path d="{pen.getCommands()}"/>')
+    return "\n".join(parts)
+
+
+def inkscape_convert(svgs: list[str], workdir: Path) -> tuple[float, int]:
+    """Convert SVGs to outlined plain SVG in one inkscape --shell session: (seconds, ok)."""
+    commands = []
+    outputs = []
+    for i, svg in enumerate(svgs):
+        src, dst = workdir / f"in-{i}.svg", workdir / f"out-{i}.svg"
+        src.write_text(svg, encoding="utf-8")
+        outputs.append(dst)
+        commands.append(f"file-open:{src}; export-text-to-path; export-plain-svg; "
+                        f"export-filename:{dst}; export-do; file-close")
+    script = "\n".join([*commands, "quit", ""])
+    start = time.perf_counter()
+    subprocess.run(["inkscape", "--shell"], input=script, text=True, capture_output=True,
+                   check=False, timeout=3600)
+    seconds = time.perf_counter() - start
+    ok = sum(1 for p in outputs if p.exists() and "<text" not in p.read_text(encoding="utf-8"))
+    return seconds, ok
+
+
+def main() -> None:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--communities", type=int, default=300)
+    parser.add_argument("--specs", type=Path, default=Path("specs"))
+    parser.add_argument("--naive-communities", type=int, default=50,
+                        help="communities for the naive baseline (it is slow)")
+    parser.add_argument("--inkscape-communities", type=int, default=30,
+                        help="communities converted by Inkscape (0: skip)")
+    parser.add_argument("--profile", action="store_true", help="cProfile the cached run")
+    args = parser.parse_args()
+
+    standard = load_selected(args.specs)
+    plaque_ids = [p.id for p in standard.plaques if p.kind == "outdoor" and p.repeat == "once"]
+    communities = community_values(args.communities)
+    n = len(communities) * len(plaque_ids)
+
+    start = time.perf_counter()
+    fonts = FontBook(standard)
+    for typeface in standard.typefaces:
+        fonts.face_for(typeface.id, PLACE_CHARS[0])
+    font_load = time.perf_counter() - start
+
+    start, cpu = time.perf_counter(), time.process_time()
+    size = render_all(standard, fonts, plaque_ids, communities)
+    cold, cold_cpu = time.perf_counter() - start, time.process_time() - cpu
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler:
+        profiler.enable()
+    start, cpu = time.perf_counter(), time.process_time()
+    render_all(standard, fonts, plaque_ids, communities)
+    warm, warm_cpu = time.perf_counter() - start, time.process_time() - cpu
+    if profiler:
+        profiler.disable()
+    glyphs = sum(len(fonts.face(k)._paths) for k in {f.key for f in fonts.loaded()})
+
+    naive_set = communities[:args.naive_communities]
+    naive_n = len(naive_set) * len(plaque_ids)
+    fresh = FontBook(standard)
+    geometries = layouts(standard, fresh, plaque_ids, naive_set)
+    start, cpu = time.perf_counter(), time.process_time()
+    for values, geometry in zip((v for v in naive_set for _ in plaque_ids), geometries,
+                                strict=True):
+        text = plaque_text(standard, geometry.plaque_id, values)
+        plaque_layout(standard, text, fresh, allow_small=True, community=values["community"])
+        naive_svg(geometry, fresh)
+    naive, naive_cpu = time.perf_counter() - start, time.process_time() - cpu
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    rate, warm_rate, naive_rate = n / cold_cpu, n / warm_cpu, naive_n / naive_cpu
+    print(f"plaques: {len(communities)} communities x {len(plaque_ids)} outdoor plaques "
+          f"= {n}, outlined SVG, {size / n / 1024:.1f} KB each on average")
+    print("rates are per CPU second of this process (one core); wall-clock time in brackets")
+    print(f"font load (open faces, cmaps): {font_load:.2f} s wall")
+    print(f"signgen, glyph caches filling: {rate:,.0f} plaques/s (cpu {cold_cpu:.2f} s, "
+          f"wall {cold:.2f} s; {glyphs} distinct glyph outlines cached)")
+    print(f"signgen, caches warm:          {warm_rate:,.0f} plaques/s (cpu {warm_cpu:.2f} s, "
+          f"wall {warm:.2f} s)")
+    print(f"naive fontTools, no cache:     {naive_rate:,.0f} plaques/s ({naive_n} plaques, cpu "
+          f"{naive_cpu:.2f} s, wall {naive:.2f} s) -> signgen is {rate / naive_rate:.1f}x "
+          f"filling, {warm_rate / naive_rate:.1f}x warm")
+    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+
+    if args.inkscape_communities > 0 and shutil.which("inkscape"):
+        sample = communities[:args.inkscape_communities]
+        svgs = [plaque_svg(g, standard, fonts, outline=False)
+                for g in layouts(standard, fonts, plaque_ids, sample)]
+        with tempfile.TemporaryDirectory(prefix="bench-inkscape-") as tmp:
+            seconds, ok = inkscape_convert(svgs, Path(tmp))
+        ink_rate = len(svgs) / seconds
+        print(f"inkscape --shell, text to path: {ink_rate:,.1f} plaques/s ({len(svgs)} plaques "
+              f"in {seconds:.2f} s incl. start-up; {ok} converted) -> signgen is "
+              f"{rate / ink_rate:.0f}x")
+    elif args.inkscape_communities > 0:
+        print("inkscape not installed: comparison skipped")
+    if profiler:
+        pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(15)
+
+
+if __name__ == "__main__":
+    main()
