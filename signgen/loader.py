@@ -6,7 +6,6 @@ expected ..., got ...`` (see :mod:`signgen.errors`).
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import string
 from collections.abc import Iterable, Iterator
@@ -27,8 +26,6 @@ def _describe(value: object) -> str:
         return "a mapping"
     if isinstance(value, list):
         return f"a list of {len(value)}"
-    if isinstance(value, datetime.date):
-        return value.isoformat()
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -123,12 +120,11 @@ _PATTERNS = {
     _pattern(Hex): "expected a colour as # and six hex digits, e.g. '#1A2B3C'",
     _pattern(IsoDate): "expected a date as YYYY-MM-DD",
 }
-_YAML_TYPES = {bool: "true/false", int: "number", float: "number", datetime.date: "date",
-               datetime.datetime: "date and time"}
+_YAML_TYPES = {bool: "true/false", int: "number", float: "number"}
 
 
 def _quote_hint(kind: str, err: Any) -> str:
-    """YAML reads unquoted 1, 2026-11-26 or yes as a number, a date or a boolean."""
+    """YAML reads unquoted 1, 1.5 or true as a number or a boolean, not as text."""
     read_as = _YAML_TYPES.get(type(err.get("input")))
     if kind != "string_type" or read_as is None:
         return ""

@@ -7,6 +7,7 @@ to the place in the file it came from, so that every error can say ``file:line:c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,20 @@ class Locator:
 
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that records every node so we can refuse aliases and count nodes."""
+
+
+# Plain scalars resolve as in YAML 1.2's core schema, as editors (the YAML language server)
+# read them: `2026-11-26`, `yes`, `no`, `on`, `1:30` and `010` stay text, where YAML 1.1
+# would make them a date, booleans, 90 and 8. Only true/false are booleans.
+_NoAliasLoader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in [
+        ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        ("int", r"^(?:[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+)$", "-+0123456789"),
+        ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                  r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+0123456789."),
+        ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""])]:
+    _NoAliasLoader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern),
+                                         list(_first))
 
 
 def _describe(value: object) -> str:

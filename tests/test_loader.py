@@ -98,8 +98,8 @@ def test_bad_default_is_located(tiny: Path, old: str, new: str, field: str,
 
 @pytest.mark.parametrize(("old", "new", "field", "read_as", "shown"), [
     ('edition: "1"', "edition: 1", "standard.edition", "number", "1"),
-    ('date: "2026-01-01"', "date: 2026-01-01", "standard.date", "date", "2026-01-01"),
-    ("title_en: Test standard", "title_en: yes", "standard.title_en", "true/false", "True"),
+    ("title_en: Test standard", "title_en: true", "standard.title_en", "true/false", "True"),
+    ("title_en: Test standard", "title_en: 1.5", "standard.title_en", "number", "1.5"),
 ])
 def test_yaml_implicit_types_get_a_quoting_hint(tiny: Path, old: str, new: str, field: str,
                                                 read_as: str, shown: str) -> None:
@@ -108,6 +108,13 @@ def test_yaml_implicit_types_get_a_quoting_hint(tiny: Path, old: str, new: str, 
     edit(f, old, new)
     assert problems(tiny) == [f"{at(f, new)}: {field}: expected text, got {shown} "
                               f"(YAML reads it as a {read_as}: put it in quotes)"]
+
+
+@pytest.mark.parametrize("value", ["2026-01-01", "yes", "no", "on", "1:30", "1_000"])
+def test_plain_scalars_are_read_as_yaml_1_2(tiny: Path, value: str) -> None:
+    """Dates, yes/no/on and 1:30 stay text (YAML 1.2, as editors read it), not 1.1 types."""
+    edit(tiny / "standard.yml", "title_en: Test standard", f"title_en: {value}")
+    assert load_standard(tiny).standard.title_en == value
 
 
 def test_date_must_be_iso(tiny: Path) -> None:
