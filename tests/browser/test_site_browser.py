@@ -1,7 +1,8 @@
 """The built site in a real browser: pages load offline, plaques show, search and print work.
 
-Pages are found in the built site by their content (see ``SiteIndex`` in conftest.py), not by
-guessed addresses. Screenshots of every page visited land in ``test-artifacts/screenshots/``.
+Pages are found in the built site (see ``SiteIndex`` in browser_support.py) through the site's
+own page table (``signgen.site.pages.STANDARD_PAGES``) or by their content, never by guessed
+addresses. Screenshots of every page visited land in ``test-artifacts/screenshots/``.
 """
 
 from __future__ import annotations
@@ -128,8 +129,10 @@ def test_pages_request_nothing_but_the_local_site(
     assert len(visited) >= 4, visited
     assert session.requests, "no request was recorded"
     assert session.blocked == [], session.blocked
-    assert all(urlsplit(url).hostname == "127.0.0.1" for url in session.requests
-               if urlsplit(url).scheme in ("http", "https"))
+    elsewhere = [url for url in session.requests
+                 if urlsplit(url).scheme in ("http", "https")
+                 and urlsplit(url).hostname != "127.0.0.1"]
+    assert elsewhere == [], f"requests to other hosts: {elsewhere}"
     assert_no_errors(session)
 
 
