@@ -41,23 +41,30 @@ def drawing_scale(width_mm: float, height_mm: float) -> int:
 
 def text_width(text: str, size: float) -> float:
     """Estimated width of UI text: wide (CJK) characters 1 em, others about half an em."""
-    return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.55 * size for c in text)
+    return sum(_char_width(c, size) for c in text)
+
+
+def _char_width(char: str, size: float) -> float:
+    return size if _wide(char) else 0.55 * size
 
 
 def wrap(text: str, size: float, width: float) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` (at spaces for Latin, anywhere in CJK)."""
     lines: list[str] = []
-    line = ""
+    line, used = "", 0.0
     for char in text:
-        if text_width(line + char, size) > width and line:
-            cut = line.rfind(" ") if not _wide(char) and " " in line else -1
+        step = _char_width(char, size)
+        if used + step > width and line:
+            cut = line.rfind(" ") if not _wide(char) else -1
             if cut > 0 and not _wide(line[cut - 1]):
                 lines.append(line[:cut])
                 line = line[cut + 1:]
             else:
                 lines.append(line)
                 line = ""
+            used = text_width(line, size)
         line += char
+        used += step
     if line:
         lines.append(line)
     return lines
