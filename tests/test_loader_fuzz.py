@@ -78,3 +78,22 @@ def test_any_value_anywhere_is_a_located_problem_or_valid(name: str, data: st.Da
                     assert 1 <= problem.line <= n_lines
                 else:
                     assert problem.file.startswith(str(directory))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(MINIMAL)), st.data())
+def test_any_edit_of_the_text_is_a_located_problem_or_valid(name: str,
+                                                            data: st.DataObject) -> None:
+    """Characters deleted or typed anywhere in a spec file: it loads, or problems are located."""
+    text = MINIMAL[name]
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 8)))
+    typed = data.draw(st.text(alphabet=" \n\t:-{}[],'\"#&*!|>%@`?x1", max_size=4))
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = write_minimal(Path(tmp) / "tiny")
+        (directory / name).write_text(text[:start] + typed + text[end:], encoding="utf-8")
+        try:
+            load_standard(directory)
+        except SigngenError as exc:
+            assert exc.problems
+            assert all(p.file.startswith(str(directory)) and p.message for p in exc.problems)
