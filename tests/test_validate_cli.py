@@ -85,5 +85,7 @@ def test_every_command_has_help_with_an_example(name: str, command: click.Comman
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert command.help, f"{name} has no docstring"
+    if isinstance(command, click.Group):
+        return  # a group's help lists its commands; each of them shows an example
     assert "Example" in result.output and "signgen " in result.output.split("Example", 1)[1], (
         f"{name} --help shows no example")
