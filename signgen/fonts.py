@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from fontTools.pens.basePen import decomposeQuadraticSegment
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.recordingPen import RecordingPen
 from fontTools.pens.svgPathPen import SVGPathPen
@@ -113,15 +114,17 @@ class Face:
             self._glyphset[glyph].draw(pen)
 
     def _draw(self, glyph: str) -> None:
-        """Interpret the glyph's outline once; replay it into path data and bounds."""
+        """Interpret the glyph's outline once; format path data and bounds in one pass."""
         recording = RecordingPen()
         self._draw_into(glyph, recording)
-        path = SVGPathPen(None, ntos=_font_number)
-        recording.replay(path)
-        bounds = BoundsPen(None)
-        recording.replay(bounds)
-        self._paths[glyph] = path.getCommands()
-        self._bounds[glyph] = bounds.bounds
+        found = path_and_bounds(recording.value)
+        if found is None:  # segments the fast formatter leaves to fontTools' pens
+            path = SVGPathPen(None, ntos=_font_number)
+            recording.replay(path)
+            bounds = BoundsPen(None)
+            recording.replay(bounds)
+            found = (path.getCommands(), bounds.bounds)
+        self._paths[glyph], self._bounds[glyph] = found
 
     def outline(self, glyph: str) -> str:
         """SVG path data of a glyph's outline in font units (y up); empty for a blank glyph."""
@@ -200,6 +203,60 @@ def _pair_adjustment(subtables: list[_PairSubtable], left: str, right: str) -> i
             class2 = sub.table.ClassDef2.classDefs.get(right, 0)
             return _x_advance(sub.table.Class1Record[class1].Class2Record[class2].Value1)
     return 0
+
+
+_Segments = list[tuple[str, tuple[Any, ...]]]
+
+
+def path_and_bounds(segments: _Segments) -> tuple[str, Bounds | None] | None:
+    """SVG path data (absolute M/L/H/V/C/Q/Z) and control-point bounds of recorded segments.
+
+    Control-point bounds contain the ink (curves stay inside their control points), so a
+    layout that keeps them inside the margins keeps the outline inside. Returns None for
+    segments it does not handle (quadratic contours without on-curve points, and
+    ``curveTo`` with other than three points); callers then use fontTools' pens.
+
+    >>> path_and_bounds([("moveTo", ((0, 0),)), ("lineTo", ((10, 0),)),
+    ...                  ("curveTo", ((10, 5), (5, 10), (0, 10))), ("closePath", ())])
+    ('M0 0H10C10 5 5 10 0 10Z', (0, 0, 10, 10))
+    """
+    ntos = _font_number
+    parts: list[str] = []
+    xs: list[float] = []
+    ys: list[float] = []
+    cx = cy = 0.0
+    for op, points in segments:
+        if op == "moveTo" or op == "lineTo":
+            (x, y), = points
+            if op == "lineTo" and y == cy:
+                parts.append(f"H{ntos(x)}")
+            elif op == "lineTo" and x == cx:
+                parts.append(f"V{ntos(y)}")
+            else:
+                parts.append(f"{'M' if op == 'moveTo' else 'L'}{ntos(x)} {ntos(y)}")
+        elif op == "curveTo" and len(points) == 3:
+            (x1, y1), (x2, y2), (x, y) = points
+            parts.append(f"C{ntos(x1)} {ntos(y1)} {ntos(x2)} {ntos(y2)} {ntos(x)} {ntos(y)}")
+            xs += (x1, x2)
+            ys += (y1, y2)
+        elif op == "qCurveTo" and len(points) > 1 and points[-1] is not None:
+            for (qx, qy), (x, y) in decomposeQuadraticSegment(points):
+                parts.append(f"Q{ntos(qx)} {ntos(qy)} {ntos(x)} {ntos(y)}")
+                xs.append(qx)
+                ys.append(qy)
+        elif op == "closePath":
+            parts.append("Z")
+            continue
+        elif op == "endPath":
+            continue
+        else:
+            return None
+        cx, cy = x, y
+        xs.append(x)
+        ys.append(y)
+    if not xs:
+        return "".join(parts), None
+    return "".join(parts), (min(xs), min(ys), max(xs), max(ys))
 
 
 class GlyphMetrics(NamedTuple):

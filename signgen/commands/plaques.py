@@ -94,7 +94,7 @@ def output_path(out: str | None, plaque_id: str, community: str, fmt: str) -> Pa
         return None
     name = safe_name(f"{plaque_id}-{community}" if community else plaque_id) + f".{fmt}"
     if out is None:
-        return safe_join(Path.cwd(), name)
+        return safe_join(Path(), name)
     target = Path(out)
     if target.is_dir() or out.endswith(("/", "\\")):
         return safe_join(target, name)
