@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import CORE_SPECS
+from fontTools.pens.areaPen import AreaPen
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.recordingPen import RecordingPen
+from fontTools.svgLib.path import parse_path
 
 from signgen.errors import SigngenError
 from signgen.fonts import FontBook, _names
@@ -156,3 +160,32 @@ def test_kerning_pairs_come_from_gpos(fonts: FontBook) -> None:
     she, qu = face.glyph("社"), face.glyph("区")
     assert she is not None and qu is not None
     assert face.kern(she, qu) == 0
+
+
+def _area_and_bounds(recording: RecordingPen) -> tuple[float, object, int]:
+    area = AreaPen()
+    bounds = BoundsPen(None)
+    recording.replay(area)
+    recording.replay(bounds)
+    contours = sum(1 for op, _ in recording.value if op in ("closePath", "endPath"))
+    return round(area.value, 3), bounds.bounds, contours
+
+
+def test_path_data_redraws_the_font_glyph(fonts: FontBook) -> None:
+    """Parsed back, each cached path draws what the font draws: same area, bounds, contours."""
+    for role in ("song-display", "kai-running", "song", "kai"):
+        for face in fonts.faces(role):
+            for char in "社区街道、?A&<g(":
+                glyph = face.glyph(char)
+                if glyph is None:
+                    continue
+                original = RecordingPen()
+                face._draw_into(glyph, original)
+                parsed = RecordingPen()
+                parse_path(face.outline(glyph), parsed)
+                assert _area_and_bounds(parsed) == _area_and_bounds(original), (face, char)
+                ink = _area_and_bounds(original)[1]
+                box = face.bounds(glyph)
+                assert isinstance(ink, tuple) and box is not None
+                assert box[0] <= ink[0] and box[1] <= ink[1], (face, char)
+                assert box[2] >= ink[2] and box[3] >= ink[3], (face, char)
