@@ -36,7 +36,7 @@ _T: dict[str, dict[str, str]] = {
         "areas": "面积下限", "area_item": "项目", "min": "不少于", "clause": "条款",
         "quote": "原文", "required": "应设置的功能", "encouraged": "鼓励设置的功能（条件允许时）",
         "done": "☐", "function": "功能", "alt": "又称", "zone": "功能区（项目默认）",
-        "plaque_text": "室名标牌文字", "plaque_where": "标牌位置", "rules": "功能设置规则",
+        "plaque_text": "标牌文字", "plaque_where": "标牌位置", "rules": "功能设置规则",
         "plaque": "{name}", "where": "位置", "height": "高度", "width": "宽度",
         "mounting": "安装高度（地面至标牌下沿）", "faces": "字体", "colours": "颜色",
         "none": "—",
