@@ -42,6 +42,8 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 CHUNK = 4  # rows per task sent to a worker
 WINDOW = 2  # chunks in flight per worker
 SUMMARY = "summary.json"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ class CommunityRenderer:
             return CommunityResult(item.file, item.line, item.name, errors=tuple(item.messages()))
         row = item.row
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.options.out_dir))
+        tmp.chmod(0o777 & ~_UMASK)  # mkdtemp makes it private; the result is for sharing
         try:
             files, plaques, warnings = self._files(row)
             for name, data in files:
