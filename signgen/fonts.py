@@ -11,7 +11,6 @@ outlines (SVG path data in font units, y up) and bounds are cached per glyph.
 from __future__ import annotations
 
 import mmap
-import re
 import shutil
 import struct
 import subprocess
@@ -288,24 +287,28 @@ def _names(font: TTFont) -> set[tuple[str, str]]:
     return pairs
 
 
-def _fontconfig_candidates(family: str, style: str) -> list[_Candidate]:
-    """Files fontconfig lists under exactly ``family`` (never a substituted family)."""
+def fontconfig_fonts() -> list[tuple[_Candidate, list[str], list[str]]]:
+    """Every font fontconfig knows: (file and index, its family names, its style names)."""
     if shutil.which("fc-list") is None:
         return []
-    result = subprocess.run(
-        ["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style}\n",
-         re.sub(r"([\\:,-])", r"\\\1", family)],
-        capture_output=True, text=True, check=False)
+    result = subprocess.run(["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style}\n"],
+                            capture_output=True, text=True, check=False)
     found = []
     for line in result.stdout.splitlines():
         parts = line.split("\t")
-        if len(parts) != 4:
-            continue
-        families = [f.strip() for f in parts[2].split(",")]
-        styles = [s.strip() for s in parts[3].split(",")]
-        if family in families and style in styles:
-            found.append(_Candidate(Path(parts[0]), int(parts[1] or 0)))
-    return sorted(set(found), key=lambda c: (str(c.path), c.index))
+        if len(parts) == 4:
+            found.append((_Candidate(Path(parts[0]), int(parts[1] or 0)),
+                          [f.strip() for f in parts[2].split(",")],
+                          [s.strip() for s in parts[3].split(",")]))
+    return found
+
+
+def _fontconfig_candidates(listing: list[tuple[_Candidate, list[str], list[str]]],
+                           family: str, style: str) -> list[_Candidate]:
+    """Fonts fontconfig lists under exactly ``family`` and ``style``: no substitution."""
+    found = {cand for cand, families, styles in listing
+             if family in families and style in styles}
+    return sorted(found, key=lambda c: (str(c.path), c.index))
 
 
 def _folder_candidates(folder: Path) -> list[_Candidate]:
@@ -330,6 +333,7 @@ class FontBook:
         self._roles: dict[str, list[Face]] = {}
         self._char_faces: dict[tuple[str, str], Face] = {}
         self._metrics: dict[tuple[str, str], GlyphMetrics] = {}
+        self._fontconfig: list[tuple[_Candidate, list[str], list[str]]] | None = None
 
     # --- finding faces ------------------------------------------------------------------
 
@@ -357,7 +361,9 @@ class FontBook:
         candidates: list[_Candidate] = []
         if self.fonts_dir is not None:
             candidates += _folder_candidates(self.fonts_dir)
-        candidates += _fontconfig_candidates(family, style)
+        if self._fontconfig is None:
+            self._fontconfig = fontconfig_fonts()
+        candidates += _fontconfig_candidates(self._fontconfig, family, style)
         for cand in candidates:
             fonts = self._open(cand.path)
             order = range(len(fonts)) if cand.index < 0 else [cand.index, *range(len(fonts))]
