@@ -20,6 +20,7 @@ from signgen.batch import (
     zip_folder,
 )
 from signgen.cli import main
+from signgen.commands.batch import COMMANDS
 from signgen.communities import read_communities
 from signgen.model import Standard
 
@@ -218,3 +219,14 @@ def test_zip_is_deterministic_and_sorted() -> None:
     assert [i.filename for i in infos] == ["f/a.svg", "f/b.svg"]
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
     assert {i.external_attr >> 16 for i in infos} == {0o644}
+
+
+def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    """batch, elevation and drawing each have --help with an example; batch states exit codes."""
+    assert [c.name for c in COMMANDS] == ["batch", "elevation", "drawing"]
+    for command in COMMANDS:
+        assert command.name is not None
+        result = runner.invoke(main, [command.name, "--help"])
+        assert result.exit_code == 0
+        assert "Example" in result.output and f"signgen {command.name}" in result.output
+    assert "1 some rows failed" in runner.invoke(main, ["batch", "--help"]).output
