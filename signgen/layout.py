@@ -219,6 +219,10 @@ def plaque_layout(standard: Standard, text: PlaqueText, fonts: FontBook, *,
     else:
         width = text.width_mm
     area_w = width - 2 * margin
+    if area_w <= 0 or area_h <= 0:
+        raise SigngenError(f"project_defaults.plaque_layouts[{plaque.id}].margin_mm: expected "
+                           f"less than half of the plaque's {_mm(width)} x "
+                           f"{_mm(text.height_mm)} mm, got {_mm(margin)}")
     shared = _floor(shared)
     heights = [_floor(min(shared, area_w / m.width)) if m.width > 0 else shared
                for m in measures]

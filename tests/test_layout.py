@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
@@ -160,3 +161,12 @@ def test_runs_keep_their_segment_typeface_and_colour(standard: Standard,
             assert "".join(g.char for g in run.glyphs) == spec_run.text
             assert {(g.typeface, g.colour) for g in run.glyphs} == {(spec_run.typeface,
                                                                       spec_run.colour)}
+
+
+def test_margins_wider_than_the_plaque_are_an_error(standard: Standard, fonts: FontBook) -> None:
+    """A margin that leaves no text area is reported with the plaque's size and the margin."""
+    text = plaque_text(standard, "window-sign", {})
+    layout = text.layout.model_copy(update={"margin_mm": text.height_mm})
+    broken = dataclasses.replace(text, layout=layout)
+    with pytest.raises(SigngenError, match=r"window-sign\]\.margin_mm: expected less than half"):
+        plaque_layout(standard, broken, fonts)
