@@ -97,13 +97,15 @@ def batch_command(ctx: click.Context, communities: Path, out_dir: Path, outline:
                   standard_id: str | None) -> None:
     """Render every community of a CSV or XLSX file: plaques, drawings, elevation, zip.
 
-    COMMUNITIES has a header row with the columns district, street, community, party_org
-    (or 区, 街道, 社区, 党组织) and optionally origin (新建/购买/调剂/配建 or its id),
-    door_width_mm, door_height_mm and logo (an SVG or PNG file, relative to the CSV).
-    For each row, DIR/<district>-<street>-<community>/ gets every plaque set once per
-    community (plaques per window, room or board need a plan and are skipped), a
-    design-intent drawing of each, and the entrance elevation; DIR/<folder>.zip holds the
-    same files. DIR/summary.json lists what was done, fit warnings and failed rows.
+    COMMUNITIES has a header row with the fields the plaques use: district, street,
+    community, party_org (or the fields' Chinese labels in the spec), and optionally
+    origin (an origin id or Chinese name from the spec), door_width_mm, door_height_mm
+    and logo (an SVG or PNG file, relative to the CSV). For each row,
+    DIR/<district>-<street>-<community>/ gets every plaque set once per community
+    (plaques per window, room or board need a plan and are skipped), a design-intent
+    drawing of each and the entrance elevation (SVG, plus PDF when --formats has pdf);
+    DIR/<folder>.zip holds the same files. DIR/summary.json lists what was done, the fit
+    warnings and the failed rows.
 
     A bad row is reported with its line number and does not stop the others.
     Exit status: 0 all rows done, 1 some rows failed, 2 the whole file or an option is bad.
@@ -162,8 +164,8 @@ def _output(out: str | None, stem: str, community: str, kind: str = "") -> Path 
 @click.command("elevation")
 @set_option
 @click.option("--origin", default=None, metavar="ORIGIN",
-              help="How the premises were obtained: an origin id or Chinese name (新建, 购买, "
-                   "调剂, 配建); sets where the logo goes. Default: the standard's first.")
+              help="How the premises were obtained: an origin id or its Chinese name in the "
+                   "spec; sets where the logo goes. Default: the standard's first.")
 @click.option("--door-width-mm", type=click.FloatRange(min=1), default=None,
               help="This entrance's door width (default: project defaults, entrance).")
 @click.option("--door-height-mm", type=click.FloatRange(min=1), default=None,
