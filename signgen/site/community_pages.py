@@ -1,7 +1,8 @@
 """One page per community of a communities file (CSV/XLSX as in ``signgen batch``).
 
 Built to scale: fonts are loaded once per build, only the ``text`` SVG of each plaque is
-rendered by default (under 1 KB each, no outlining), and other formats only on request.
+rendered by default (under 1 KB each, no outlining), other formats only on request; the
+schedule is a compact table, and only the Chinese pages go into the search index.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from ..communities import CommunityRow, key_fields, read_communities
 from ..errors import SigngenError
 from ..files import safe_name
 from ..fonts import FontBook
-from .plaque_pages import FORMATS, Assets, render_plaque
-from .role_pages import audit_sheet_html_page, schedule_body
+from .plaque_pages import FORMATS, Assets, mm_text, render_plaque
+from .role_pages import audit_sheet_html_page, schedule_summary
 from .templating import render
 from .urls import LANGS
 
@@ -82,7 +83,7 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
         if "audit-sheet" in options.downloads:
             sheet = assets.add(stem + "audit-sheet.html",
                                audit_sheet_html_page(std, row.values, options.base_url))
-        schedule = schedule_body(std, row.values, f"{row.file}:{row.line}", row.origin)
+        schedule = schedule_summary(std, row.values, row.origin)
         for lang in LANGS:
             uri = where.page(lang, f"communities/{slug}.md")
             site.pages[uri] = render(
@@ -91,7 +92,8 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
                                  if row.values.get(f.id)],
                 plaques=rendered,
                 plaque_uri=lambda i, lang=lang: where.page(lang, f"plaques/{i}.md"),
-                audit_sheet=sheet, schedule=schedule)
+                audit_sheet=sheet, schedule=schedule, search=lang == "zh",
+                schedule_uri=pages.uri("schedule", lang), mm=mm_text)
             site.hidden.add(uri)
         listed.append((row, slug))
     key = key_fields(std)

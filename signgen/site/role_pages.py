@@ -12,7 +12,7 @@ from ..fonts import FontBook
 from ..model import Standard
 from ..plan import Plan, PlanEntry, PlanRoom
 from ..render_elevation import elevation_svg
-from ..schedule import schedule_csv, schedule_markdown, schedule_rows
+from ..schedule import ScheduleRow, schedule_csv, schedule_markdown, schedule_rows
 from .plaque_pages import Assets
 from .templating import Md
 
@@ -47,6 +47,12 @@ def schedule_body(standard: Standard, values: Mapping[str, str], source: str,
     plan = template_plan(standard, values, source, origin)
     text = schedule_markdown(standard, plan, schedule_rows(standard, plan))
     return re.sub(r"\A\s*# [^\n]*\n", "", text).strip()
+
+
+def schedule_summary(standard: Standard, values: Mapping[str, str], origin: str | None = None
+                     ) -> list[ScheduleRow]:
+    """The template plan's schedule rows for one community (for a compact table)."""
+    return schedule_rows(standard, template_plan(standard, values, "", origin))
 
 
 def schedule_csv_bytes(standard: Standard, values: Mapping[str, str], source: str) -> bytes:
