@@ -12,6 +12,7 @@ from conftest import CORE_SPECS, SPECS
 from plaque_cases import PENGJIAQIAO
 
 from signgen.cli import main
+from signgen.loader import load_standards
 from signgen.commands.plaques import COMMANDS
 from signgen.model import Standard
 
@@ -173,3 +174,18 @@ def test_missing_font_names_role_and_packages(runner: CliRunner, tmp_path: Path,
     assert "Nonexistent Serif Black" in result.stderr
     for package in standard.substitute("song-display").debian_packages:
         assert package in result.stderr
+
+
+def test_standard_without_plaques(runner: CliRunner) -> None:
+    """A supplementary standard without plaques lists none and cannot render one."""
+    for standard in load_standards(SPECS):
+        if standard.plaques:
+            continue
+        result = runner.invoke(main, ["plaques", "--specs", str(SPECS), "--standard",
+                                      standard.id])
+        assert result.exit_code == 0 and "no plaques" in result.output
+        result = runner.invoke(main, ["render", "name-sign", "--specs", str(SPECS),
+                                      "--standard", standard.id])
+        assert result.exit_code == 2 and "has none" in result.stderr
+        return
+    pytest.skip("every standard here has plaques")

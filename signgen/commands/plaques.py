@@ -147,6 +147,9 @@ def render_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, fmt: s
         --format pdf -o out/
     """
     standard = load_selected(specs_dir, standard_id)
+    if not standard.plaques:
+        raise SigngenError(f"--standard: expected a standard with plaques, got {standard.id!r} "
+                           "which has none")
     values = parse_values(standard, pairs)
     community = values.get("community", "")
     text = plaque_text(standard, plaque_id, values)
