@@ -12,8 +12,8 @@ from conftest import CORE_SPECS, SPECS
 from plaque_cases import PENGJIAQIAO
 
 from signgen.cli import main
-from signgen.loader import load_standards
 from signgen.commands.plaques import COMMANDS
+from signgen.loader import load_standards
 from signgen.model import Standard
 
 SETS = [arg for key, value in PENGJIAQIAO.items() for arg in ("--set", f"{key}={value}")]
