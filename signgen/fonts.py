@@ -10,6 +10,7 @@ outlines (SVG path data in font units, y up) and bounds are cached per glyph.
 
 from __future__ import annotations
 
+import logging
 import mmap
 import shutil
 import struct
@@ -27,6 +28,10 @@ from fontTools.ttLib import TTCollection, TTFont
 
 from .errors import SigngenError
 from .model import Standard, TypefaceSubstitute
+
+# AR PL's fonts carry a few padding bytes after their glyf data; fontTools logs each time
+# it reads them ("too much 'glyf' table data"), which is noise on a user's terminal.
+logging.getLogger("fontTools.ttLib.tables._g_l_y_f").setLevel(logging.ERROR)
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 COLLECTION_SUFFIXES = (".ttc", ".otc")
