@@ -166,3 +166,23 @@ def test_no_external_urls_and_short_numbers(standard: Standard, fonts: FontBook,
         assert len(x.partition(".")[2]) <= 3 and len(y.partition(".")[2]) <= 3
     for line in svg.splitlines()[1:]:
         assert line.count("<") <= 2  # one element (with its text) per line
+
+
+def test_text_variant_places_glyphs_like_the_outlines(standard: Standard,
+                                                      fonts: FontBook) -> None:
+    """Each <text> glyph x and baseline equal the outlined glyph's translation."""
+    geometry = _geometry(standard, fonts, "party-committee-plaque", PENGJIAQIAO)
+    outlined = ET.fromstring(plaque_svg(geometry, standard, fonts, outline=True))
+    text = ET.fromstring(plaque_svg(geometry, standard, fonts, outline=False))
+    for group in text.findall("svg:g", NS):
+        element = group.find("svg:text", NS)
+        assert element is not None
+        xs = [float(v) for v in element.get("x", "").split()]
+        ys = [float(v) for v in element.get("y", "").split()]
+        paths = outlined.findall(f"svg:g[@id='{group.get('id')}']/svg:path", NS)
+        placed = [tuple(float(v) for v in re.findall(r"[-\d.]+", p.get("transform", ""))[4:])
+                  for p in paths]
+        assert len(xs) == len(placed) == len(element.text or "")
+        for x, (px, py) in zip(xs, placed, strict=True):
+            assert x == pytest.approx(px, abs=0.001)
+            assert ys[0] == pytest.approx(py, abs=0.001)
