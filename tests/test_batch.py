@@ -126,7 +126,8 @@ def test_hostile_names_stay_inside_the_output_folder(tmp_path: Path, runner: Cli
 
 def test_colliding_folder_names_get_a_row_suffix(tmp_path: Path, standard: Standard) -> None:
     """Two communities whose safe names collide: the later gets -row<line>, stably."""
-    source = _csv(tmp_path, "东湖区,百花洲街道,甲/乙社区,党支部\n东湖区,百花洲街道,甲_乙社区,党支部\n")
+    source = _csv(tmp_path, "东湖区,百花洲街道,甲/乙社区,党支部\n"
+                            "东湖区,百花洲街道,甲_乙社区,党支部\n")
     tasks = list(assign_folders(read_communities(source, standard)))
     assert [getattr(t, "folder", None) for t in tasks] == [
         "东湖区-百花洲街道-甲_乙社区", "东湖区-百花洲街道-甲_乙社区-row3"]
@@ -181,6 +182,7 @@ def test_allow_small_turns_failures_into_warnings(tmp_path: Path, runner: CliRun
     assert all(w.startswith("c.csv:2: community ") for w in summary["rows"][0]["warnings"])
 
 
+@pytest.mark.slow
 def test_formats_and_bad_formats(tmp_path: Path, runner: CliRunner,
                                  standard: Standard) -> None:
     """--formats pdf,png writes those for each plaque; an unknown format exits 2."""
@@ -198,6 +200,7 @@ def test_formats_and_bad_formats(tmp_path: Path, runner: CliRunner,
     assert bad.exit_code == 2 and "--formats: expected" in bad.output
 
 
+@pytest.mark.slow
 def test_two_jobs_give_the_same_bytes_as_one(tmp_path: Path, standard: Standard) -> None:
     """A pool of two workers writes exactly what one process writes, and reports in order."""
     seen: list[CommunityResult] = []

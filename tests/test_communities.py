@@ -114,20 +114,21 @@ def test_bom_and_multiline_cells_keep_file_line_numbers(tmp_path: Path,
 def test_non_utf8_file_fails_with_its_line(tmp_path: Path, standard: Standard) -> None:
     """A GBK-encoded CSV fails at once, at the first line that is not UTF-8."""
     path = tmp_path / "gbk.csv"
-    path.write_bytes((HEADER + "\n").encode() + "东湖区,百花洲街道,彭家桥社区,党支部\n".encode("gbk"))
+    row = "东湖区,百花洲街道,彭家桥社区,党支部\n"
+    path.write_bytes((HEADER + "\n").encode() + row.encode("gbk"))
     with pytest.raises(SigngenError, match=r"^gbk.csv:2: expected UTF-8 text"):
         read_communities(path, standard)
 
 
 def test_empty_file_fails(tmp_path: Path, standard: Standard) -> None:
     """An empty file is a whole-file error asking for a header row."""
-    with pytest.raises(SigngenError, match="expected a header row .*got an empty file"):
+    with pytest.raises(SigngenError, match=r"expected a header row .*got an empty file"):
         read_communities(_csv(tmp_path, ""), standard)
 
 
 def test_duplicate_community_is_an_error_on_the_later_row(tmp_path: Path,
                                                           standard: Standard) -> None:
-    """The same community twice in one district and street: the second row fails, citing the first."""
+    """The same community twice in a district and street: the second fails, citing the first."""
     text = (f"{HEADER}\n东湖区,百花洲街道,彭家桥社区,党支部\n"
             "东湖区,百花洲街道,彭家桥社区,党总支\n东湖区,滕王阁街道,彭家桥社区,党支部\n")
     rows = _rows(_csv(tmp_path, text), standard)

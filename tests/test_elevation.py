@@ -11,7 +11,14 @@ from click.testing import CliRunner
 from conftest import SPECS
 
 from signgen.cli import main
-from signgen.elevation import ABOVE, LEFT, RIGHT, Elevation, entrance_elevation
+from signgen.elevation import (
+    ABOVE,
+    LEFT,
+    RIGHT,
+    Elevation,
+    PlacedPlaque,
+    entrance_elevation,
+)
 from signgen.errors import SigngenError
 from signgen.fonts import FontBook
 from signgen.model import Entrance, Standard
@@ -35,7 +42,7 @@ def _entrance(standard: Standard) -> Entrance:
     return standard.project_defaults.entrance
 
 
-def _placed(e: Elevation, position: str):  # type: ignore[no-untyped-def]
+def _placed(e: Elevation, position: str) -> PlacedPlaque:
     found = e.at(position)
     assert found is not None
     return found
