@@ -2,7 +2,9 @@
 
 Built to scale: fonts are loaded once per build, only the ``text`` SVG of each plaque is
 rendered by default (under 1 KB each, no outlining), other formats only on request; the
-schedule is a compact table, and only the Chinese pages go into the search index.
+schedule is a compact table; plaques whose text is the same for every community are
+rendered once; the community pages stay out of the search index (their index page, which
+names every community, is in it).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from ..communities import CommunityRow, key_fields, read_communities
 from ..errors import SigngenError
 from ..files import safe_name
 from ..fonts import FontBook
-from .plaque_pages import FORMATS, Assets, mm_text, render_plaque
+from ..model import Plaque
+from ..plaque_text import plaque_text
+from .plaque_pages import FORMATS, Assets, RenderedPlaque, mm_text, render_plaque
 from .role_pages import audit_sheet_html_page, schedule_summary
 from .templating import render
 from .urls import LANGS
@@ -61,6 +65,10 @@ def community_slugs(rows: list[CommunityRow]) -> list[str]:
     return slugs
 
 
+def _uses_fields(plaque: Plaque) -> bool:
+    return any("{" in seg.text for seg in plaque.segments)
+
+
 def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: FontBook,
                     options: CommunityOptions) -> None:
     """Add the communities index and one page per community (both languages)."""
@@ -75,10 +83,19 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
     once = [p for p in std.plaques if p.repeat == "once"]
     formats = tuple(f for f in FORMATS if f in options.downloads) or ("svg",)
     listed = []
+    same_text: dict[tuple[str, str], RenderedPlaque] = {}
     for row, slug in zip(rows, slugs, strict=True):
         stem = where.download(f"communities/{slug}/")
-        rendered = [(p, render_plaque(std, fonts, assets, p.id, row.values, stem + p.id,
-                                      formats, preview_outlined=False)) for p in once]
+        rendered = []
+        for p in once:
+            text = plaque_text(std, p.id, row.values).text
+            shared = same_text.get((p.id, text))
+            if shared is None:
+                shared = render_plaque(std, fonts, assets, p.id, row.values, stem + p.id,
+                                       formats, preview_outlined=False)
+                if not _uses_fields(p):
+                    same_text[(p.id, text)] = shared
+            rendered.append((p, shared))
         sheet = ""
         if "audit-sheet" in options.downloads:
             sheet = assets.add(stem + "audit-sheet.html",
@@ -92,7 +109,7 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
                                  if row.values.get(f.id)],
                 plaques=rendered,
                 plaque_uri=lambda i, lang=lang: where.page(lang, f"plaques/{i}.md"),
-                audit_sheet=sheet, schedule=schedule, search=lang == "zh",
+                audit_sheet=sheet, schedule=schedule,
                 schedule_uri=pages.uri("schedule", lang), mm=mm_text)
             site.hidden.add(uri)
         listed.append((row, slug))
