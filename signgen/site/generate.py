@@ -193,7 +193,8 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
                 title="现场核查表" if zh else "Audit sheet",
                 intro="模板社区（名称待填）的现场核查表；二维码打开本站对应的规则页。" if zh else
                 "The audit sheet for the template community (names to fill in); each QR code "
-                "opens the matching rule page of this site.", css_class="sg-audit-sheet"))
+                "opens the matching rule page of this site.", css_class="sg-audit-sheet",
+                raw_html=True))
         if "rules" in keys:
             add(pages.uri("rules", lang), P.rules_index_page(pages, lang))
             for rule in P.rule_pages(std):

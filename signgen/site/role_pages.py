@@ -84,12 +84,19 @@ def elevation_files(standard: Standard, fonts: FontBook, assets: Assets,
 
 
 def printable_page(pages: PageSet, lang: str, key: str, body: str, *, title: str, intro: str,
-                   css_class: str, downloads: list[tuple[str, str]] | None = None) -> str:
-    """A page to print on A4: a title, a line of intro, and a body from another stage."""
+                   css_class: str, downloads: list[tuple[str, str]] | None = None,
+                   raw_html: bool = False) -> str:
+    """A page to print on A4: a title, a line of intro, and a body from another stage.
+
+    ``raw_html``: the body is HTML (already escaped by its maker), kept as one raw block.
+    """
     from .pages import _render
 
+    if raw_html:  # a blank line would end Markdown's raw HTML block early
+        body = "\n".join(line for line in body.splitlines() if line.strip())
     return _render(pages, "printable.md.j2", key, lang, title=title, intro=intro,
-                   body=Md(body), css_class=css_class, downloads=downloads or [])
+                   body=Md(body), css_class=css_class, downloads=downloads or [],
+                   raw_html=raw_html)
 
 
 def checklist_body(standard: Standard, lang: str) -> str:
