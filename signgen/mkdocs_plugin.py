@@ -30,7 +30,7 @@ class SigngenPluginConfig(Config):  # type: ignore[no-untyped-call]
     standard = opt.Optional(opt.Type(str))
     previous_specs = opt.Optional(opt.Type(str))
     communities = opt.Optional(opt.Type(str))
-    community_downloads = opt.ListOfItems(opt.Type(str), default=["svg"])
+    community_downloads = opt.ListOfItems(opt.Type(str), default=["svg", "audit-sheet"])
     downloads = opt.Type(bool, default=True)
     fonts_dir = opt.Optional(opt.Type(str))
     set_site_name = opt.Type(bool, default=True)

@@ -7,6 +7,7 @@ import logging
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from conftest import CORE_SPECS, ROOT, SPECS
@@ -134,12 +135,16 @@ def test_changelog_against_previous_specs(built: Path) -> None:
 
 @pytest.mark.slow
 def test_community_pages(built: Path) -> None:
-    """Each community of the example list has a page with its plaques and schedule."""
+    """Each community of the example list has a page with plaques, schedule, audit sheet."""
     pages = sorted((built / "communities").glob("*/index.html"))
     assert len(pages) == 5
     html = pages[0].read_text(encoding="utf-8")
     assert "额济纳旗" in html
     assert re.search(r'src="[^"]+name-sign\.svg"', html)
+    sheet = re.search(r'href="([^"]+audit-sheet\.html)"', html)
+    assert sheet
+    target = pages[0].parent / unquote(sheet.group(1))
+    assert "额济纳旗" in target.read_text(encoding="utf-8")
 
 
 def test_bad_spec_fails_the_build_with_a_located_message(

@@ -36,7 +36,7 @@ class CommunityOptions:
     """The communities file, which files to make for each, and the QR codes' base URL."""
 
     path: Path
-    downloads: tuple[str, ...] = ("svg",)
+    downloads: tuple[str, ...] = ("svg", "audit-sheet")
     base_url: str = ""
 
 

@@ -39,7 +39,7 @@ class SiteOptions:
     standard: str | None = None
     previous_specs: Path | None = None
     communities: Path | None = None
-    community_downloads: tuple[str, ...] = ("svg",)
+    community_downloads: tuple[str, ...] = ("svg", "audit-sheet")
     downloads: bool = True
     base_url: str = ""
     fonts_dir: Path | None = None
