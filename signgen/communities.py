@@ -15,6 +15,7 @@ import math
 import string
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import Problem, SigngenError
@@ -123,6 +124,16 @@ class CommunityFile:
     estimated_rows: int | None
     _origins: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def fields(self) -> list[TemplateField]:
+        """The fields each row must give (see :func:`community_fields`)."""
+        return community_fields(self.standard)
+
+    @cached_property
+    def keys(self) -> list[TemplateField]:
+        """The fields that name a community (see :func:`key_fields`)."""
+        return key_fields(self.standard)
+
     def rows(self) -> Iterator[Row]:
         """Each data row, checked, in file order (blank rows skipped)."""
         seen: dict[tuple[str, ...], int] = {}
@@ -135,7 +146,7 @@ class CommunityFile:
             if isinstance(row, CommunityRow):
                 key = tuple(k.casefold() for k in row.key)
                 if key in seen:
-                    label = key_fields(self.standard)[-1].id
+                    label = self.keys[-1].id
                     row = RowProblem(self.display, line, (
                         (label, f"expected each community once per {self._key_names()}, got "
                                 f"{row.name!r} again (first on line {seen[key]})"),), row.name)
@@ -144,7 +155,7 @@ class CommunityFile:
             yield row
 
     def _key_names(self) -> str:
-        return " and ".join(f.id for f in key_fields(self.standard)[:-1]) or "file"
+        return " and ".join(f.id for f in self.keys[:-1]) or "file"
 
     def _check(self, line: int, cells: Sequence[str]) -> Row:
         issues: list[tuple[str, str]] = []
@@ -158,7 +169,7 @@ class CommunityFile:
                 continue
             got[column] = cell.strip()
         values: dict[str, str] = {}
-        for f in community_fields(self.standard):
+        for f in self.fields:
             value = got.get(f.id, "")
             if not value:
                 issues.append((f.id, f"expected a value ({f.label}, e.g. {f.example}), "
@@ -170,7 +181,7 @@ class CommunityFile:
         width = _number("door_width_mm", got.get("door_width_mm", ""), issues)
         height = _number("door_height_mm", got.get("door_height_mm", ""), issues)
         logo = self._logo(got.get("logo", ""), issues)
-        key = tuple(values[f.id] for f in key_fields(self.standard))
+        key = tuple(values[f.id] for f in self.keys)
         name = "-".join(key)
         if issues:
             return RowProblem(self.display, line, tuple(issues), name)
