@@ -103,13 +103,18 @@ def timed_builds(name: str, overrides: dict[str, Any], runs: int) -> list[Timing
 # --- the plugin's pages as plain files --------------------------------------------------------
 
 
-def raw_plugins() -> list[Any]:
-    """The ``plugins`` list of mkdocs.yml as written (names, or {name: options})."""
+def raw_config() -> dict[str, Any]:
+    """mkdocs.yml as written."""
     from mkdocs.utils.yaml import yaml_load
 
     with MKDOCS_YML.open(encoding="utf-8") as f:
-        raw = yaml_load(f)
-    return list(raw.get("plugins") or [])
+        raw: dict[str, Any] = yaml_load(f)
+    return raw
+
+
+def raw_plugins() -> list[Any]:
+    """The ``plugins`` list of mkdocs.yml as written (names, or {name: options})."""
+    return list(raw_config().get("plugins") or [])
 
 
 def plugin_name(entry: Any) -> str:
@@ -131,10 +136,11 @@ def plugins_with_option(option: str, value: str) -> list[Any]:
     return out
 
 
-def capture_plain_docs(docs_dir: Path) -> tuple[int, int, Any]:
+def capture_plain_docs(docs_dir: Path) -> tuple[int, int, dict[str, Any]]:
     """Build once with a capturing plugin; write the site's source files to ``docs_dir``.
 
-    Returns (pages, other files, the nav MkDocs was given).
+    Returns the number of pages and of other files, and the config overrides that give a
+    build without the plugin what the plugin set: site name, nav, theme override folder.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -148,6 +154,8 @@ def capture_plain_docs(docs_dir: Path) -> tuple[int, int, Any]:
         def on_files(self, files: Any, config: Any) -> Any:
             docs_root = Path(config.docs_dir).resolve()
             seen["nav"] = config.nav
+            seen["site_name"] = config.site_name
+            seen["theme_dirs"] = list(config.theme.dirs)
             for file in files:
                 if file.is_documentation_page():
                     continue
@@ -169,10 +177,17 @@ def capture_plain_docs(docs_dir: Path) -> tuple[int, int, Any]:
             return markdown
 
     with tempfile.TemporaryDirectory(prefix="bench-capture-") as site_dir:
+        plain_dirs = list(load_config(str(MKDOCS_YML), site_dir=site_dir).theme.dirs)
         config = load_config(str(MKDOCS_YML), site_dir=site_dir)
         config.plugins["bench-capture"] = CapturePlugin()
         build(config)
-    return counts["pages"], counts["files"], seen.get("nav")
+    overrides: dict[str, Any] = {"site_name": seen["site_name"]}
+    if seen["nav"]:
+        overrides["nav"] = seen["nav"]
+    added_dirs = [d for d in seen["theme_dirs"] if d not in plain_dirs]
+    if added_dirs:
+        overrides["theme"] = {**raw_config().get("theme", {}), "custom_dir": added_dirs[0]}
+    return counts["pages"], counts["files"], overrides
 
 
 # --- a list of many communities ---------------------------------------------------------------
@@ -225,10 +240,8 @@ def main() -> None:
         results["default"] = timed_builds("default", {}, args.runs)
 
         docs = work / "docs"
-        pages, files, nav = capture_plain_docs(docs)
-        plain = {"docs_dir": str(docs), "plugins": plugins_without_signgen()}
-        if nav is not None:
-            plain["nav"] = nav
+        pages, files, plugin_settings = capture_plain_docs(docs)
+        plain = {"docs_dir": str(docs), "plugins": plugins_without_signgen(), **plugin_settings}
         print(f"  plain: {pages} pages and {files} other files captured from the plugin build")
         results["plain"] = timed_builds("plain", plain, args.runs)
 
