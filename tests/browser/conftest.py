@@ -73,11 +73,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     if not MKDOCS_YML.is_file():
         pytest.fail(f"{MKDOCS_YML} not found: the browser tests build the site from it")
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site_dir = tmp_path_factory.mktemp("site")
     try:
-        config = load_config(str(MKDOCS_YML), site_dir=str(site_dir), strict=True)
-        build(config)
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("NO_MKDOCS_2_WARNING", "1")  # Material's notice on every build
+            build(load_config(str(MKDOCS_YML), site_dir=str(site_dir), strict=True))
     except (MkDocsException, SystemExit) as error:
         pytest.fail(f"mkdocs build --strict of {MKDOCS_YML} failed: {error}")
     return site_dir
