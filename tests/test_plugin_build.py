@@ -162,3 +162,34 @@ def test_bad_spec_fails_the_build_with_a_located_message(
     message = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
     assert re.search(r"plaques\.yml:\d+:\d+: plaques\[1\]\.size\.width_mm: ", message)
     assert "Traceback" not in message
+
+
+def test_readme_shows_current_site_build_help(runner) -> None:  # type: ignore[no-untyped-def]
+    """The README's copy of `signgen site build --help` is the command's real help."""
+    from signgen.cli import main
+
+    result = runner.invoke(main, ["site", "build", "--help"], prog_name="signgen",
+                           terminal_width=80)
+    assert result.exit_code == 0
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert result.output.strip() in readme
+
+
+def test_cli_site_build_reports_a_bad_spec(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path) -> None:
+    """`signgen site build` exits 2 with the located problem, not a traceback."""
+    from signgen.cli import main
+
+    specs = tmp_path / "specs" / "community-premises"
+    shutil.copytree(CORE_SPECS, specs)
+    info = specs / "standard.yml"
+    info.write_text(info.read_text(encoding="utf-8").replace('edition: "1"', "edition: [1]"),
+                    encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+                      f"plugins:\n  - search\n  - signgen:\n      specs: {tmp_path / 'specs'}\n",
+                      encoding="utf-8")
+    result = runner.invoke(main, ["site", "build", "-f", str(config), "-d", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert re.search(r"standard\.yml:\d+:\d+: standard\.edition: expected", result.output)
+    assert "Traceback" not in result.output
