@@ -153,7 +153,9 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
                                        lang, "plaques/index.md") + f"#typeface-{i}",
                                    colour_uri=lambda i, lang=lang: where.page(
                                        lang, "plaques/index.md") + f"#colour-{i}",
-                                   rgb=P.rgb_text, **context))
+                                   rgb=P.rgb_text, audit_uri=P.rule_uri(
+                                       where, lang, f"plaque-{plaque.id}")
+                                   if "rules" in keys else "", **context))
         if "functions" in keys:
             add(pages.uri("functions", lang), P.functions_page(pages, lang))
         if "windows" in keys:

@@ -12,7 +12,7 @@ from typing import Any
 from ..audit_items import AuditItem, checkable_items
 from ..model import Rule, Standard
 from .changelog import diff_standards
-from .references import citing, clause_uri, section_label
+from .references import citing, clause_uri, items_by_audit_page, section_label
 from .templating import format_number, render
 from .urls import Where, site_page
 
@@ -226,11 +226,21 @@ def rule_page(pages: PageSet, lang: str, rule: RulePage) -> str:
     kind = rule.rule.kind if rule.rule else "requirement"
     clause = rule.items[0].clause if rule.items else pages.std.clause(
         rule.rule.citation.clause if rule.rule else "")
+    about = items_by_audit_page(pages.std).get(rule.page)
+    about_uri = about.uri(pages.where, lang) if about and about.section != "rules" else ""
+    about_uri = about_uri if about_uri.split("#")[0] in _existing(pages, lang) else ""
     return _render(pages, "rule.md.j2", pages.where.page(lang, f"rules/{rule.page}.md"), lang,
-                   rule=rule, clause=clause,
+                   rule=rule, clause=clause, about_uri=about_uri,
                    kind_label=kinds[kind][0 if lang == "zh" else 1] if rule.rule else
                    GROUPS.get(rule.group, (rule.group, rule.group))[0 if lang == "zh" else 1],
                    number=format_number)
+
+
+def _existing(pages: PageSet, lang: str) -> set[str]:
+    uris = set(pages.uris(lang).values())
+    uris |= {pages.where.page(lang, f"plaques/{p.id}.md") for p in pages.std.plaques
+             if "plaques" in pages.keys}
+    return uris
 
 
 def rule_uri(where: Where, lang: str, page: str) -> str:

@@ -85,3 +85,25 @@ def section_label(section: str, lang: str) -> str:
 def clause_uri(where: Where, lang: str, clause_id: str) -> str:
     """Source path of a clause's anchor on the source-text page."""
     return f"{where.page(lang, 'source.md')}#clause-{clause_id}"
+
+
+# section -> the prefix of its items' rule pages (``rules/<prefix>-<id>/``, as the audit uses)
+AUDIT_PREFIXES = {"area_rules": "area", "functions": "function", "plaques": "plaque",
+                  "window_categories": "window", "boards": "board", "rules": "rule",
+                  "quantities": "quantity"}
+
+
+def audit_page(item: CitedItem) -> str | None:
+    """The rule page that explains how an item is audited, e.g. ``plaque-name-sign``."""
+    prefix = AUDIT_PREFIXES.get(item.section)
+    return f"{prefix}-{item.item.id}" if prefix else None
+
+
+def items_by_audit_page(standard: Standard) -> dict[str, CitedItem]:
+    """Rule page id -> the item it is about (where the item is published)."""
+    out: dict[str, CitedItem] = {}
+    for item in cited_items(standard):
+        page = audit_page(item)
+        if page is not None:
+            out.setdefault(page, item)
+    return out
