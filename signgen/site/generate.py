@@ -17,7 +17,14 @@ from . import pages as P
 from .community_pages import CommunityOptions, community_pages
 from .defaults_page import defaults_page
 from .nav import site_nav
-from .plaque_pages import Assets, example_values, plaque_context, plaque_stem, render_plaque
+from .plaque_pages import (
+    FORMATS,
+    Assets,
+    example_values,
+    plaque_context,
+    plaque_stem,
+    render_plaque,
+)
 from .role_pages import (
     audit_sheet_body,
     checklist_body,
@@ -104,7 +111,8 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
     if fonts is not None and options.downloads:
         for plaque in std.plaques:
             rendered[plaque.id] = render_plaque(std, fonts, assets, plaque.id, values,
-                                                plaque_stem(where, plaque.id))
+                                                plaque_stem(where, plaque.id),
+                                                (*FORMATS, "drawing"))
             template_files[plaque.id] = render_plaque(
                 std, fonts, assets, plaque.id, {}, plaque_stem(where, plaque.id, "template"),
                 ("svg", "svg-outlined", "pdf")).files

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..drawing import plaque_drawing_svg
 from ..fonts import FontBook
 from ..layout import PlaqueGeometry, plaque_layout
 from ..model import Plaque, Standard
@@ -17,10 +18,12 @@ from .urls import Where
 
 PNG_MAX_PX = 1600  # long side of a downloadable PNG; the PDF and SVG are the 1:1 files
 FORMATS = ("svg", "svg-outlined", "pdf", "png")
-FORMAT_LABELS = {"svg": "SVG", "svg-outlined": "SVG (outlined)", "pdf": "PDF 1:1", "png": "PNG"}
+FORMAT_LABELS = {"svg": "SVG", "svg-outlined": "SVG 轮廓 outlined", "pdf": "PDF 1:1",
+                 "png": "PNG", "drawing": "图纸 drawing (SVG)"}
 TOLERANCES = {"plaque_size": ("尺寸", "size"), "letter_height": ("字高", "letter height"),
               "mounting_height": ("安装高度", "mounting height"), "area": ("面积", "area")}
-SUFFIXES = {"svg": ".svg", "svg-outlined": ".outlined.svg", "pdf": ".pdf", "png": ".png"}
+SUFFIXES = {"svg": ".svg", "svg-outlined": ".outlined.svg", "pdf": ".pdf", "png": ".png",
+            "drawing": ".drawing.svg"}
 
 
 @dataclass
@@ -75,6 +78,8 @@ def render_plaque(standard: Standard, fonts: FontBook, assets: Assets, plaque_id
         elif fmt == "png":
             px = min(4.0, PNG_MAX_PX / max(geometry.width_mm, geometry.height_mm))
             assets.add(uri, svg_to_png(svg(True), px_per_mm=px))
+        elif fmt == "drawing":
+            assets.add(uri, plaque_drawing_svg(standard, geometry, fonts, plaque=svg(True)))
         files.append((FORMAT_LABELS[fmt], uri))
     preview_fmt = "svg-outlined" if preview_outlined and "svg-outlined" in formats else "svg"
     preview = stem + SUFFIXES[preview_fmt]
