@@ -26,7 +26,12 @@ fi
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
 
-# The main job: validate the bundled standard, render its outputs, build the site.
+# The main job: validate the bundled standards, render every plaque of the example
+# communities (document 1's five communities), and build the offline site into site/.
+export NO_MKDOCS_2_WARNING=1
 .venv/bin/signgen validate specs
-.venv/bin/signgen build --specs specs --out build/outputs
-echo "setup: done. Activate with: source .venv/bin/activate"
+.venv/bin/signgen batch examples/communities.csv -o build/communities --outline \
+  --formats svg,pdf,png --quiet
+.venv/bin/signgen site build
+echo "setup: done. Plaques in build/communities/, the site in site/ (open site/index.html"
+echo "       or run: .venv/bin/mkdocs serve). Activate with: source .venv/bin/activate"
