@@ -187,3 +187,14 @@ def test_relative_links() -> None:
     assert relative_link("index.md", "downloads/a.svg") == "downloads/a.svg"
     assert re.fullmatch(r"(\.\./)+downloads/a\.svg",
                         relative_link("en/plaques/x.md", "downloads/a.svg"))
+
+
+def test_audit_sheet_qr_codes_open_existing_rule_pages(site: GeneratedSite) -> None:
+    """Every QR code on every generated audit sheet points at a generated rule page."""
+    for uri, text in site.pages.items():
+        if not uri.endswith("audit-sheet.md"):
+            continue
+        urls = set(re.findall(r'data-url="([^"]*)"', text))
+        assert urls, uri
+        for url in urls:
+            assert f"{url.strip('/')}.md" in site.pages, (uri, url)
