@@ -198,3 +198,11 @@ def test_audit_sheet_qr_codes_open_existing_rule_pages(site: GeneratedSite) -> N
         assert urls, uri
         for url in urls:
             assert f"{url.strip('/')}.md" in site.pages, (uri, url)
+
+
+def test_same_input_same_pages() -> None:
+    """Generating the site twice from the same specs gives identical pages and nav."""
+    first = generate_site(SiteOptions(SPECS, downloads=False))
+    second = generate_site(SiteOptions(SPECS, downloads=False))
+    assert first.pages == second.pages
+    assert first.nav == second.nav
