@@ -17,6 +17,8 @@ Cases:
   events) and every other file of the site's source (hand-written and generated); these are
   written to a temporary ``docs/`` and built with the plugin removed from ``plugins``.
   Overhead = (default - plain) / plain.
+- ``no-downloads``: the plugin with ``downloads: false`` (pages only, no plaque files), to
+  show how much of the plugin's time goes into rendering SVG/PDF/PNG downloads.
 - ``communities``: the plugin's ``communities`` option pointing at a generated CSV of N
   distinct communities.
 
@@ -125,7 +127,7 @@ def plugins_without_signgen() -> list[Any]:
     return [p for p in raw_plugins() if plugin_name(p) != PLUGIN]
 
 
-def plugins_with_option(option: str, value: str) -> list[Any]:
+def plugins_with_option(option: str, value: object) -> list[Any]:
     """The plugins list with one option of the signgen plugin set."""
     out: list[Any] = []
     for entry in raw_plugins():
@@ -244,6 +246,8 @@ def main() -> None:
         plain = {"docs_dir": str(docs), "plugins": plugins_without_signgen(), **plugin_settings}
         print(f"  plain: {pages} pages and {files} other files captured from the plugin build")
         results["plain"] = timed_builds("plain", plain, args.runs)
+        results["no-downloads"] = timed_builds(
+            "downloads: false", {"plugins": plugins_with_option("downloads", False)}, args.runs)
 
         if args.communities:
             csv_path = work / "communities.csv"
@@ -258,6 +262,7 @@ def main() -> None:
     print(f"{'case':<24}{'wall median':>14}{'wall min':>12}{'build median':>14}"
           f"{'wall runs':>24}")
     labels = {"default": "default site", "plain": "same pages, no plugin",
+              "no-downloads": "downloads: false",
               "communities": f"{args.communities} communities"}
     for case, timings in results.items():
         runs = " ".join(f"{t.wall:.2f}" for t in timings)
@@ -274,6 +279,9 @@ def main() -> None:
           f"(target < {TARGET_DEFAULT_S:.0f} s: {_verdict(default_wall < TARGET_DEFAULT_S)})")
     print(f"plugin overhead: {overhead_wall:+.1%} wall, {overhead_build:+.1%} build "
           f"(target < {TARGET_OVERHEAD:.0%}: {_verdict(overhead_wall < TARGET_OVERHEAD)})")
+    lean_wall = median(results["no-downloads"], "wall")
+    print(f"plugin overhead with downloads: false: {(lean_wall - plain_wall) / plain_wall:+.1%} "
+          f"wall; the downloads cost {default_wall - lean_wall:.2f} s")
     if "communities" in results:
         big_wall = median(results["communities"], "wall")
         print(f"{args.communities} communities: {big_wall:.2f} s wall, "
