@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
+from project_paths import CORE_SPECS, GOLDENS, ROOT, SPECS
 
 from signgen.loader import load_standard
 from signgen.model import Standard
 
-ROOT = Path(__file__).resolve().parent.parent
-SPECS = ROOT / "specs"
-CORE_SPECS = SPECS / "community-premises"
-GOLDENS = Path(__file__).resolve().parent / "goldens"
+__all__ = ["CORE_SPECS", "GOLDENS", "ROOT", "SPECS"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from audit_fill import compliant_entry, fill, judge, write
 from click.testing import CliRunner
-from conftest import ROOT, SPECS
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from project_paths import ROOT, SPECS
 
 from signgen.audit import Outcome, judge_item
 from signgen.audit_items import Room, Site, checkable_items

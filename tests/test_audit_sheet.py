@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SPECS
+from project_paths import ROOT, SPECS
 
 from signgen.audit_items import audit_pages, checkable_items, rule_url, site_from_plan
 from signgen.audit_sheet import audit_sheet_html, qr_svg

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner, Result
-from conftest import ROOT, SPECS
+from project_paths import ROOT, SPECS
 
 from signgen.batch import (
     BatchOptions,
@@ -86,6 +86,16 @@ def test_summary_json_counts_and_lists_failures(tmp_path: Path, runner: CliRunne
         p.id for p in standard.plaques if p.repeat != "once"]
     failed = [r for r in summary["rows"] if r["errors"]]
     assert [r["line"] for r in failed] == [4] and len(failed[0]["errors"]) == 3
+    assert [r["line"] for r in summary["rows"]] == [2, 3, 4, 5]
+
+
+def test_header_only_file_is_an_empty_batch(tmp_path: Path, runner: CliRunner) -> None:
+    """A file with a header and no rows: exit 0 and a summary of nothing, still valid JSON."""
+    out = tmp_path / "out"
+    result = _batch(runner, _csv(tmp_path, ""), out)
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["communities"], summary["rows"]) == (0, [])
 
 
 def test_same_input_same_bytes(tmp_path: Path, runner: CliRunner) -> None:

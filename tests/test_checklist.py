@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SPECS
+from project_paths import SPECS
 
 from signgen.checklist import checklist_html, checklist_markdown
 from signgen.cli import main

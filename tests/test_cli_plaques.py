@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORE_SPECS, SPECS
 from plaque_cases import PENGJIAQIAO
+from project_paths import CORE_SPECS, SPECS
 
 from signgen.cli import main
 from signgen.commands.plaques import COMMANDS

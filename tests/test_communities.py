@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import ROOT
+from project_paths import ROOT
 
 from signgen.communities import (
     CommunityRow,

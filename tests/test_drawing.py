@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SPECS
+from project_paths import SPECS
 
 from signgen.cli import main
 from signgen.drawing import drawing_scale, plaque_drawing_svg, rgb, text_width, wrap

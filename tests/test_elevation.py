@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SPECS
+from project_paths import SPECS
 
 from signgen.cli import main
 from signgen.elevation import (

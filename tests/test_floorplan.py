@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
-from conftest import ROOT
+from project_paths import ROOT
 
 from signgen.floorplan_svg import floorplan_layout, floorplan_svg, missing_functions
 from signgen.model import Standard

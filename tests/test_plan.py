@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SPECS
+from project_paths import ROOT, SPECS
 
 from signgen.cli import main
 from signgen.errors import SigngenError

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import ROOT, SPECS
+from project_paths import ROOT, SPECS
 
 from signgen.cli import main
 from signgen.model import Standard

@@ -10,11 +10,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from conftest import CORE_SPECS, ROOT, SPECS
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from project_paths import CORE_SPECS, ROOT, SPECS
 
 from signgen.loader import load_standard
 from signgen.mkdocs_plugin import SigngenPluginConfig

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 from click.testing import CliRunner
-from conftest import ROOT, SPECS
+from project_paths import ROOT, SPECS
 
 from signgen.cli import main
 from signgen.model import Standard

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CORE_SPECS, SPECS
+from project_paths import CORE_SPECS, SPECS
 
 from signgen.audit_items import audit_pages
 from signgen.loader import load_standard

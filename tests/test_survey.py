@@ -8,7 +8,7 @@ import pytest
 import yaml
 from audit_fill import fill, line_of, write
 from click.testing import CliRunner
-from conftest import ROOT, SPECS
+from project_paths import ROOT, SPECS
 
 from signgen.audit_items import checkable_items, site_from_plan
 from signgen.cli import main
