@@ -109,8 +109,7 @@ def run_once(source: Path, out: Path, jobs: int) -> dict[str, float]:
     seconds = time.perf_counter() - start
     sampler.stopping.set()
     sampler.join()
-    done = len(summary.done)
-    plaques = sum(r.plaques for r in summary.done)
+    done, plaques = summary.done, summary.plaques
     return {
         "jobs": jobs, "communities": done, "failed": len(summary.failed),
         "seconds": round(seconds, 1),

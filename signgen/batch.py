@@ -89,21 +89,39 @@ class CommunityResult:
 
 @dataclass
 class BatchSummary:
-    """Counts and lists for the end of a batch; :meth:`to_json` is deterministic."""
+    """Counts and lists for the end of a batch; :meth:`to_json` is deterministic.
+
+    Each row is kept only as its line of JSON, and only failed rows and warnings as
+    objects, so that the summary of a long file stays small.
+    """
 
     source: str
     standard: str
     formats: tuple[str, ...]
     skipped_plaques: list[dict[str, str]]
-    results: list[CommunityResult] = field(default_factory=list)
+    communities: int = 0
+    done: int = 0
+    plaques: int = 0
+    files: int = 0
+    failed: list[CommunityResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    _rows: list[str] = field(default_factory=list, repr=False)
 
-    @property
-    def done(self) -> list[CommunityResult]:
-        return [r for r in self.results if r.ok]
-
-    @property
-    def failed(self) -> list[CommunityResult]:
-        return [r for r in self.results if not r.ok]
+    def add(self, result: CommunityResult) -> None:
+        """Count one row's result (rows arrive in file order)."""
+        self.communities += 1
+        if result.ok:
+            self.done += 1
+            self.plaques += result.plaques
+            self.files += result.files
+        else:
+            self.failed.append(result)
+        self.warnings += result.warnings
+        self._rows.append(json.dumps(
+            {"line": result.line, "community": result.name, "folder": result.folder,
+             "plaques": result.plaques, "files": result.files,
+             "warnings": list(result.warnings), "errors": list(result.errors)},
+            ensure_ascii=False, sort_keys=True))
 
     @property
     def exit_code(self) -> int:
@@ -111,24 +129,17 @@ class BatchSummary:
         return 1 if self.failed else 0
 
     def to_json(self) -> str:
-        """The summary as JSON: sorted by line, no times, so the same input gives the same bytes."""
-        rows = sorted(self.results, key=lambda r: r.line)
-        data: dict[str, Any] = {
-            "source": self.source,
-            "standard": self.standard,
-            "formats": list(self.formats),
-            "communities": len(rows),
-            "done": sum(r.ok for r in rows),
-            "failed": sum(not r.ok for r in rows),
-            "plaques": sum(r.plaques for r in rows),
-            "files": sum(r.files for r in rows),
-            "warnings": sum(len(r.warnings) for r in rows),
+        """The summary as JSON: counts first, then one line per row; no times."""
+        head: dict[str, Any] = {
+            "source": self.source, "standard": self.standard, "formats": list(self.formats),
+            "communities": self.communities, "done": self.done, "failed": len(self.failed),
+            "plaques": self.plaques, "files": self.files, "warnings": len(self.warnings),
             "skipped_plaques": self.skipped_plaques,
-            "rows": [{"line": r.line, "community": r.name, "folder": r.folder,
-                      "plaques": r.plaques, "files": r.files, "warnings": list(r.warnings),
-                      "errors": list(r.errors)} for r in rows],
         }
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        text = json.dumps(head, ensure_ascii=False, indent=1, sort_keys=True)
+        rows = ",\n  ".join(self._rows)
+        return f'{text[:-2]},\n "rows": [\n  {rows}\n ]\n}}\n' if rows else \
+            f'{text[:-2]},\n "rows": []\n}}\n'
 
 
 def batch_plaques(standard: Standard) -> list[str]:
@@ -361,7 +372,7 @@ def run_batch(path: Path, options: BatchOptions, *, jobs: int = 1,
     options.out_dir.mkdir(parents=True, exist_ok=True)
     summary = BatchSummary(path.name, standard.id, options.formats, skipped_plaques(standard))
     for result in _results(standard, options, assign_folders(rows), jobs):
-        summary.results.append(result)
+        summary.add(result)
         if progress is not None:
             progress(result)
     write_atomic(options.out_dir / SUMMARY, summary.to_json())

@@ -47,16 +47,14 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def _print_summary(summary: BatchSummary, out_dir: Path, seconds: float) -> None:
-    done, failed = summary.done, summary.failed
-    plaques = sum(r.plaques for r in done)
-    files = sum(r.files for r in done)
-    click.echo(f"batch {summary.source}: {len(summary.results)} communities, {len(done)} done, "
-               f"{len(failed)} failed; {plaques} plaques, {files} files in {out_dir} "
-               f"({seconds:.1f} s)")
+    failed = summary.failed
+    click.echo(f"batch {summary.source}: {summary.communities} communities, {summary.done} "
+               f"done, {len(failed)} failed; {summary.plaques} plaques, {summary.files} files "
+               f"in {out_dir} ({seconds:.1f} s)")
     skipped = ", ".join(f"{s['plaque']} ({s['repeat']})" for s in summary.skipped_plaques)
     if skipped:
         click.echo(f"skipped (made from a plan, not from the communities file): {skipped}")
-    warnings = [w for r in done for w in r.warnings]
+    warnings = summary.warnings
     if warnings:
         click.echo(f"fit warnings ({len(warnings)}):")
         for warning in warnings:
