@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .elevation import ABOVE, Box, Elevation, entrance_elevation, entrance_plaques, mm_label
+from .elevation import ABOVE, Box, Elevation, entrance_elevation, entrance_plaques
 from .fonts import FontBook
 from .layout import plaque_layout
 from .model import Standard
@@ -212,5 +212,3 @@ def elevation_svg(standard: Standard, values: Mapping[str, str], fonts: FontBook
     return render_elevation(standard, elevation, svgs, logo=logo,
                             title=elevation_title(standard, values), scale=scale)
 
-
-__all__ = ["elevation_svg", "elevation_title", "mm_label", "render_elevation"]
