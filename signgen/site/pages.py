@@ -133,7 +133,7 @@ def categories_page(pages: PageSet, lang: str, key: str,
     """Service-window categories (``windows``) or bulletin boards (``boards``) with their signs."""
     std = pages.std
     items = std.window_categories if key == "windows" else std.boards
-    titles = {"windows": ("服务科目牌", "Service-window signs"),
+    titles = {"windows": ("窗口标牌", "Service-window signs"),
               "boards": ("宣传栏", "Bulletin boards")}
     field_name = "category" if key == "windows" else "board"
     plaque = next((p for p in std.plaques
