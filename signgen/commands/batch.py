@@ -16,13 +16,13 @@ from ..cli import specs_option
 from ..communities import count_rows
 from ..drawing import plaque_drawing_svg
 from ..errors import SigngenError
-from ..files import write_atomic
 from ..fonts import FontBook
 from ..layout import plaque_layout
 from ..plaque_text import plaque_text
 from ..render_elevation import DEFAULT_SCALE, elevation_svg
 from ..render_raster import svg_to_pdf, svg_to_png
 from ..select import load_selected
+from .emit import emit
 from .plaques import output_path, parse_values, standard_option
 
 fonts_dir_option = click.option(
@@ -144,13 +144,7 @@ def _write(path: Path | None, svg: str, px_per_mm: float) -> None:
         data = svg_to_png(svg, px_per_mm=px_per_mm)
     elif suffix != ".svg":
         raise SigngenError(f"-o: expected a file ending in .svg, .pdf or .png, got {suffix!r}")
-    if path is None:
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
-        return
-    write_atomic(path, data)
-    click.echo(f"wrote {path}", err=True)
+    emit(path, data)
 
 
 def _output(out: str | None, stem: str, community: str, kind: str = "") -> Path | None:

@@ -5,14 +5,13 @@ Registered on `signgen` by :mod:`signgen.cli`.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from ..cli import specs_option
 from ..errors import SigngenError
-from ..files import safe_join, safe_name, write_atomic
+from ..files import safe_join, safe_name
 from ..fonts import FontBook
 from ..layout import PlaqueGeometry, plaque_layout
 from ..model import Plaque, Standard
@@ -20,6 +19,7 @@ from ..plaque_text import plaque_text
 from ..render_raster import svg_to_pdf, svg_to_png
 from ..render_svg import mm, plaque_svg
 from ..select import load_selected
+from .emit import emit
 
 FORMATS = ("svg", "pdf", "png")
 DEFAULT_PX_PER_MM = 2.0
@@ -166,13 +166,7 @@ def render_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, fmt: s
     for warning in geometry.warnings:
         click.echo(f"warning: {warning}", err=True)
     path = output_path(out, plaque_id, community, fmt)
-    if path is None:
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
-        return
-    write_atomic(path, data)
-    click.echo(f"wrote {path}", err=True)
+    emit(path, data)
 
 
 COMMANDS: list[click.Command] = [plaques_command, render_command]
