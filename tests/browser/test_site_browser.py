@@ -172,3 +172,14 @@ def test_english_page_switches_back_to_chinese(
     assert landed == chinese.path, (
         f"the 中文 link on {english.path} leads to {landed!r}, not to {chinese.path!r}")
     assert HAN.search(session.page.locator("article h1").first.inner_text())
+
+
+def test_english_pages_declare_english(session: BrowserSession, site_index: SiteIndex) -> None:
+    """English pages say lang="en" (screen readers, fonts, translation offers depend on it)."""
+    declared = {}
+    for key in ("home", "functions"):
+        english = site_index.page(f"en/{site_index.standard_page(key).path}")
+        session.goto(english.path)
+        declared[english.path] = session.page.locator("html").get_attribute("lang") or ""
+    assert all(lang.startswith("en") for lang in declared.values()), (
+        f"<html lang> of English pages: {declared}")
