@@ -21,7 +21,7 @@ from ..model import Plaque
 from ..plaque_text import plaque_text
 from .plaque_pages import FORMATS, Assets, RenderedPlaque, mm_text, render_plaque
 from .role_pages import audit_sheet_html_page, schedule_summary
-from .templating import render
+from .templating import html_table, render
 from .urls import LANGS
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from .pages import PageSet
 
 COMMUNITY_DOWNLOADS = (*FORMATS, "audit-sheet")
+SCHEDULE_HEADERS = {"zh": ["编号", "文字", "高 (mm)", "宽 (mm)", "数量"],
+                    "en": ["Id", "Text", "Height (mm)", "Width (mm)", "Qty"]}
 
 
 @dataclass(frozen=True)
@@ -100,16 +102,21 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
         if "audit-sheet" in options.downloads:
             sheet = assets.add(stem + "audit-sheet.html",
                                audit_sheet_html_page(std, row.values, options.base_url))
-        schedule = schedule_summary(std, row.values, row.origin)
+        schedule = [[r.id, r.text, r.height_mm or None, r.width, r.quantity]
+                    for r in schedule_summary(std, row.values, row.origin)]
         for lang in LANGS:
+            zh = lang == "zh"
             uri = where.page(lang, f"communities/{slug}.md")
             site.pages[uri] = render(
                 "community.md.j2", lang=lang, page_uri=uri, title=row.name.replace("-", " "),
-                row=row, values=[(f, row.values.get(f.id, "")) for f in std.fields
-                                 if row.values.get(f.id)],
+                row=row, fields_table=html_table(
+                    ["字段", "值"] if zh else ["Field", "Value"],
+                    [[f.label if zh else f"{f.label_en} ({f.label})", row.values[f.id]]
+                     for f in std.fields if row.values.get(f.id)]),
                 plaques=rendered,
                 plaque_uri=lambda i, lang=lang: where.page(lang, f"plaques/{i}.md"),
-                audit_sheet=sheet, schedule=schedule,
+                audit_sheet=sheet, schedule_table=html_table(
+                    SCHEDULE_HEADERS[lang], schedule),
                 schedule_uri=pages.uri("schedule", lang), mm=mm_text)
             site.hidden.add(uri)
         listed.append((row, slug))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
@@ -54,6 +54,33 @@ def relative_link(from_uri: str, to_uri: str) -> str:
     target, _, anchor = to_uri.partition("#")
     link = posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
     return f"{link}#{anchor}" if anchor else link
+
+
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Md:
+    """A table as one raw HTML block, escaped: Markdown converts it far faster than ``| a |``.
+
+    For long tables repeated on many pages (a community's sign schedule): Markdown runs its
+    inline patterns on every cell of a pipe table, and passes an HTML block through.
+
+    >>> print(html_table(["Id", "Qty"], [["a<b", 2.0]]))
+    <table>
+    <thead><tr><th>Id</th><th>Qty</th></tr></thead>
+    <tbody>
+    <tr><td>a&lt;b</td><td>2</td></tr>
+    </tbody>
+    </table>
+    """
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            value = format_number(value)
+        return html.escape(" ".join(str(value).split()), quote=False)
+
+    head = "".join(f"<th>{cell(h)}</th>" for h in headers)
+    body = ["<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows]
+    return Md("\n".join(["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *body,
+                         "</tbody>", "</table>"]))
 
 
 @cache
