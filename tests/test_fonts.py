@@ -102,9 +102,7 @@ def test_character_missing_from_first_face_falls_back(fonts: FontBook) -> None:
         faces = fonts.faces(role)
         first = faces[0]
         for later in faces[1:]:
-            later.glyph("a")
-            assert later._cmap is not None
-            candidates = [cp for cp in sorted(later._cmap)
+            candidates = [cp for cp in sorted(later.font.getBestCmap())
                           if cp > 0x2000 and first.glyph(chr(cp)) is None]
             if candidates:
                 char = chr(candidates[0])
@@ -113,6 +111,15 @@ def test_character_missing_from_first_face_falls_back(fonts: FontBook) -> None:
                 assert fonts.face_for(role, char) is not first
                 return
     pytest.skip("every face of every role has the same characters here")
+
+
+def test_glyph_lookup_matches_fonttools_cmap(fonts: FontBook) -> None:
+    """Each face's raw cmap lookup names the glyphs fontTools' decompiled cmap names."""
+    for role in ("song", "kai", "song-display", "kai-running"):
+        for face in fonts.faces(role):
+            best = face.font.getBestCmap()
+            codes = [*sorted(best)[::97], 0x41, 0x793E, 0x3001, 0xFFFF, 0x10FFFF]
+            assert [face.glyph(chr(c)) for c in codes] == [best.get(c) for c in codes]
 
 
 def test_fonts_dir_is_searched_before_fontconfig(standard: Standard, fonts: FontBook,
