@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .errors import SigngenError
 from .site.generate import GeneratedSite, SiteOptions, generate_site
+from .site.raw_blocks import RawBlocks
 
 THEME_DIR = Path(__file__).parent / "site" / "theme"
 
@@ -66,6 +67,8 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             config.site_name = self.site.site_name
         if c.set_nav and not config.nav:
             config.nav = self.site.nav
+        if not any(isinstance(e, RawBlocks) for e in config.markdown_extensions):
+            config.markdown_extensions.append(RawBlocks())
         # after a custom_dir (which must win), before Material's own templates
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         return config

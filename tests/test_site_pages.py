@@ -16,6 +16,7 @@ from signgen.site import pages as P
 from signgen.site.changelog import Change, diff_standards
 from signgen.site.generate import GeneratedSite, SiteOptions, generate_site
 from signgen.site.plaque_pages import plaque_context
+from signgen.site.raw_blocks import RAW_END, RAW_START, RawBlocks
 from signgen.site.references import cited_items
 from signgen.site.spec_format import spec_format_page
 from signgen.site.templating import md_escape, relative_link
@@ -206,3 +207,26 @@ def test_same_input_same_pages() -> None:
     second = generate_site(SiteOptions(SPECS, downloads=False))
     assert first.pages == second.pages
     assert first.nav == second.nav
+
+
+@pytest.mark.parametrize("uri", ["audit-sheet.md", "en/audit-sheet.md"])
+def test_raw_blocks_pass_through_markdown_unchanged(site: GeneratedSite, uri: str) -> None:
+    """With the plugin's RawBlocks extension, a page's HTML is what plain Markdown makes."""
+    import markdown
+
+    page = site.pages[uri]
+    assert RAW_START in page and RAW_END in page
+    extensions = ["attr_list", "md_in_html", "tables", "toc"]
+    plain = markdown.markdown(page, extensions=extensions)
+    fast = markdown.markdown(page, extensions=[*extensions, RawBlocks()])
+    plain = plain.replace(RAW_START, "").replace(RAW_END, "")
+    assert re.sub(r"\n+", "\n", plain).strip() == re.sub(r"\n+", "\n", fast).strip()
+    assert 'class="qr"' in fast and "signgen:html" not in fast
+
+
+def test_unterminated_raw_block_is_left_to_markdown() -> None:
+    """A start marker without an end marker is ordinary Markdown: nothing is lost."""
+    import markdown
+
+    html = markdown.markdown(f"{RAW_START}\n<p>a</p>\n\n*b*", extensions=[RawBlocks()])
+    assert "<p>a</p>" in html and "<em>b</em>" in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from ..plan import Plan, PlanEntry, PlanRoom
 from ..render_elevation import elevation_svg
 from ..schedule import ScheduleRow, schedule_csv, schedule_markdown, schedule_rows
 from .plaque_pages import Assets
+from .raw_blocks import raw_block
 from .templating import Md
 
 if TYPE_CHECKING:
@@ -93,7 +95,9 @@ def printable_page(pages: PageSet, lang: str, key: str, body: str, *, title: str
     from .pages import _render
 
     if raw_html:  # a blank line would end Markdown's raw HTML block early
-        body = "\n".join(line for line in body.splitlines() if line.strip())
+        body = raw_block("\n".join([f'<div class="sg-print {html.escape(css_class)}">',
+                                    *(line for line in body.splitlines() if line.strip()),
+                                    "</div>"]))
     return _render(pages, "printable.md.j2", key, lang, title=title, intro=intro,
                    body=Md(body), css_class=css_class, downloads=downloads or [],
                    raw_html=raw_html)
