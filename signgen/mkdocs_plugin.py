@@ -6,6 +6,7 @@ generated is written to ``docs/``. A bad spec fails the build with its located m
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +17,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .errors import SigngenError
 from .site.generate import GeneratedSite, SiteOptions, generate_site
 from .site.raw_blocks import RawBlocks
 
 THEME_DIR = Path(__file__).parent / "site" / "theme"
+_HTML_LANG = re.compile(r'(<html\b[^>]*?\blang=)"[^"]*"')
 
 
 class SigngenPluginConfig(Config):  # type: ignore[no-untyped-call]
@@ -83,6 +86,12 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
         for uri, data in self.site.assets.items():
             files.append(File.generated(config, uri, content=data))
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """English pages (under ``en/``) declare ``lang="en"``; Material's theme language is zh."""
+        if page.file.src_uri.startswith("en/"):
+            return _HTML_LANG.sub(r'\1"en"', output, count=1)
+        return output
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
