@@ -68,7 +68,9 @@ def audit_sheet_body(standard: Standard, values: Mapping[str, str], base_url: st
     """The audit sheet's HTML body, to embed in a site page (the site's CSS styles it)."""
     html = audit_sheet_html(standard, values, None, base_url, lang)
     found = _BODY.search(html)
-    return found.group(1).strip() if found else html
+    body = found.group(1).strip() if found else html
+    # The page has its own <h1>; the sheet's title becomes a second-level heading.
+    return body.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
 
 
 def elevation_files(standard: Standard, fonts: FontBook, assets: Assets,
