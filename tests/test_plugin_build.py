@@ -126,6 +126,13 @@ def test_english_version_and_language_switch(built: Path) -> None:
 
 
 @pytest.mark.slow
+def test_every_page_has_exactly_one_h1(built: Path) -> None:
+    """Each generated page has one top-level heading (embedded sheets use h2)."""
+    counts = {str(page.relative_to(built)): page.read_text(encoding="utf-8").count("<h1")
+              for page in built.rglob("index.html")}
+    assert counts and {name: n for name, n in counts.items() if n != 1} == {}
+
+
 def test_changelog_against_previous_specs(built: Path) -> None:
     """With previous_specs configured, the changelog shows the changed name-sign height."""
     html = (built / "changelog" / "index.html").read_text(encoding="utf-8")
