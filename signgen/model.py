@@ -202,7 +202,12 @@ class Rule(Cited):
 class Default(Strict):
     """A value the standard does not fix; signgen's choice, with a one-line reason."""
 
-    reason: Text
+    reason: Text = Field(description="why signgen chose this value, in English")
+    reason_zh: str = Field("", description="the same reason in Chinese, for the Chinese site")
+
+    def reason_in(self, lang: str) -> str:
+        """The reason in ``lang`` ("zh" or "en"), falling back to English."""
+        return self.reason_zh if lang == "zh" and self.reason_zh else self.reason
 
 
 class ColourValue(Default):

@@ -93,11 +93,13 @@ def test_supplementary_standard_has_its_own_section(site: GeneratedSite) -> None
 
 def test_defaults_page_lists_every_default_with_reason(site: GeneratedSite,
                                                        standard: Standard) -> None:
-    """Each project default appears on the defaults page with its reason."""
-    text = site.pages["defaults.md"]
+    """Each project default appears with its reason: Chinese on / , English on /en/."""
+    text, text_en = site.pages["defaults.md"], site.pages["en/defaults.md"]
     d = standard.project_defaults
-    for reason in [c.reason for c in d.colour_values] + [t.reason for t in d.tolerances]:
-        assert md_escape(reason) in text
+    for default in [*d.colour_values, *d.tolerances, *d.plaque_layouts, *d.function_zones]:
+        assert default.reason_zh, f"no Chinese reason for {default}"
+        assert md_escape(default.reason_zh) in text
+        assert md_escape(default.reason) in text_en
     assert "不是标准的内容" in text
 
 

@@ -49,27 +49,28 @@ def default_groups(std: Standard, lang: str) -> list[DefaultGroup]:
     groups = [
         DefaultGroup("颜色取值" if zh else "Colour values", [
             (_name(std.colour(c.colour), lang),
-             f"{c.hex} · CMYK {' / '.join(num(v) for v in c.cmyk)}", c.reason)
+             f"{c.hex} · CMYK {' / '.join(num(v) for v in c.cmyk)}", c.reason_in(lang))
             for c in d.colour_values]),
         DefaultGroup("替代字体" if zh else "Substitute typefaces", [
             (_name(std.typeface(s.typeface), lang),
-             " → ".join(f"{f.family} {f.style}" for f in s.families), s.reason)
+             " → ".join(f"{f.family} {f.style}" for f in s.families), s.reason_in(lang))
             for s in d.typeface_substitutes]),
         DefaultGroup("标牌版式" if zh else "Plaque layouts", [
-            (_name(std.plaque(lay.plaque), lang), _layout_value(lay, lang), lay.reason)
+            (_name(std.plaque(lay.plaque), lang), _layout_value(lay, lang), lay.reason_in(lang))
             for lay in d.plaque_layouts]),
         DefaultGroup("允许偏差" if zh else "Tolerances", [
-            (t.applies_to, f"±{num(t.plus_minus)} {t.unit}", t.reason) for t in d.tolerances]),
+            (t.applies_to, f"±{num(t.plus_minus)} {t.unit}", t.reason_in(lang))
+            for t in d.tolerances]),
         DefaultGroup("功能所属分区" if zh else "Zone of each function", [
             (_name(next(f for f in std.functions if f.id == z.function), lang),
-             _name(next(x for x in std.zones if x.id == z.zone), lang), z.reason)
+             _name(next(x for x in std.zones if x.id == z.zone), lang), z.reason_in(lang))
             for z in d.function_zones]),
     ]
     if d.legibility:
         groups.append(DefaultGroup("易读性" if zh else "Legibility", [
             ("mm / m", f"{num(d.legibility.mm_per_metre)} mm "
              f"{'字高每米观看距离' if zh else 'letter height per metre of distance'}",
-             d.legibility.reason)]))
+             d.legibility.reason_in(lang))]))
     if d.entrance:
         e = d.entrance
         values = [("door_width_mm", e.door_width_mm), ("door_height_mm", e.door_height_mm),
@@ -78,7 +79,7 @@ def default_groups(std: Standard, lang: str) -> list[DefaultGroup]:
                   ("gap_beside_door_mm", e.gap_beside_door_mm),
                   ("logo_size_mm", e.logo_size_mm), ("figure_height_mm", e.figure_height_mm)]
         groups.append(DefaultGroup("大门立面" if zh else "Entrance",
-                                   [(k, f"{num(v)} mm", e.reason) for k, v in values]))
+                                   [(k, f"{num(v)} mm", e.reason_in(lang)) for k, v in values]))
     return [g for g in groups if g.rows]
 
 

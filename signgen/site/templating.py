@@ -119,6 +119,10 @@ def render(template: str, *, lang: str, page_uri: str, **context: Any) -> str:
             return str(zh)
         return f"{getattr(item, attr + '_en')} ({zh})"
 
-    helpers: dict[str, Callable[..., str]] = {"t": t, "link": link, "name": name}
+    def reason(default: Any) -> str:
+        return str(default.reason_in(lang))
+
+    helpers: dict[str, Callable[..., str]] = {"t": t, "link": link, "name": name,
+                                               "reason": reason}
     text = environment().get_template(template).render(lang=lang, **helpers, **context)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
