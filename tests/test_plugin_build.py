@@ -200,3 +200,35 @@ def test_cli_site_build_reports_a_bad_spec(  # type: ignore[no-untyped-def]
     assert result.exit_code == 2
     assert re.search(r"standard\.yml:\d+:\d+: standard\.edition: expected", result.output)
     assert "Traceback" not in result.output
+
+
+class _RecordingServer:
+    """Stands in for MkDocs' LiveReloadServer: records what the plugin asks it to watch."""
+
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+@pytest.mark.slow
+def test_serve_watches_specs_and_a_rebuild_shows_an_edit(tmp_path: Path) -> None:
+    """`mkdocs serve` watches the specs folder, and rebuilding after a spec edit updates pages."""
+    specs = tmp_path / "specs"
+    shutil.copytree(SPECS, specs)
+    config = site_config(tmp_path, specs=str(specs), downloads=False)
+    plugin = config.plugins["signgen"]
+    server = _RecordingServer()
+    plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
+    assert str(specs) in server.watched
+
+    slogan = "服务居民群众 创建和谐社区"
+    edited = "服务居民群众 建设美好社区"
+    plaques = specs / "community-premises" / "plaques.yml"
+    plaques.write_text(plaques.read_text(encoding="utf-8").replace(
+        f"text: {slogan}", f"text: {edited}"), encoding="utf-8")
+    rebuilt = site_config(tmp_path, specs=str(specs), downloads=False)  # serve reloads config
+    build(rebuilt)
+    page = tmp_path / "site" / "plaques" / "service-purpose-plaque" / "index.html"
+    assert edited in page.read_text(encoding="utf-8")
