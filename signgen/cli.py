@@ -10,9 +10,8 @@ from pathlib import Path
 
 import click
 
+from .commands.options import DEFAULT_SPECS
 from .loader import load_standards
-
-DEFAULT_SPECS = Path("specs")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,9 +24,6 @@ def main() -> None:
     """
 
 
-specs_option = click.option(
-    "--specs", "specs_dir", type=click.Path(path_type=Path), default=DEFAULT_SPECS,
-    show_default=True, help="Folder of spec files, or of one folder per standard.")
 
 
 @main.command()

@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from ..batch import FORMATS, BatchOptions, BatchSummary, CommunityResult, run_batch
-from ..cli import specs_option
 from ..communities import count_rows
 from ..drawing import plaque_drawing_svg
 from ..errors import SigngenError
@@ -23,18 +22,15 @@ from ..render_elevation import DEFAULT_SCALE, elevation_svg
 from ..render_raster import svg_to_pdf, svg_to_png
 from ..select import load_selected
 from .emit import emit
-from .plaques import output_path, parse_values, standard_option
-
-fonts_dir_option = click.option(
-    "--fonts-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-    help="Folder of font files searched before fontconfig.")
-allow_small_option = click.option(
-    "--allow-small", is_flag=True,
-    help="Warn instead of failing when letters fall below the minimum height.")
-set_option = click.option(
-    "--set", "pairs", multiple=True, metavar="FIELD=VALUE",
-    help="A field's value, e.g. --set community=彭家桥社区 (repeatable; unset fields show "
-         "their placeholders).")
+from .options import (
+    allow_small_option,
+    fonts_dir_option,
+    parse_values,
+    set_option,
+    specs_option,
+    standard_option,
+)
+from .plaques import output_path
 
 
 def _formats(value: str) -> tuple[str, ...]:

@@ -11,17 +11,15 @@ from ..errors import SigngenError
 from ..files import write_atomic
 from ..model import Standard
 from ..select import load_selected
+from .emit import emit
+from .options import specs_option, standard_option
 
 FORMAT_SUFFIXES = {".txt": "text", ".md": "md", ".json": "json", ".html": "html",
                    ".htm": "html"}
 
 
 def _standard_options(func: click.decorators.FC) -> click.decorators.FC:
-    func = click.option("--standard", "standard_id", default=None, metavar="ID",
-                        help="Standard id (default: the standard whose role is core).")(func)
-    return click.option("--specs", "specs_dir", type=click.Path(path_type=Path),
-                        default=Path("specs"), show_default=True,
-                        help="Folder of spec files, or of one folder per standard.")(func)
+    return specs_option(standard_option(func))
 
 
 def _load(specs_dir: Path, standard_id: str | None) -> Standard:
@@ -54,14 +52,10 @@ def checklist_command(output: Path | None, lang: str, specs_dir: Path,
     from ..checklist import checklist_html, checklist_markdown
 
     standard = _load(specs_dir, standard_id)
-    if output is None:
-        click.echo(checklist_markdown(standard, lang), nl=False)
-        return
-    fmt = _suffix_format(output, {".md": "md", ".html": "html", ".htm": "html"}, "-o")
-    text = checklist_html(standard, lang) if fmt == "html" else checklist_markdown(
-        standard, lang)
-    write_atomic(output, text)
-    click.echo(f"wrote {output}", err=True)
+    fmt = "md" if output is None else _suffix_format(
+        output, {".md": "md", ".html": "html", ".htm": "html"}, "-o")
+    emit(output, checklist_html(standard, lang) if fmt == "html"
+         else checklist_markdown(standard, lang))
 
 
 @click.command("check-plan")
@@ -100,11 +94,7 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
     text = render_report(report, fmt)
     if svg_path is not None:
         write_atomic(svg_path, svg)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomic(output, text)
-        click.echo(f"wrote {output}", err=True)
+    emit(output, text)
     ctx.exit(0 if report.ok else 1)
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from ..cli import specs_option
 from ..errors import SigngenError
 from ..files import safe_join, safe_name
 from ..fonts import FontBook
@@ -20,14 +19,17 @@ from ..render_raster import svg_to_pdf, svg_to_png
 from ..render_svg import mm, plaque_svg
 from ..select import load_selected
 from .emit import emit
+from .options import (
+    allow_small_option,
+    fonts_dir_option,
+    parse_values,
+    set_option,
+    specs_option,
+    standard_option,
+)
 
 FORMATS = ("svg", "pdf", "png")
 DEFAULT_PX_PER_MM = 2.0
-
-standard_option = click.option(
-    "--standard", "standard_id", default=None, metavar="ID",
-    help="Which standard under --specs (default: the one whose role is core).")
-
 
 def plaque_size_text(standard: Standard, plaque: Plaque) -> str:
     """A plaque's size as the standard gives it, with project defaults marked as such."""
@@ -65,25 +67,6 @@ def plaques_command(specs_dir: Path, standard_id: str | None) -> None:
                    f"{plaque_size_text(standard, plaque)}")
 
 
-def parse_values(standard: Standard, pairs: tuple[str, ...]) -> dict[str, str]:
-    """``KEY=VALUE`` pairs from ``--set``, keys checked against the standard's fields.
-
-    Raises:
-        SigngenError: a pair without ``=`` or an unknown field, listing the known fields.
-    """
-    known = [f.id for f in standard.fields]
-    values: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        key = key.strip()
-        if not sep or key not in known:
-            got = repr(pair) if not sep else f"unknown field {key!r}"
-            raise SigngenError(f"--set: expected KEY=VALUE with KEY one of "
-                               f"{', '.join(known)}, got {got}")
-        values[key] = value.strip()
-    return values
-
-
 def output_path(out: str | None, plaque_id: str, community: str, fmt: str) -> Path | None:
     """Where to write: None for stdout (``-o -``), a safe name in a folder, or ``out`` itself.
 
@@ -114,16 +97,13 @@ def describe_heights(geometry: PlaqueGeometry) -> str:
 
 @click.command("render")
 @click.argument("plaque_id")
-@click.option("--set", "pairs", multiple=True, metavar="FIELD=VALUE",
-              help="A field's full value, e.g. --set community=彭家桥社区 (repeatable).")
+@set_option
 @click.option("--outline/--text", default=False,
               help="SVG: outline every glyph (for print) or keep <text> (for editing). "
                    "PDF and PNG are always outlined.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="svg", show_default=True)
-@click.option("--fonts-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help="Folder of font files searched before fontconfig.")
-@click.option("--allow-small", is_flag=True,
-              help="Warn instead of failing when letters fall below the minimum height.")
+@fonts_dir_option
+@allow_small_option
 @click.option("--px-per-mm", type=float, default=DEFAULT_PX_PER_MM, show_default=True,
               help="PNG resolution in pixels per millimetre of the plaque.")
 @click.option("-o", "--output", "out", default=None, metavar="PATH",
