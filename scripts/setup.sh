@@ -33,5 +33,6 @@ export NO_MKDOCS_2_WARNING=1
 .venv/bin/signgen batch examples/communities.csv -o build/communities --outline \
   --formats svg,pdf,png --quiet
 .venv/bin/signgen site build
-echo "setup: done. Plaques in build/communities/, the site in site/ (open site/index.html"
-echo "       or run: .venv/bin/mkdocs serve). Activate with: source .venv/bin/activate"
+echo "setup: done. Plaques in build/communities/; the site in site/. To browse it:"
+echo "       .venv/bin/signgen site serve   (then open http://127.0.0.1:8000/)"
+echo "       Activate the venv with: source .venv/bin/activate"

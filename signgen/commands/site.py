@@ -45,10 +45,14 @@ def _config(config_file: Path, site_dir: Path | None, communities: Path | None,
     return config
 
 
+_config_file_option = click.option(
+    "-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+    show_default=True, help="The MkDocs config.")
+
+
 def _options(func: Any) -> Any:
     for option in reversed([
-        click.option("-f", "--config-file", type=click.Path(path_type=Path),
-                     default=Path("mkdocs.yml"), show_default=True, help="The MkDocs config."),
+        _config_file_option,
         click.option("--communities", type=click.Path(path_type=Path), default=None,
                      help="A communities CSV/XLSX: one page per community."),
         click.option("--previous-specs", type=click.Path(path_type=Path), default=None,
@@ -94,18 +98,17 @@ def build_command(config_file: Path, communities: Path | None, previous_specs: P
 
 
 @site_group.command("serve")
-@_options
+@_config_file_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="Address to serve on.")
-def serve_command(config_file: Path, communities: Path | None, previous_specs: Path | None,
-                  community_downloads: tuple[str, ...], dev_addr: str) -> None:
+def serve_command(config_file: Path, dev_addr: str) -> None:
     """Serve the site locally; editing a spec file rebuilds the page.
+
+    The plugin's options (communities, previous_specs...) come from mkdocs.yml, which is
+    reloaded on every change.
 
     Example: signgen site serve -a 127.0.0.1:8000
     """
-    if communities or previous_specs or community_downloads:
-        raise click.UsageError("serve: set communities and previous_specs in mkdocs.yml "
-                               "(mkdocs serve reloads its config on every change)")
     from mkdocs.commands.serve import serve
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
