@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 from project_paths import CORE_SPECS, GOLDENS, ROOT, SPECS
 
+from signgen.fonts import FontBook
 from signgen.loader import load_standard
 from signgen.model import Standard
 
@@ -21,6 +22,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def standard() -> Standard:
     """The bundled core standard (community premises)."""
     return load_standard(CORE_SPECS)
+
+
+@pytest.fixture(scope="session")
+def fonts(standard: Standard) -> FontBook:
+    """One font book for the whole run: fonts are found and opened once."""
+    return FontBook(standard)
 
 
 @pytest.fixture

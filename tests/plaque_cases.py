@@ -8,6 +8,8 @@ from signgen.layout import PlacedGlyph, PlaqueGeometry
 OUTDOOR = ("name-sign", "party-committee-plaque", "workstation-plaque")
 PENGJIAQIAO = {"district": "东湖区", "street": "百花洲街道", "community": "彭家桥社区",
                "party_org": "党支部"}
+TUANJIE = {"district": "额济纳旗", "street": "达来呼布镇", "community": "团结社区",
+           "party_org": "党支部"}
 
 # Long real place names (a banner, the production corps, long street and community names).
 LONG_DISTRICTS = ("鄂温克族自治旗", "新疆生产建设兵团第十三师", "莫力达瓦达斡尔族自治旗")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from plaque_cases import TUANJIE
 from project_paths import SPECS
 
 from signgen.cli import main
@@ -16,15 +17,7 @@ from signgen.layout import PlaqueGeometry, plaque_layout
 from signgen.model import Standard
 from signgen.plaque_text import plaque_text
 
-TUANJIE = {"district": "额济纳旗", "street": "达来呼布镇", "community": "团结社区",
-           "party_org": "党支部"}
 NS = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def fonts(standard: Standard) -> FontBook:
-    """One font book for the module."""
-    return FontBook(standard)
 
 
 def _geometry(standard: Standard, fonts: FontBook, plaque_id: str,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from plaque_cases import TUANJIE
 from project_paths import SPECS
 
 from signgen.cli import main
@@ -26,15 +27,7 @@ from signgen.render_elevation import LOGO_PLACEHOLDER, elevation_svg
 
 SIZES = {"name-sign": (5000.0, 1000.0), "party-committee-plaque": (750.0, 550.0),
          "workstation-plaque": (750.0, 550.0)}
-TUANJIE = {"district": "额济纳旗", "street": "达来呼布镇", "community": "团结社区",
-           "party_org": "党支部"}
 NS = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def fonts(standard: Standard) -> FontBook:
-    """One font book for the module (faces are found once)."""
-    return FontBook(standard)
 
 
 def _entrance(standard: Standard) -> Entrance:

@@ -18,12 +18,6 @@ from signgen.loader import load_standard
 from signgen.model import Standard
 
 
-@pytest.fixture(scope="module")
-def fonts(standard: Standard) -> FontBook:
-    """One font book for the module: fonts are opened once."""
-    return FontBook(standard)
-
-
 def _specs_copy(tmp_path: Path, old: str, new: str) -> Path:
     folder = tmp_path / "specs" / CORE_SPECS.name
     shutil.copytree(CORE_SPECS, folder)

@@ -22,12 +22,6 @@ from signgen.model import Standard
 from signgen.plaque_text import plaque_text
 
 
-@pytest.fixture(scope="module")
-def fonts(standard: Standard) -> FontBook:
-    """One font book for the module."""
-    return FontBook(standard)
-
-
 def _layout(standard: Standard, fonts: FontBook, plaque_id: str, values: dict[str, str],
             allow_small: bool = False) -> PlaqueGeometry:
     text = plaque_text(standard, plaque_id, values)

@@ -21,12 +21,6 @@ PT_PER_MM = 72 / 25.4
 
 
 @pytest.fixture(scope="module")
-def fonts(standard: Standard) -> FontBook:
-    """One font book for the module."""
-    return FontBook(standard)
-
-
-@pytest.fixture(scope="module")
 def party(standard: Standard, fonts: FontBook) -> tuple[PlaqueGeometry, str]:
     """The left-of-door plaque for 彭家桥社区, laid out and outlined."""
     text = plaque_text(standard, "party-committee-plaque", PENGJIAQIAO)

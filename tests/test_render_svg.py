@@ -19,12 +19,6 @@ NS = {"svg": "http://www.w3.org/2000/svg"}
 Golden = Callable[[str, str], None]
 
 
-@pytest.fixture(scope="module")
-def fonts(standard: Standard) -> FontBook:
-    """One font book for the module."""
-    return FontBook(standard)
-
-
 def _geometry(standard: Standard, fonts: FontBook, plaque_id: str,
               values: dict[str, str]) -> PlaqueGeometry:
     return plaque_layout(standard, plaque_text(standard, plaque_id, values), fonts,
