@@ -61,7 +61,22 @@ class Locator:
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that records every node so we can refuse aliases and count nodes."""
+    """SafeLoader that refuses anchors and aliases while it composes (one pass).
+
+    Spec files never need them, and they are how "billion laughs" documents blow up memory.
+    """
+
+    file = ""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            mark = event.start_mark
+            raise SigngenError([Problem(self.file, mark.line + 1, mark.column + 1, "",
+                                        f"YAML anchors and aliases are not allowed, got "
+                                        f"'&{anchor}' or '*{anchor}'")])
+        return super().compose_node(parent, index)
 
 
 # Plain scalars resolve as in YAML 1.2's core schema, as editors (the YAML language server)
@@ -126,20 +141,9 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         raise SigngenError([Problem(file, line, col, "", "expected printable text, got the "
                                     f"control character U+{ord(bad.group()):04X}")])
+    loader = _NoAliasLoader(text)
+    loader.file = file
     try:
-        loader = _NoAliasLoader(text)
-        # Refuse anchors and aliases outright: spec files never need them and they are
-        # how "billion laughs" documents blow up memory.
-        while loader.check_event():
-            event = loader.get_event()  # type: ignore[no-untyped-call]
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                mark = event.start_mark
-                raise SigngenError([Problem(file, mark.line + 1, mark.column + 1, "",
-                                            f"YAML anchors and aliases are not allowed, got "
-                                            f"'&{anchor}' or '*{anchor}'")])
-        loader.dispose()
-        loader = _NoAliasLoader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
