@@ -3,14 +3,14 @@
 A *role* is a typeface id of the standard (``song-display``...). Its substitutes, exact
 fontconfig family and style names, are project defaults (``typeface_substitutes``). A face is
 found in ``--fonts-dir`` first, then through fontconfig (``fc-list``), and accepted only when
-its own name table says exactly that family and style: fontconfig's substitution of another
-family is never taken. Each font file is opened once, lazily; advances, kerning pairs, glyph
-outlines (SVG path data in font units, y up) and bounds are cached per glyph.
+its own name table says exactly that family and style (read with fontTools, which reads
+nothing else): fontconfig's substitution of another family is never taken. harfbuzz does the
+per-glyph work on the memory-mapped file: glyph ids, advances, kerning pairs, glyph outlines
+(SVG path data in font units, y up) and bounds, each cached per glyph.
 """
 
 from __future__ import annotations
 
-import logging
 import mmap
 import shutil
 import struct
@@ -20,18 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import uharfbuzz as hb
 from fontTools.pens.basePen import decomposeQuadraticSegment
-from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.recordingPen import RecordingPen
-from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.ttLib import TTCollection, TTFont
 
 from .errors import SigngenError
 from .model import Standard, TypefaceSubstitute
-
-# AR PL's fonts carry a few padding bytes after their glyf data; fontTools logs each time
-# it reads them ("too much 'glyf' table data"), which is noise on a user's terminal.
-logging.getLogger("fontTools.ttLib.tables._g_l_y_f").setLevel(logging.ERROR)
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 COLLECTION_SUFFIXES = (".ttc", ".otc")
@@ -47,6 +42,18 @@ def _font_number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+class _FontNumbers(dict[float, str]):
+    """:func:`_font_number` of each coordinate seen, kept: a glyph's path data repeats a few
+    hundred distinct values, and a look-up costs a fraction of formatting one."""
+
+    def __missing__(self, value: float) -> str:
+        text = self[value] = _font_number(value)
+        return text
+
+
+_FONT_NUMBERS = _FontNumbers()
+
+
 def char_label(char: str) -> str:
     """A character as an error message shows it.
 
@@ -54,237 +61,6 @@ def char_label(char: str) -> str:
     "U+793E '社'"
     """
     return f"U+{ord(char):04X} {char!r}"
-
-
-# fontTools' getBestCmap order of preference: (platform, encoding) of Unicode subtables.
-_CMAP_PREFERENCE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
-
-
-class _UnicodeCmap:
-    """The best Unicode cmap subtable (format 4 or 12), read in place: no decompiling."""
-
-    def __init__(self, data: bytes, offset: int, fmt: int) -> None:
-        self.data, self.offset, self.format = data, offset, fmt
-
-    @classmethod
-    def read(cls, font: TTFont) -> _UnicodeCmap | None:
-        """The subtable getBestCmap would pick, or None if absent or not format 4/12."""
-        data = bytes(font.reader["cmap"])
-        count = struct.unpack_from(">H", data, 2)[0]
-        records: dict[tuple[int, int], int] = {}
-        for i in range(count):
-            platform, encoding, offset = struct.unpack_from(">HHL", data, 4 + 8 * i)
-            records.setdefault((platform, encoding), offset)
-        for key in _CMAP_PREFERENCE:
-            if key in records:
-                fmt = struct.unpack_from(">H", data, records[key])[0]
-                return cls(data, records[key], fmt) if fmt in (4, 12) else None
-        return None
-
-    def glyph_id(self, code: int) -> int:
-        """The glyph id mapped to ``code``; 0 (.notdef) when none is."""
-        return self._format12(code) if self.format == 12 else self._format4(code)
-
-    def _format12(self, code: int) -> int:
-        data, base = self.data, self.offset
-        lo, hi = 0, struct.unpack_from(">L", data, base + 12)[0]
-        while lo < hi:  # groups: (start, end, start glyph), sorted by start
-            mid = (lo + hi) // 2
-            start, end, glyph = struct.unpack_from(">LLL", data, base + 16 + 12 * mid)
-            if code < start:
-                hi = mid
-            elif code > end:
-                lo = mid + 1
-            else:
-                return int(glyph + code - start)
-        return 0
-
-    def _format4(self, code: int) -> int:
-        data, base = self.data, self.offset
-        if code > 0xFFFF:
-            return 0
-        segments = struct.unpack_from(">H", data, base + 6)[0] // 2
-        ends, starts = base + 14, base + 16 + 2 * segments
-        deltas, ranges = starts + 2 * segments, starts + 4 * segments
-        lo, hi = 0, segments
-        while lo < hi:  # the first segment whose end is >= code
-            mid = (lo + hi) // 2
-            if struct.unpack_from(">H", data, ends + 2 * mid)[0] < code:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo == segments or struct.unpack_from(">H", data, starts + 2 * lo)[0] > code:
-            return 0
-        delta = struct.unpack_from(">h", data, deltas + 2 * lo)[0]
-        range_offset = struct.unpack_from(">H", data, ranges + 2 * lo)[0]
-        if range_offset == 0:
-            return int(code + delta) & 0xFFFF
-        start = struct.unpack_from(">H", data, starts + 2 * lo)[0]
-        at = ranges + 2 * lo + range_offset + 2 * (code - start)
-        glyph = int(struct.unpack_from(">H", data, at)[0])
-        return (glyph + delta) & 0xFFFF if glyph else 0
-
-
-class Face:
-    """One font face (a file, or one font of a collection), with per-glyph caches."""
-
-    def __init__(self, font: TTFont, file: Path, family: str, style: str) -> None:
-        self.font = font
-        self.file = file
-        self.family = family
-        self.style = style
-        self.key = f"{family} {style}"
-        self.units_per_em: int = font["head"].unitsPerEm
-        os2 = font["OS/2"]
-        ascender, descender = os2.sTypoAscender, os2.sTypoDescender
-        if ascender - descender <= 0:
-            hhea = font["hhea"]
-            ascender, descender = hhea.ascent, hhea.descent
-        # The em box is split between ascender and descender in the font's own proportion.
-        self.ascent: float = ascender / (ascender - descender)
-        self._cmap: dict[int, str] | None = None
-        self._unicode_cmap: _UnicodeCmap | None = None
-        self._hmtx: bytes | None = None
-        self._metrics_count = 0
-        self._glyphset: Any = None
-        self._advances: dict[str, int] = {}
-        self._paths: dict[str, str] = {}
-        self._bounds: dict[str, Bounds | None] = {}
-        self._kern_pairs: dict[tuple[str, str], int] = {}
-        self._kern_subtables: list[_PairSubtable] | None = None
-
-    def __repr__(self) -> str:
-        return f"Face({self.key!r}, {str(self.file)!r})"
-
-    def glyph(self, char: str) -> str | None:
-        """The glyph name for ``char``, or None when the face has no glyph for it."""
-        if self._cmap is None:
-            if self._unicode_cmap is None:
-                # Look characters up in the raw table: decompiling a CJK font's cmap builds
-                # 30,000-65,000 entries (about 0.1 s a face) to use a few hundred.
-                self._unicode_cmap = _UnicodeCmap.read(self.font)
-                if self._unicode_cmap is None:  # a format the reader leaves to fontTools
-                    self._cmap = self.font.getBestCmap() or {}
-                    return self._cmap.get(ord(char))
-            gid = self._unicode_cmap.glyph_id(ord(char))
-            return self.font.getGlyphName(gid) if gid else None
-        return self._cmap.get(ord(char))
-
-    def advance(self, glyph: str) -> int:
-        """Advance width of a glyph, in font units."""
-        found = self._advances.get(glyph)
-        if found is None:
-            if self._hmtx is None:
-                # Read the raw table: decompiling hmtx builds 65,000 entries to use a few.
-                self._hmtx = bytes(self.font.reader["hmtx"])
-                self._metrics_count = self.font["hhea"].numberOfHMetrics
-            index = min(self.font.getGlyphID(glyph), self._metrics_count - 1)
-            found = self._advances[glyph] = struct.unpack_from(">H", self._hmtx, 4 * index)[0]
-        return found
-
-    def _draw_into(self, glyph: str, pen: RecordingPen) -> None:
-        """Draw from the outline table itself: a glyph set would also decompile hmtx."""
-        font = self.font
-        if "glyf" in font:
-            table = font["glyf"]
-            table[glyph].draw(pen, table)
-        elif "CFF " in font:
-            font["CFF "].cff.topDictIndex[0].CharStrings[glyph].draw(pen)
-        else:
-            if self._glyphset is None:
-                self._glyphset = font.getGlyphSet()
-            self._glyphset[glyph].draw(pen)
-
-    def _draw(self, glyph: str) -> None:
-        """Interpret the glyph's outline once; format path data and bounds in one pass."""
-        recording = RecordingPen()
-        self._draw_into(glyph, recording)
-        found = path_and_bounds(recording.value)
-        if found is None:  # segments the fast formatter leaves to fontTools' pens
-            path = SVGPathPen(None, ntos=_font_number)
-            recording.replay(path)
-            bounds = BoundsPen(None)
-            recording.replay(bounds)
-            found = (path.getCommands(), bounds.bounds)
-        self._paths[glyph], self._bounds[glyph] = found
-
-    def outline(self, glyph: str) -> str:
-        """SVG path data of a glyph's outline in font units (y up); empty for a blank glyph."""
-        found = self._paths.get(glyph)
-        if found is None:
-            self._draw(glyph)
-            found = self._paths[glyph]
-        return found
-
-    def bounds(self, glyph: str) -> Bounds | None:
-        """Ink bounds (xMin, yMin, xMax, yMax) of a glyph in font units; None when blank."""
-        if glyph not in self._bounds:
-            self._draw(glyph)
-        return self._bounds[glyph]
-
-    def kern(self, left: str, right: str) -> int:
-        """Pair kerning between two glyphs in font units, from the GPOS ``kern`` feature."""
-        pair = (left, right)
-        found = self._kern_pairs.get(pair)
-        if found is None:
-            found = self._kern_pairs[pair] = _pair_adjustment(self._kern_lookups(), left, right)
-        return found
-
-    def _kern_lookups(self) -> list[_PairSubtable]:
-        if self._kern_subtables is None:
-            self._kern_subtables = _kern_subtables(self.font)
-        return self._kern_subtables
-
-
-@dataclass(frozen=True)
-class _PairSubtable:
-    """One PairPos subtable, its coverage as a dict for constant-time look-ups."""
-
-    format: int
-    coverage: dict[str, int]
-    table: Any
-
-
-def _kern_subtables(font: TTFont) -> list[_PairSubtable]:
-    """PairPos subtables of every lookup the GPOS ``kern`` feature uses, in lookup order."""
-    if "GPOS" not in font:
-        return []
-    table = font["GPOS"].table
-    if table.FeatureList is None or table.LookupList is None:
-        return []
-    indices = sorted({i for rec in table.FeatureList.FeatureRecord if rec.FeatureTag == "kern"
-                      for i in rec.Feature.LookupListIndex})
-    subtables = []
-    for index in indices:
-        lookup = table.LookupList.Lookup[index]
-        for sub in lookup.SubTable:
-            if lookup.LookupType == 9:
-                sub = sub.ExtSubTable
-            if sub.LookupType == 2 and sub.Format in (1, 2):
-                coverage = {g: i for i, g in enumerate(sub.Coverage.glyphs)}
-                subtables.append(_PairSubtable(sub.Format, coverage, sub))
-    return subtables
-
-
-def _x_advance(value: Any) -> int:
-    return int(getattr(value, "XAdvance", 0) or 0) if value is not None else 0
-
-
-def _pair_adjustment(subtables: list[_PairSubtable], left: str, right: str) -> int:
-    """X-advance adjustment of the first PairPos subtable that has the pair."""
-    for sub in subtables:
-        index = sub.coverage.get(left)
-        if index is None:
-            continue
-        if sub.format == 1:
-            for record in sub.table.PairSet[index].PairValueRecord:
-                if record.SecondGlyph == right:
-                    return _x_advance(record.Value1)
-        else:
-            class1 = sub.table.ClassDef1.classDefs.get(left, 0)
-            class2 = sub.table.ClassDef2.classDefs.get(right, 0)
-            return _x_advance(sub.table.Class1Record[class1].Class2Record[class2].Value1)
-    return 0
 
 
 _Segments = list[tuple[str, tuple[Any, ...]]]
@@ -296,38 +72,42 @@ def path_and_bounds(segments: _Segments) -> tuple[str, Bounds | None] | None:
     Control-point bounds contain the ink (curves stay inside their control points), so a
     layout that keeps them inside the margins keeps the outline inside. Returns None for
     segments it does not handle (quadratic contours without on-curve points, and
-    ``curveTo`` with other than three points); callers then use fontTools' pens.
+    ``curveTo`` with other than three points), which fontTools' pens draw and harfbuzz never.
 
     >>> path_and_bounds([("moveTo", ((0, 0),)), ("lineTo", ((10, 0),)),
     ...                  ("curveTo", ((10, 5), (5, 10), (0, 10))), ("closePath", ())])
     ('M0 0H10C10 5 5 10 0 10Z', (0, 0, 10, 10))
     """
-    ntos = _font_number
+    n = _FONT_NUMBERS
     parts: list[str] = []
+    add = parts.append
     xs: list[float] = []
     ys: list[float] = []
     cx = cy = 0.0
-    for op, points in segments:
-        if op == "moveTo" or op == "lineTo":
+    for op, points in segments:  # the most frequent segments first
+        if op == "qCurveTo" and len(points) == 2 and points[1] is not None:
+            (qx, qy), (x, y) = points
+            add(f"Q{n[qx]} {n[qy]} {n[x]} {n[y]}")
+            xs.append(qx)
+            ys.append(qy)
+        elif op == "lineTo":
             (x, y), = points
-            if op == "lineTo" and y == cy:
-                parts.append(f"H{ntos(x)}")
-            elif op == "lineTo" and x == cx:
-                parts.append(f"V{ntos(y)}")
-            else:
-                parts.append(f"{'M' if op == 'moveTo' else 'L'}{ntos(x)} {ntos(y)}")
+            add(f"H{n[x]}" if y == cy else f"V{n[y]}" if x == cx else f"L{n[x]} {n[y]}")
         elif op == "curveTo" and len(points) == 3:
             (x1, y1), (x2, y2), (x, y) = points
-            parts.append(f"C{ntos(x1)} {ntos(y1)} {ntos(x2)} {ntos(y2)} {ntos(x)} {ntos(y)}")
+            add(f"C{n[x1]} {n[y1]} {n[x2]} {n[y2]} {n[x]} {n[y]}")
             xs += (x1, x2)
             ys += (y1, y2)
+        elif op == "moveTo":
+            (x, y), = points
+            add(f"M{n[x]} {n[y]}")
         elif op == "qCurveTo" and len(points) > 1 and points[-1] is not None:
             for (qx, qy), (x, y) in decomposeQuadraticSegment(points):
-                parts.append(f"Q{ntos(qx)} {ntos(qy)} {ntos(x)} {ntos(y)}")
+                add(f"Q{n[qx]} {n[qy]} {n[x]} {n[y]}")
                 xs.append(qx)
                 ys.append(qy)
         elif op == "closePath":
-            parts.append("Z")
+            add("Z")
             continue
         elif op == "endPath":
             continue
@@ -341,11 +121,134 @@ def path_and_bounds(segments: _Segments) -> tuple[str, Bounds | None] | None:
     return "".join(parts), (min(xs), min(ys), max(xs), max(ys))
 
 
+# harfbuzz: the features it applies by default that substitute glyphs; off, so that kerning
+# is measured between the characters' own (nominal) glyphs, as the layout places them.
+_KERN_ONLY = {"kern": True, "liga": False, "clig": False, "calt": False, "ccmp": False,
+              "locl": False, "rlig": False, "rclt": False}
+
+
+def _int16(data: bytes, offset: int) -> int:
+    return int(struct.unpack_from(">h", data, offset)[0])
+
+
+class Face:
+    """One font face (a file, or one font of a collection), with per-glyph caches.
+
+    Glyphs are identified by glyph id. harfbuzz reads the font in place (the file is
+    memory-mapped, its pages shared by every process using it) and does the per-glyph
+    work: cmap look-up, advances, outlines and kerning; nothing is decompiled up front.
+    """
+
+    def __init__(self, blob: hb.Blob, index: int, file: Path, family: str, style: str) -> None:
+        self.file = file
+        self.index = index
+        self.family = family
+        self.style = style
+        self.key = f"{family} {style}"
+        face = hb.Face(blob, index)
+        self._font = hb.Font(face)
+        self.units_per_em: int = face.upem
+        os2 = face.reference_table("OS/2").data
+        ascender, descender = ((_int16(os2, 68), _int16(os2, 70)) if len(os2) >= 72
+                               else (0, 0))
+        if ascender - descender <= 0:
+            hhea = face.reference_table("hhea").data
+            ascender, descender = _int16(hhea, 4), _int16(hhea, 6)
+        # The em box is split between ascender and descender in the font's own proportion.
+        self.ascent: float = ascender / (ascender - descender)
+        tags = face.table_tags
+        self._has_kerning = "GPOS" in tags or "kern" in tags
+        self._paths: dict[int, str] = {}
+        self._bounds: dict[int, Bounds | None] = {}
+        self._kern_pairs: dict[tuple[str, str], int] = {}
+        self._kern_buffer = hb.Buffer()
+
+    def __repr__(self) -> str:
+        return f"Face({self.key!r}, {str(self.file)!r})"
+
+    def glyph(self, char: str) -> int | None:
+        """The glyph id for ``char`` (from the font's Unicode cmap), or None when absent."""
+        gid: int | None = self._font.get_nominal_glyph(ord(char))
+        return gid
+
+    def advance(self, glyph: int) -> int:
+        """Advance width of a glyph, in font units."""
+        return int(self._font.get_glyph_h_advance(glyph))
+
+    def _draw(self, glyph: int) -> None:
+        """Draw the glyph's outline once; format path data and bounds in one pass."""
+        recording = _HarfbuzzRecording()
+        self._font.draw_glyph_with_pen(glyph, recording)
+        found = path_and_bounds(recording.value)
+        assert found is not None  # harfbuzz draws lines, cubics and single-point quadratics
+        self._paths[glyph], self._bounds[glyph] = found
+
+    def outline(self, glyph: int) -> str:
+        """SVG path data of a glyph's outline in font units (y up); empty for a blank glyph."""
+        found = self._paths.get(glyph)
+        if found is None:
+            self._draw(glyph)
+            found = self._paths[glyph]
+        return found
+
+    def bounds(self, glyph: int) -> Bounds | None:
+        """Ink bounds (xMin, yMin, xMax, yMax) of a glyph in font units; None when blank."""
+        if glyph not in self._bounds:
+            self._draw(glyph)
+        return self._bounds[glyph]
+
+    def kern(self, left: str, right: str) -> int:
+        """Pair kerning between two characters' glyphs in font units (GPOS ``kern``).
+
+        harfbuzz shapes the pair with only kerning on; the kerning is the first glyph's
+        advance minus its nominal advance (0 if shaping did not keep the nominal glyphs).
+        """
+        pair = (left, right)
+        found = self._kern_pairs.get(pair)
+        if found is None:
+            found = self._kern_pairs[pair] = self._shaped_kern(left, right)
+        return found
+
+    def _shaped_kern(self, left: str, right: str) -> int:
+        if not self._has_kerning:
+            return 0
+        first = self.glyph(left)
+        buffer = self._kern_buffer
+        buffer.clear_contents()
+        buffer.add_codepoints([ord(left), ord(right)])
+        buffer.guess_segment_properties()
+        hb.shape(self._font, buffer, _KERN_ONLY)
+        infos = buffer.glyph_infos
+        if first is None or len(infos) != 2 or infos[0].codepoint != first:
+            return 0
+        return int(buffer.glyph_positions[0].x_advance) - self.advance(first)
+
+
+class _HarfbuzzRecording(RecordingPen):  # type: ignore[misc]
+    """Records harfbuzz's drawing as fontTools' pens draw the same outline.
+
+    harfbuzz closes every contour with an explicit line back to its start point; fontTools
+    leaves that line implied by ``closePath`` (CFF and glyf outlines alike), and the path
+    data made from fontTools' drawing is what plaques have always carried. So a ``lineTo``
+    the start point right before ``closePath`` is dropped.
+    """
+
+    def moveTo(self, pt: tuple[float, float]) -> None:
+        self.start = pt
+        self.value.append(("moveTo", (pt,)))
+
+    def closePath(self) -> None:
+        value = self.value
+        if value and value[-1][0] == "lineTo" and value[-1][1][0] == self.start:
+            value.pop()
+        value.append(("closePath", ()))
+
+
 class GlyphMetrics(NamedTuple):
     """A character's glyph in the face chosen for a role; lengths in em."""
 
     face: Face
-    glyph: str
+    glyph: int  # glyph id in the face
     advance: float
     ink: Bounds | None  # (xMin, yMin, xMax, yMax), y up; None for a blank glyph
 
@@ -412,6 +315,7 @@ class FontBook:
         self.standard = standard
         self.fonts_dir = fonts_dir
         self._files: dict[Path, list[TTFont]] = {}
+        self._blobs: dict[Path, hb.Blob] = {}
         self._faces_by_key: dict[str, Face] = {}
         self._roles: dict[str, list[Face]] = {}
         self._char_faces: dict[tuple[str, str], Face] = {}
@@ -421,11 +325,11 @@ class FontBook:
     # --- finding faces ------------------------------------------------------------------
 
     def _open(self, path: Path) -> list[TTFont]:
+        """The fonts of a file, for their name tables only: fontTools reads nothing else."""
         fonts = self._files.get(path)
         if fonts is None:
             try:
-                # Memory-mapped: fonts stay lazy, no file handle is left open, and the pages
-                # are shared with every other process reading the same font.
+                # Memory-mapped: fonts stay lazy and no file handle is left open.
                 with path.open("rb") as handle:
                     data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
                 if path.suffix.lower() in COLLECTION_SUFFIXES:
@@ -436,6 +340,13 @@ class FontBook:
                 fonts = []
             self._files[path] = fonts
         return fonts
+
+    def _blob(self, path: Path) -> hb.Blob:
+        """The file for harfbuzz, memory-mapped: its pages are shared with every process."""
+        blob = self._blobs.get(path)
+        if blob is None:
+            blob = self._blobs[path] = hb.Blob.from_file_path(str(path))
+        return blob
 
     def _find(self, family: str, style: str) -> Face | None:
         key = f"{family} {style}"
@@ -452,7 +363,7 @@ class FontBook:
             order = range(len(fonts)) if cand.index < 0 else [cand.index, *range(len(fonts))]
             for i in order:
                 if i < len(fonts) and (family, style) in _names(fonts[i]):
-                    face = Face(fonts[i], cand.path, family, style)
+                    face = Face(self._blob(cand.path), i, cand.path, family, style)
                     self._faces_by_key[key] = face
                     return face
         return None

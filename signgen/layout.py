@@ -41,7 +41,7 @@ class PlacedGlyph(NamedTuple):
     typeface: str
     colour: str
     face: str
-    glyph: str
+    glyph: int  # glyph id in the face
     x_mm: float
     baseline_mm: float
     size_mm: float
@@ -150,7 +150,7 @@ def measure_line(text: PlaqueText, line_index: int, fonts: FontBook) -> LineMeas
     x = 0.0
     left, right, top, bottom = 0.0, 0.0, 0.0, 1.0
     prev_face: Face | None = None
-    prev_glyph = ""
+    prev_char = ""
     for run in text.lines[line_index]:
         placed = []
         for char in run.text:
@@ -161,7 +161,7 @@ def measure_line(text: PlaqueText, line_index: int, fonts: FontBook) -> LineMeas
                                    f"{exc.message}") from None
             face = metrics.face
             if face is prev_face:
-                x += face.kern(prev_glyph, metrics.glyph) / face.units_per_em
+                x += face.kern(prev_char, char) / face.units_per_em
             placed.append((char, metrics, x))
             ink = metrics.ink
             if ink is not None:
@@ -170,7 +170,7 @@ def measure_line(text: PlaqueText, line_index: int, fonts: FontBook) -> LineMeas
                 top = min(top, face.ascent - ink[3])
                 bottom = max(bottom, face.ascent - ink[1])
             x += metrics.advance
-            prev_face, prev_glyph = face, metrics.glyph
+            prev_face, prev_char = face, char
         runs.append(tuple(placed))
     return LineMeasure(tuple(runs), left, max(right, x), top, bottom)
 
