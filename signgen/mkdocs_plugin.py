@@ -2,28 +2,38 @@
 
 Every page and download is generated in memory from the spec files at build time; nothing
 generated is written to ``docs/``. A bad spec fails the build with its located message.
+The generated site is cached on disk under a key of all its inputs (:mod:`signgen.site.cache`),
+and so is a jieba dictionary cut down to the site's words (:mod:`signgen.site.search_dict`):
+a build whose inputs did not change imports no generator and loads no full dictionary.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .errors import SigngenError
-from .site.generate import GeneratedSite, SiteOptions, generate_site
+from .site.cache import add_contents, load_site, site_key, store_site
+from .site.options import GeneratedSite, SiteOptions
 from .site.raw_blocks import RawBlocks
+from .site.search_dict import SiteDictionary
 
 THEME_DIR = Path(__file__).parent / "site" / "theme"
+# What turns the generated pages into the search index's text, besides the pages themselves.
+SEARCH_TEXT_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba")
 _HTML_LANG = re.compile(r'(<html\b[^>]*?\blang=)"[^"]*"')
 
 
@@ -39,12 +49,16 @@ class SigngenPluginConfig(Config):  # type: ignore[no-untyped-call]
     fonts_dir = opt.Optional(opt.Type(str))
     set_site_name = opt.Type(bool, default=True)
     set_nav = opt.Type(bool, default=True)
+    cache = opt.Type(bool, default=True)
+    cache_dir = opt.Type(str, default=".cache/signgen")
+    search_dictionary = opt.Type(bool, default=True)
 
 
 class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped-call]
     """Publish the standards in ``specs`` as pages and downloads."""
 
     site: GeneratedSite | None = None
+    dictionary: SiteDictionary | None = None
 
     def _path(self, config: MkDocsConfig, value: str | None) -> Path | None:
         if value is None:
@@ -62,10 +76,22 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             communities=self._path(config, c.communities),
             community_downloads=tuple(c.community_downloads), downloads=c.downloads,
             base_url=config.site_url or "", fonts_dir=self._path(config, c.fonts_dir))
-        try:
-            self.site = generate_site(options)
-        except SigngenError as exc:
-            raise PluginError(exc.format_message()) from None
+        folder = self._path(config, c.cache_dir) if c.cache else None
+        key = site_key(options) if folder is not None else ""
+        self.site = load_site(folder, key) if folder is not None else None
+        if self.site is None:
+            from .site.generate import generate_site  # only when the cache has no such site
+
+            try:
+                self.site = generate_site(options)
+            except SigngenError as exc:
+                raise PluginError(exc.format_message()) from None
+            if folder is not None:
+                store_site(folder, key, self.site)
+        self.dictionary = None
+        if folder is not None and c.search_dictionary and jieba_search_enabled(config):
+            self.dictionary = SiteDictionary(folder, _dictionary_key(config, key))
+            self.dictionary.use()
         if c.set_site_name:
             config.site_name = self.site.site_name
         if c.set_nav and not config.nav:
@@ -93,6 +119,30 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             return _HTML_LANG.sub(r'\1"en"', output, count=1)
         return output
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Keep the theme's compiled templates in the cache folder (Jinja checks each one's
+        source checksum), instead of compiling Material's templates on every build."""
+        if self.config.cache:
+            folder = self._path(config, self.config.cache_dir)
+            assert folder is not None
+            (folder / "templates").mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
+        return env
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Make (or check) the site's jieba dictionary from the search index just built."""
+        if self.dictionary is not None:
+            try:
+                self.dictionary.after_build(Path(config.site_dir) / "search" / "search_index.json")
+            finally:
+                self.dictionary.release()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Hand jieba its own dictionary back (see on_post_build)."""
+        if self.dictionary is not None:
+            self.dictionary.release()
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
         """Rebuild when a spec file (or the communities file) changes."""
@@ -101,3 +151,32 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
+
+
+def jieba_search_enabled(config: MkDocsConfig) -> bool:
+    """Material's search runs with jieba and no dictionary of the user's own."""
+    search = config.plugins.get("material/search")
+    options = getattr(search, "config", None)
+    if options is None or not options.get("enabled", True):
+        return False
+    if options.get("jieba_dict") or options.get("jieba_dict_user"):
+        return False
+    try:
+        import jieba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _dictionary_key(config: MkDocsConfig, site: str) -> str:
+    """A key of what the search index's text is made from: the generated site, the
+    hand-written pages, mkdocs.yml and the libraries that render and segment them."""
+    digest = hashlib.sha256(f"search {site}\n".encode())
+    for name in SEARCH_TEXT_LIBRARIES:
+        digest.update(f"{name} {metadata.version(name)}\n".encode())
+    if config.config_file_path:
+        add_contents(digest, "mkdocs.yml", Path(config.config_file_path))
+    add_contents(digest, "docs", Path(config.docs_dir))
+    if config.theme.custom_dir:
+        add_contents(digest, "theme", Path(config.theme.custom_dir))
+    return digest.hexdigest()

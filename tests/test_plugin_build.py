@@ -30,6 +30,7 @@ def site_config(tmp_path: Path, **plugin: object) -> MkDocsConfig:
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     options = config.plugins["signgen"].config
     options["specs"] = str(SPECS)
+    options["cache_dir"] = str(tmp_path / "cache")
     for key, value in plugin.items():
         options[key] = value
     return config

@@ -25,7 +25,7 @@ from .templating import html_table, render
 from .urls import LANGS
 
 if TYPE_CHECKING:
-    from .generate import GeneratedSite
+    from .options import GeneratedSite
     from .pages import PageSet
 
 COMMUNITY_DOWNLOADS = (*FORMATS, "audit-sheet")

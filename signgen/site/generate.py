@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from . import pages as P
 from .community_pages import CommunityOptions, community_pages
 from .defaults_page import defaults_page
 from .nav import site_nav
+from .options import GeneratedSite, SiteOptions
 from .plaque_pages import (
     FORMATS,
     Assets,
@@ -36,31 +36,6 @@ from .role_pages import (
 from .spec_format import spec_format_page
 from .templating import render
 from .urls import LANGS, Where, place_standards, site_page
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """What to publish: the plugin's options, resolved to paths."""
-
-    specs: Path
-    standard: str | None = None
-    previous_specs: Path | None = None
-    communities: Path | None = None
-    community_downloads: tuple[str, ...] = ("svg", "audit-sheet")
-    downloads: bool = True
-    base_url: str = ""
-    fonts_dir: Path | None = None
-
-
-@dataclass
-class GeneratedSite:
-    """Pages (source path -> Markdown), pages kept out of the nav, downloads, nav, title."""
-
-    site_name: str
-    pages: dict[str, str] = field(default_factory=dict)
-    hidden: set[str] = field(default_factory=set)
-    assets: dict[str, str | bytes] = field(default_factory=dict)
-    nav: list[Any] = field(default_factory=list)
 
 
 def load_previous(path: Path | None) -> dict[str, Standard] | None:

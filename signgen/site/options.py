@@ -1,0 +1,36 @@
+"""What the site publishes (:class:`SiteOptions`) and what generating it yields.
+
+Kept apart from :mod:`signgen.site.generate` so that the MkDocs plugin and the site cache can
+use them without importing the generators (fonts, cairo, pydantic models).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What to publish: the plugin's options, resolved to paths."""
+
+    specs: Path
+    standard: str | None = None
+    previous_specs: Path | None = None
+    communities: Path | None = None
+    community_downloads: tuple[str, ...] = ("svg", "audit-sheet")
+    downloads: bool = True
+    base_url: str = ""
+    fonts_dir: Path | None = None
+
+
+@dataclass
+class GeneratedSite:
+    """Pages (source path -> Markdown), pages kept out of the nav, downloads, nav, title."""
+
+    site_name: str
+    pages: dict[str, str] = field(default_factory=dict)
+    hidden: set[str] = field(default_factory=set)
+    assets: dict[str, str | bytes] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
