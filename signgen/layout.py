@@ -151,11 +151,13 @@ def measure_line(text: PlaqueText, line_index: int, fonts: FontBook) -> LineMeas
     left, right, top, bottom = 0.0, 0.0, 0.0, 1.0
     prev_face: Face | None = None
     prev_char = ""
+    metrics_of = fonts.metrics
     for run in text.lines[line_index]:
         placed = []
+        typeface = run.typeface
         for char in run.text:
             try:
-                metrics = fonts.metrics(run.typeface, char)
+                metrics = metrics_of(typeface, char)
             except SigngenError as exc:
                 raise SigngenError(f"plaque {text.plaque.id}, segment {run.segment}: "
                                    f"{exc.message}") from None
@@ -164,11 +166,15 @@ def measure_line(text: PlaqueText, line_index: int, fonts: FontBook) -> LineMeas
                 x += face.kern(prev_char, char) / face.units_per_em
             placed.append((char, metrics, x))
             ink = metrics.ink
-            if ink is not None:
-                left = min(left, x + ink[0])
-                right = max(right, x + ink[2])
-                top = min(top, face.ascent - ink[3])
-                bottom = max(bottom, face.ascent - ink[1])
+            if ink is not None:  # comparisons, not min/max: this loop runs for every glyph
+                if x + ink[0] < left:
+                    left = x + ink[0]
+                if x + ink[2] > right:
+                    right = x + ink[2]
+                if face.ascent - ink[3] < top:
+                    top = face.ascent - ink[3]
+                if face.ascent - ink[1] > bottom:
+                    bottom = face.ascent - ink[1]
             x += metrics.advance
             prev_face, prev_char = face, char
         runs.append(tuple(placed))
@@ -249,11 +255,11 @@ def plaque_layout(standard: Standard, text: PlaqueText, fonts: FontBook, *,
         em_top = y - m.top * h
         runs = []
         for run, placed in zip(text.lines[i], m.runs, strict=True):
-            glyphs = tuple(
-                PlacedGlyph(char, run.typeface, run.colour, met.face.key, met.glyph,
-                            origin + x * h, em_top + met.face.ascent * h, h)
-                for char, met, x in placed)
-            runs.append(PlacedRun(run.segment, run.text, run.typeface, run.colour, glyphs))
+            typeface, colour = run.typeface, run.colour
+            glyphs = tuple([PlacedGlyph(char, typeface, colour, met.face.key, met.glyph,
+                                        origin + x * h, em_top + met.face.ascent * h, h)
+                            for char, met, x in placed])
+            runs.append(PlacedRun(run.segment, run.text, typeface, colour, glyphs))
         lines.append(PlacedLine(tuple(runs), h, box_left, y, box_w, box_h))
         y += box_h + gap * shared
     return PlaqueGeometry(

@@ -120,15 +120,18 @@ def _run_id(line: int, run: PlacedRun) -> str:
 def _outlined_run(lines: list[str], run: PlacedRun, fonts: FontBook, fill: str,
                   run_id: str) -> None:
     lines.append(f'<g id="{run_id}" fill="{fill}">')
-    # Per face and size: the face and the constant part of the transform, formatted once.
-    placed: dict[tuple[str, float], tuple[Face, str]] = {}
+    # Per face and size (one of each, mostly, in a run): the face and the constant part of
+    # the transform, formatted once.
+    key: tuple[str, float] | None = None
+    face: Face | None = None
+    middle = ""
     for g in run.glyphs:
-        found = placed.get((g.face, g.size_mm))
-        if found is None:
+        if key is None or g.face != key[0] or g.size_mm != key[1]:
+            key = (g.face, g.size_mm)
             face = fonts.face(g.face)
             s = _scale(g.size_mm / face.units_per_em)
-            found = placed[(g.face, g.size_mm)] = (face, f'" transform="matrix({s} 0 0 -{s} ')
-        face, middle = found
+            middle = f'" transform="matrix({s} 0 0 -{s} '
+        assert face is not None
         d = face.outline(g.glyph)
         if d:
             # x and y are inside the plaque (never negative): fixed 3 decimals, 1 µm.
