@@ -31,7 +31,9 @@ Cases (every case has its own signgen cache folder in a temporary directory):
 - ``communities``: the plugin's ``communities`` option pointing at a generated CSV of N
   distinct communities, first build (empty cache).
 
-The minimum is shown too: on a shared machine it is the least disturbed run.
+The first four cases are built in turns (default, plain, plain with the full dictionary,
+first build; then again), so that a machine whose speed drifts slows each case alike. The
+minimum is shown too: on a shared machine it is the least disturbed run.
 Targets: default under 3 s, overhead under 15 %, 1,000 communities under 60 s. Figures on a
 shared machine are noisy: compare medians, and run again before drawing conclusions.
 """
@@ -103,14 +105,26 @@ def timed_build(overrides: dict[str, Any], config_file: Path = MKDOCS_YML) -> Ti
 def timed_builds(name: str, overrides: Callable[[int], dict[str, Any]], runs: int,
                  warm_up: bool = True) -> list[Timing]:
     """A warm-up build (run 0), then ``runs`` timed ones; ``overrides(run)`` configures each."""
-    print(f"  {name}:", end="", flush=True)
+    return interleaved({name: overrides}, runs, warm_up)[name]
+
+
+def interleaved(cases: dict[str, Callable[[int], dict[str, Any]]], runs: int,
+                warm_up: bool = True) -> dict[str, list[Timing]]:
+    """Builds of several cases taken in turns (a warm-up round first): on a shared machine
+    whose speed drifts, each round compares the cases under the same conditions."""
+    names = ", ".join(cases)
+    print(f"  {names}:", end="", flush=True)
     if warm_up:
         print(" warm-up", end="", flush=True)
-        timed_build(overrides(0))
-    timings = []
+        for overrides in cases.values():
+            timed_build(overrides(0))
+    timings: dict[str, list[Timing]] = {name: [] for name in cases}
     for run in range(1, runs + 1):
-        timings.append(timed_build(overrides(run)))
-        print(f", run {run} {timings[-1].wall:.2f} s", end="", flush=True)
+        walls = []
+        for name, overrides in cases.items():
+            timings[name].append(timed_build(overrides(run)))
+            walls.append(f"{timings[name][-1].wall:.2f}")
+        print(f", run {run} {'/'.join(walls)} s", end="", flush=True)
     print()
     return timings
 
@@ -260,26 +274,25 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-site-work-"))
     try:
         results: dict[str, list[Timing]] = {}
-        warm = work / "cache-default"
-        results["default"] = timed_builds("default (cache warm)",
-                                          lambda run: signgen_plugins(warm), args.runs)
-        results["first"] = timed_builds(
-            "first build (empty cache)",
-            lambda run: signgen_plugins(work / f"cache-first-{run}"), args.runs, warm_up=False)
-
+        warm_default = work / "cache-default"
+        timed_build(signgen_plugins(warm_default))  # fills the cache and makes the dictionary
         docs = work / "docs"
-        pages, files, plugin_settings = capture_plain_docs(docs, warm)
-        dictionaries = sorted(warm.glob("search-*.dict.txt"))
+        pages, files, plugin_settings = capture_plain_docs(docs, warm_default)
+        dictionaries = sorted(warm_default.glob("search-*.dict.txt"))
         if len(dictionaries) != 1:
-            sys.exit(f"expected one search dictionary in {warm}, found {len(dictionaries)}")
+            sys.exit(f"expected one search dictionary in {warm_default}, "
+                     f"found {len(dictionaries)}")
+        print(f"  plain: {pages} pages and {files} other files captured from the plugin build")
         without = plugins_without_signgen()
         plain = {"docs_dir": str(docs), **plugin_settings}
-        print(f"  plain: {pages} pages and {files} other files captured from the plugin build")
         plain_same = {**plain, "plugins": plugins_with_options(
             without, "search", jieba_dict=str(dictionaries[0]))}
-        results["plain"] = timed_builds("plain", lambda run: plain_same, args.runs)
-        results["plain-full"] = timed_builds("plain, full dictionary",
-                                             lambda run: {**plain, "plugins": without}, args.runs)
+        results.update(interleaved({
+            "default": lambda run: signgen_plugins(warm_default),
+            "plain": lambda run: plain_same,
+            "plain-full": lambda run: {**plain, "plugins": without},
+            "first": lambda run: signgen_plugins(work / f"cache-first-{run}"),
+        }, args.runs))
         results["no-downloads"] = timed_builds(
             "downloads: false, no cache",
             lambda run: signgen_plugins(None, downloads=False), args.runs)

@@ -10,7 +10,6 @@ a build whose inputs did not change imports no generator and loads no full dicti
 from __future__ import annotations
 
 import hashlib
-import re
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
 
 from .errors import SigngenError
 from .site.cache import add_contents, load_site, site_key, store_site
@@ -34,7 +32,6 @@ from .site.search_dict import SiteDictionary
 THEME_DIR = Path(__file__).parent / "site" / "theme"
 # What turns the generated pages into the search index's text, besides the pages themselves.
 SEARCH_TEXT_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba")
-_HTML_LANG = re.compile(r'(<html\b[^>]*?\blang=)"[^"]*"')
 
 
 class SigngenPluginConfig(Config):  # type: ignore[no-untyped-call]
@@ -112,12 +109,6 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
         for uri, data in self.site.assets.items():
             files.append(File.generated(config, uri, content=data))
         return files
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """English pages (under ``en/``) declare ``lang="en"``; Material's theme language is zh."""
-        if page.file.src_uri.startswith("en/"):
-            return _HTML_LANG.sub(r'\1"en"', output, count=1)
-        return output
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Keep the theme's compiled templates in the cache folder (Jinja checks each one's

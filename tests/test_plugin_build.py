@@ -127,6 +127,18 @@ def test_english_version_and_language_switch(built: Path) -> None:
 
 
 @pytest.mark.slow
+def test_english_pages_have_an_english_interface(built: Path) -> None:
+    """Pages under en/ declare lang="en" and carry the theme's English labels; the Chinese
+    pages keep lang="zh" and the Chinese ones."""
+    en = (built / "en" / "plaques" / "name-sign" / "index.html").read_text(encoding="utf-8")
+    zh = (built / "plaques" / "name-sign" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in en and '<html lang="zh"' in zh
+    assert 'placeholder="Search"' in en and 'placeholder="搜索"' in zh
+    assert "Table of contents" in en and "目录" not in en
+    assert "目录" in zh
+
+
+@pytest.mark.slow
 def test_every_page_has_exactly_one_h1(built: Path) -> None:
     """Each generated page has one top-level heading (embedded sheets use h2)."""
     counts = {str(page.relative_to(built)): page.read_text(encoding="utf-8").count("<h1")

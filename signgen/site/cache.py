@@ -36,7 +36,7 @@ from ..files import write_atomic
 from .options import GeneratedSite, SiteOptions
 
 FORMAT = 1  # bump when the entry's layout changes
-KEEP = 4  # entries kept per cache folder (the newest)
+KEEP = 2  # entries kept per cache folder (the newest): a site with 1,000 communities is 130 MB
 PACKAGE = Path(__file__).resolve().parent.parent
 # Libraries whose code shapes what the site contains (pages, SVG, PDF, PNG, QR codes).
 LIBRARIES = ("cairocffi", "cairosvg", "fonttools", "jinja2", "openpyxl", "pydantic", "pyyaml",
