@@ -10,6 +10,8 @@ a build whose inputs did not change imports no generator and loads no full dicti
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .errors import SigngenError
@@ -30,6 +32,7 @@ from .site.raw_blocks import RawBlocks
 from .site.search_dict import SiteDictionary
 
 THEME_DIR = Path(__file__).parent / "site" / "theme"
+log = get_plugin_logger(__name__)
 # What turns the generated pages into the search index's text, besides the pages themselves.
 SEARCH_TEXT_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba")
 
@@ -55,12 +58,25 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
     """Publish the standards in ``specs`` as pages and downloads."""
 
     site: GeneratedSite | None = None
+    cache_folder: Path | None = None
     dictionary: SiteDictionary | None = None
 
     def _path(self, config: MkDocsConfig, value: str | None) -> Path | None:
         if value is None:
             return None
         return Path(config.config_file_path or ".").parent / value
+
+    def _writable_cache(self, config: MkDocsConfig) -> Path | None:
+        """The cache folder (made if need be), or None: caching is off or it can't be written."""
+        folder = self._path(config, self.config.cache_dir) if self.config.cache else None
+        if folder is None:
+            return None
+        if not _cache_write(folder.mkdir, parents=True, exist_ok=True):
+            return None
+        if not os.access(folder, os.W_OK):
+            log.info("cannot write the cache folder %s: building without the cache", folder)
+            return None
+        return folder
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Generate the site from the specs; set the site name, nav and theme overrides."""
@@ -73,7 +89,7 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             communities=self._path(config, c.communities),
             community_downloads=tuple(c.community_downloads), downloads=c.downloads,
             base_url=config.site_url or "", fonts_dir=self._path(config, c.fonts_dir))
-        folder = self._path(config, c.cache_dir) if c.cache else None
+        self.cache_folder = folder = self._writable_cache(config)
         key = site_key(options) if folder is not None else ""
         self.site = load_site(folder, key) if folder is not None else None
         if self.site is None:
@@ -84,7 +100,7 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             except SigngenError as exc:
                 raise PluginError(exc.format_message()) from None
             if folder is not None:
-                store_site(folder, key, self.site)
+                _cache_write(store_site, folder, key, self.site)
         self.dictionary = None
         if folder is not None and c.search_dictionary and jieba_search_enabled(config):
             self.dictionary = SiteDictionary(folder, _dictionary_key(config, key))
@@ -113,11 +129,10 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Keep the theme's compiled templates in the cache folder (Jinja checks each one's
         source checksum), instead of compiling Material's templates on every build."""
-        if self.config.cache:
-            folder = self._path(config, self.config.cache_dir)
-            assert folder is not None
-            (folder / "templates").mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
+        if self.cache_folder is not None:
+            templates = self.cache_folder / "templates"
+            if _cache_write(templates.mkdir, exist_ok=True):
+                env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         return env
 
     @event_priority(-100)  # after the search plugin has written its index
@@ -125,7 +140,8 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
         """Make (or check) the site's jieba dictionary from the search index just built."""
         if self.dictionary is not None:
             try:
-                self.dictionary.after_build(Path(config.site_dir) / "search" / "search_index.json")
+                _cache_write(self.dictionary.after_build,
+                             Path(config.site_dir) / "search" / "search_index.json")
             finally:
                 self.dictionary.release()
 
@@ -171,3 +187,14 @@ def _dictionary_key(config: MkDocsConfig, site: str) -> str:
     if config.theme.custom_dir:
         add_contents(digest, "theme", Path(config.theme.custom_dir))
     return digest.hexdigest()
+
+
+def _cache_write(action: Callable[..., object], *args: Any, **kwargs: Any) -> bool:
+    """Run a write to the cache; a failure (read-only or full disk...) is logged at INFO
+    level, so a strict build goes on without the cache. True if it succeeded."""
+    try:
+        action(*args, **kwargs)
+    except OSError as exc:
+        log.info("cannot write the cache (%s): building without it", exc)
+        return False
+    return True

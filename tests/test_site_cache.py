@@ -178,3 +178,16 @@ def test_site_dictionary_is_used_only_when_complete(tmp_path: Path) -> None:
     dictionary.path.write_text("社区 5\n", encoding="utf-8")
     assert dictionary.use() is False
     assert jieba.dt.dictionary == jieba.DEFAULT_DICT
+
+
+@pytest.mark.slow
+def test_an_unwritable_cache_folder_only_turns_the_cache_off(tmp_path: Path) -> None:
+    """A cache folder that can't be made (here: under a file) leaves a strict build intact."""
+    config = _config(tmp_path, "site")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    config.plugins["signgen"].config["cache_dir"] = str(blocker / "cache")
+    config["strict"] = True
+    build(config)
+    assert (tmp_path / "site" / "plaques" / "name-sign" / "index.html").is_file()
+    assert blocker.is_file()
