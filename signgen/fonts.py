@@ -17,6 +17,7 @@ import struct
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -131,6 +132,47 @@ def _int16(data: bytes, offset: int) -> int:
     return int(struct.unpack_from(">h", data, offset)[0])
 
 
+def _uint16s(data: bytes, offset: int, count: int) -> tuple[int, ...]:
+    return struct.unpack_from(f">{count}H", data, offset)
+
+
+def _coverage(data: bytes, offset: int) -> set[int]:
+    """The glyph ids of an OpenType Coverage table (format 1: a list, 2: ranges)."""
+    fmt, count = _uint16s(data, offset, 2)
+    if fmt == 1:
+        return set(_uint16s(data, offset + 4, count))
+    ranges = _uint16s(data, offset + 4, 3 * count)
+    return {g for i in range(0, len(ranges), 3) for g in range(ranges[i], ranges[i + 1] + 1)}
+
+
+def _pair_kerned_glyphs(gpos: bytes) -> set[int] | None:
+    """Glyph ids that can start a kerned pair: the coverage of the PairPos subtables of every
+    lookup of the GPOS ``kern`` feature, read in place. None when a ``kern`` lookup is of
+    another type (contextual kerning): then any pair may kern.
+    """
+    features, lookups = _uint16s(gpos, 6, 2)
+    indices: set[int] = set()
+    for i in range(_uint16s(gpos, features, 1)[0]):
+        record = features + 2 + 6 * i
+        if gpos[record:record + 4] == b"kern":
+            feature = features + _uint16s(gpos, record + 4, 1)[0]
+            count = _uint16s(gpos, feature + 2, 1)[0]
+            indices.update(_uint16s(gpos, feature + 4, count))
+    glyphs: set[int] = set()
+    for index in indices:
+        lookup = lookups + _uint16s(gpos, lookups + 2 + 2 * index, 1)[0]
+        kind, _, count = _uint16s(gpos, lookup, 3)
+        for sub_offset in _uint16s(gpos, lookup + 6, count):
+            sub, sub_kind = lookup + sub_offset, kind
+            if kind == 9:  # Extension: the real subtable is further on
+                sub_kind = _uint16s(gpos, sub + 2, 1)[0]
+                sub += struct.unpack_from(">L", gpos, sub + 4)[0]
+            if sub_kind != 2:
+                return None
+            glyphs |= _coverage(gpos, sub + _uint16s(gpos, sub + 2, 1)[0])
+    return glyphs
+
+
 class Face:
     """One font face (a file, or one font of a collection), with per-glyph caches.
 
@@ -145,7 +187,7 @@ class Face:
         self.family = family
         self.style = style
         self.key = f"{family} {style}"
-        face = hb.Face(blob, index)
+        face = self._hb_face = hb.Face(blob, index)
         self._font = hb.Font(face)
         self.units_per_em: int = face.upem
         os2 = face.reference_table("OS/2").data
@@ -156,8 +198,6 @@ class Face:
             ascender, descender = _int16(hhea, 4), _int16(hhea, 6)
         # The em box is split between ascender and descender in the font's own proportion.
         self.ascent: float = ascender / (ascender - descender)
-        tags = face.table_tags
-        self._has_kerning = "GPOS" in tags or "kern" in tags
         self._paths: dict[int, str] = {}
         self._bounds: dict[int, Bounds | None] = {}
         self._kern_pairs: dict[tuple[str, str], int] = {}
@@ -200,8 +240,9 @@ class Face:
     def kern(self, left: str, right: str) -> int:
         """Pair kerning between two characters' glyphs in font units (GPOS ``kern``).
 
-        harfbuzz shapes the pair with only kerning on; the kerning is the first glyph's
-        advance minus its nominal advance (0 if shaping did not keep the nominal glyphs).
+        harfbuzz shapes the pair with its glyph substitutions off; the kerning is the first
+        glyph's advance minus its nominal advance (0 if shaping did not keep the nominal
+        glyphs). A pair whose first glyph no PairPos subtable covers is not shaped: 0.
         """
         pair = (left, right)
         found = self._kern_pairs.get(pair)
@@ -209,10 +250,20 @@ class Face:
             found = self._kern_pairs[pair] = self._shaped_kern(left, right)
         return found
 
+    @cached_property
+    def _kerned_glyphs(self) -> set[int] | None:
+        """Glyphs that may start a kerned pair (None: any), read once."""
+        tags = self._hb_face.table_tags
+        if "kern" in tags:  # a legacy kern table, which harfbuzz also applies
+            return None
+        gpos = self._hb_face.reference_table("GPOS").data if "GPOS" in tags else b""
+        return _pair_kerned_glyphs(gpos) if gpos else set()
+
     def _shaped_kern(self, left: str, right: str) -> int:
-        if not self._has_kerning:
-            return 0
         first = self.glyph(left)
+        kerned = self._kerned_glyphs
+        if kerned is not None and first not in kerned:
+            return 0  # no PairPos subtable starts with this glyph: shaping would find none
         buffer = self._kern_buffer
         buffer.clear_contents()
         buffer.add_codepoints([ord(left), ord(right)])
