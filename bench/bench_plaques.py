@@ -191,6 +191,7 @@ def main() -> None:
     if profiler:
         profiler.disable()
     glyphs = sum(len(fonts.face(k)._paths) for k in {f.key for f in fonts.loaded()})
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before fontTools'
 
     naive_set = communities[:args.naive_communities]
     naive_n = len(naive_set) * len(plaque_ids)
@@ -203,7 +204,7 @@ def main() -> None:
         plaque_layout(standard, text, fonts, allow_small=True, community=values["community"])
         naive_svg(geometry, fonts, glyphsets)
     naive, naive_cpu = time.perf_counter() - start, time.process_time() - cpu
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    naive_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     rate, warm_rate, naive_rate = n / cold_cpu, n / warm_cpu, naive_n / naive_cpu
     print(f"plaques: {len(communities)} communities x {len(plaque_ids)} outdoor plaques "
@@ -219,7 +220,8 @@ def main() -> None:
     print(f"naive fontTools, no cache:     {naive_rate:,.0f} plaques/s ({naive_n} plaques, cpu "
           f"{naive_cpu:.2f} s, wall {naive:.2f} s; same layout, fonts already parsed) -> "
           f"signgen warm is {warm_rate / naive_rate:.1f}x")
-    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    print(f"peak memory (max RSS): signgen {peak_mb:.0f} MB; {naive_peak_mb:.0f} MB after the "
+          f"naive baseline parsed the fonts with fontTools")
 
     if args.inkscape_communities > 0 and shutil.which("inkscape"):
         sample = communities[:args.inkscape_communities]

@@ -151,6 +151,8 @@ def _pair_kerned_glyphs(gpos: bytes) -> set[int] | None:
     another type (contextual kerning): then any pair may kern.
     """
     features, lookups = _uint16s(gpos, 6, 2)
+    if not features or not lookups:
+        return set()
     indices: set[int] = set()
     for i in range(_uint16s(gpos, features, 1)[0]):
         record = features + 2 + 6 * i
@@ -257,7 +259,10 @@ class Face:
         if "kern" in tags:  # a legacy kern table, which harfbuzz also applies
             return None
         gpos = self._hb_face.reference_table("GPOS").data if "GPOS" in tags else b""
-        return _pair_kerned_glyphs(gpos) if gpos else set()
+        try:
+            return _pair_kerned_glyphs(gpos) if gpos else set()
+        except struct.error:  # a table cut short: let harfbuzz judge every pair
+            return None
 
     def _shaped_kern(self, left: str, right: str) -> int:
         first = self.glyph(left)

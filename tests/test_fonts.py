@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.areaPen import AreaPen
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.recordingPen import RecordingPen
@@ -19,7 +20,15 @@ from fontTools.ttLib import TTFont
 from project_paths import CORE_SPECS, ROOT, SPECS
 
 from signgen.errors import SigngenError
-from signgen.fonts import Bounds, Face, FontBook, _font_number, _names, path_and_bounds
+from signgen.fonts import (
+    Bounds,
+    Face,
+    FontBook,
+    _font_number,
+    _names,
+    _pair_kerned_glyphs,
+    path_and_bounds,
+)
 from signgen.loader import load_standard
 from signgen.model import Standard
 
@@ -224,6 +233,38 @@ def _gpos_kern(subtables: list[Any], left: str, right: str) -> int:
             value = sub.Class1Record[class1].Class2Record[class2].Value1
         return int(getattr(value, "XAdvance", 0) or 0) if value is not None else 0
     return 0
+
+
+def test_kern_coverage_read_in_place_is_what_fonttools_reads(fonts: FontBook) -> None:
+    """The glyphs that may start a kerned pair, read from the raw GPOS bytes, are the union
+    of the coverage of every PairPos subtable of the kern feature as fontTools decodes it."""
+    for face in {f.key: f for role in ROLES for f in fonts.faces(role)}.values():
+        font = _reference(face)
+        expected = {font.getGlyphID(name) for sub in _kern_subtables(font)
+                    for name in sub.Coverage.glyphs}
+        gpos = bytes(font.reader["GPOS"]) if "GPOS" in font else b""
+        assert (_pair_kerned_glyphs(gpos) if gpos else set()) == expected, face
+
+
+def _compiled_gpos(feature_text: str) -> bytes:
+    """The GPOS table feaLib builds from ``feature_text`` for glyphs g1...g39."""
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef", *(f"g{i}" for i in range(1, 40))])
+    builder.setupCharacterMap({})
+    builder.addOpenTypeFeatures(feature_text)
+    return bytes(builder.font["GPOS"].compile(builder.font))
+
+
+def test_kern_coverage_reads_ranges_extensions_and_refuses_contextual_kerning() -> None:
+    """Coverage ranges and extension lookups are read; other features are ignored; a
+    contextual kern lookup makes every pair a candidate (None)."""
+    first = " ".join(f"g{i}" for i in range(5, 21))
+    gpos = _compiled_gpos(f"lookup A useExtension {{ pos [{first}] g30 -50; }} A;"
+                          "lookup B { pos g31 g32 -20; } B;"
+                          "feature kern { lookup A; lookup B; } kern;"
+                          "feature dist { pos g1 g2 5; } dist;")
+    assert _pair_kerned_glyphs(gpos) == {*range(5, 21), 31}
+    assert _pair_kerned_glyphs(_compiled_gpos("feature kern { pos g1 g2' -20 g3; } kern;")) is None
 
 
 def test_kerning_matches_the_gpos_tables(fonts: FontBook) -> None:
