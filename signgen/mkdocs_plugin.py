@@ -9,6 +9,7 @@ a build whose inputs did not change imports no generator and loads no full dicti
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 from collections.abc import Callable
@@ -24,6 +25,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .errors import SigngenError
 from .site.cache import add_contents, load_site, site_key, store_site
@@ -59,6 +63,7 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
 
     site: GeneratedSite | None = None
     cache_folder: Path | None = None
+    english_config: MkDocsConfig | None = None
     dictionary: SiteDictionary | None = None
 
     def _path(self, config: MkDocsConfig, value: str | None) -> Path | None:
@@ -89,6 +94,7 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             communities=self._path(config, c.communities),
             community_downloads=tuple(c.community_downloads), downloads=c.downloads,
             base_url=config.site_url or "", fonts_dir=self._path(config, c.fonts_dir))
+        self.english_config = None
         self.cache_folder = folder = self._writable_cache(config)
         key = site_key(options) if folder is not None else ""
         self.site = load_site(folder, key) if folder is not None else None
@@ -125,6 +131,20 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
         for uri, data in self.site.assets.items():
             files.append(File.generated(config, uri, content=data))
         return files
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """English pages (under ``en/``) get the English site name, and a logo that links to
+        the English home page: the theme reads both from the config it is given."""
+        if (self.config.set_site_name and self.site is not None and self.site.site_name_en
+                and page.file.src_uri.startswith("en/")):
+            if self.english_config is None:
+                self.english_config = copy.copy(config)
+                self.english_config.site_name = self.site.site_name_en
+                self.english_config.extra = copy.copy(config.extra)
+                self.english_config.extra["homepage"] = "en/"
+            context["config"] = self.english_config
+        return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Keep the theme's compiled templates in the cache folder (Jinja checks each one's

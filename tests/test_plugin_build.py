@@ -128,14 +128,20 @@ def test_english_version_and_language_switch(built: Path) -> None:
 
 @pytest.mark.slow
 def test_english_pages_have_an_english_interface(built: Path) -> None:
-    """Pages under en/ declare lang="en" and carry the theme's English labels; the Chinese
-    pages keep lang="zh" and the Chinese ones."""
+    """Pages under en/ declare lang="en" and carry the theme's English labels, the English
+    site name and a logo that leads to the English home; Chinese pages keep theirs."""
     en = (built / "en" / "plaques" / "name-sign" / "index.html").read_text(encoding="utf-8")
     zh = (built / "plaques" / "name-sign" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in en and '<html lang="zh"' in zh
     assert 'placeholder="Search"' in en and 'placeholder="搜索"' in zh
     assert "Table of contents" in en and "目录" not in en
     assert "目录" in zh
+    info = load_standard(CORE_SPECS).standard
+    title, title_en = info.title, info.title_en
+    assert f"<title>Community name sign - {title_en}</title>" in en
+    assert f"- {title}</title>" in zh
+    assert f'href="../../" title="{title_en}" class="md-header__button md-logo"' in en
+    assert f'href="../.." title="{title}" class="md-header__button md-logo"' in zh
 
 
 @pytest.mark.slow

@@ -35,7 +35,7 @@ from typing import Any
 from ..files import write_atomic
 from .options import GeneratedSite, SiteOptions
 
-FORMAT = 1  # bump when the entry's layout changes
+FORMAT = 2  # bump when the entry's layout changes
 KEEP = 2  # entries kept per cache folder (the newest): a site with 1,000 communities is 130 MB
 PACKAGE = Path(__file__).resolve().parent.parent
 # Libraries whose code shapes what the site contains (pages, SVG, PDF, PNG, QR codes).
@@ -118,19 +118,19 @@ def load_site(folder: Path, key: str) -> GeneratedSite | None:
     """The site cached under ``key``, or None (absent, damaged or of another format)."""
     try:
         data = marshal.loads(_entry(folder, key).read_bytes())
-        fmt, stored_key, site_name, pages, hidden, assets, nav = data
+        fmt, stored_key, site_name, site_name_en, pages, hidden, assets, nav = data
         if fmt != FORMAT or stored_key != key:
             return None
-        return GeneratedSite(site_name=site_name, pages=pages, hidden=set(hidden),
-                             assets=assets, nav=nav)
+        return GeneratedSite(site_name=site_name, site_name_en=site_name_en, pages=pages,
+                             hidden=set(hidden), assets=assets, nav=nav)
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
 
 def store_site(folder: Path, key: str, site: GeneratedSite) -> None:
     """Cache ``site`` under ``key`` (atomically), then keep only the newest entries."""
-    data = marshal.dumps((FORMAT, key, site.site_name, site.pages, sorted(site.hidden),
-                          site.assets, site.nav))
+    data = marshal.dumps((FORMAT, key, site.site_name, site.site_name_en, site.pages,
+                          sorted(site.hidden), site.assets, site.nav))
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(_entry(folder, key), data)
     prune(folder, "site-*.marshal")

@@ -55,7 +55,7 @@ def generate_site(options: SiteOptions) -> GeneratedSite:
     core = pick_standard(standards, options.standard)
     previous = load_previous(options.previous_specs)
     wheres = place_standards(standards, core.id)
-    site = GeneratedSite(site_name=core.standard.title)
+    site = GeneratedSite(site_name=core.standard.title, site_name_en=core.standard.title_en)
     assets = Assets()
     for where in wheres:
         others = tuple(w for w in wheres if w is not where) if where.base == "" else ()

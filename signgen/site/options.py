@@ -27,9 +27,11 @@ class SiteOptions:
 
 @dataclass
 class GeneratedSite:
-    """Pages (source path -> Markdown), pages kept out of the nav, downloads, nav, title."""
+    """Pages (source path -> Markdown), pages kept out of the nav, downloads, nav, title
+    (in Chinese, and in English for the pages under ``en/``)."""
 
     site_name: str
+    site_name_en: str = ""
     pages: dict[str, str] = field(default_factory=dict)
     hidden: set[str] = field(default_factory=set)
     assets: dict[str, str | bytes] = field(default_factory=dict)
