@@ -10,10 +10,8 @@ a build whose inputs did not change imports no generator and loads no full dicti
 from __future__ import annotations
 
 import copy
-import hashlib
 import os
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -30,15 +28,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .errors import SigngenError
-from .site.cache import add_contents, load_site, site_key, store_site
+from .site.cache import load_site, site_key, store_site
 from .site.options import GeneratedSite, SiteOptions
 from .site.raw_blocks import RawBlocks
-from .site.search_dict import SiteDictionary
+from .site.search_dict import SiteDictionary, dictionary_key, jieba_search_enabled
 
 THEME_DIR = Path(__file__).parent / "site" / "theme"
 log = get_plugin_logger(__name__)
-# What turns the generated pages into the search index's text, besides the pages themselves.
-SEARCH_TEXT_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba")
 
 
 class SigngenPluginConfig(Config):  # type: ignore[no-untyped-call]
@@ -109,7 +105,7 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
                 _cache_write(store_site, folder, key, self.site)
         self.dictionary = None
         if folder is not None and c.search_dictionary and jieba_search_enabled(config):
-            self.dictionary = SiteDictionary(folder, _dictionary_key(config, key))
+            self.dictionary = SiteDictionary(folder, dictionary_key(config, key))
             self.dictionary.use()
         if c.set_site_name:
             config.site_name = self.site.site_name
@@ -178,35 +174,6 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
-
-
-def jieba_search_enabled(config: MkDocsConfig) -> bool:
-    """Material's search runs with jieba and no dictionary of the user's own."""
-    search = config.plugins.get("material/search")
-    options = getattr(search, "config", None)
-    if options is None or not options.get("enabled", True):
-        return False
-    if options.get("jieba_dict") or options.get("jieba_dict_user"):
-        return False
-    try:
-        import jieba  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def _dictionary_key(config: MkDocsConfig, site: str) -> str:
-    """A key of what the search index's text is made from: the generated site, the
-    hand-written pages, mkdocs.yml and the libraries that render and segment them."""
-    digest = hashlib.sha256(f"search {site}\n".encode())
-    for name in SEARCH_TEXT_LIBRARIES:
-        digest.update(f"{name} {metadata.version(name)}\n".encode())
-    if config.config_file_path:
-        add_contents(digest, "mkdocs.yml", Path(config.config_file_path))
-    add_contents(digest, "docs", Path(config.docs_dir))
-    if config.theme.custom_dir:
-        add_contents(digest, "theme", Path(config.theme.custom_dir))
-    return digest.hexdigest()
 
 
 def _cache_write(action: Callable[..., object], *args: Any, **kwargs: Any) -> bool:

@@ -16,11 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from project_paths import ROOT, SPECS
 
 import signgen.site.generate
-from signgen.mkdocs_plugin import jieba_search_enabled
 from signgen.site import cache
 from signgen.site.cache import load_site, prune, site_key, store_site
 from signgen.site.options import GeneratedSite, SiteOptions
-from signgen.site.search_dict import SiteDictionary, index_texts
+from signgen.site.search_dict import SiteDictionary, index_texts, jieba_search_enabled
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 

@@ -83,7 +83,8 @@ def _fontconfig_listing() -> str:
         return ""
 
 
-def _version(name: str) -> str:
+def version_of(name: str) -> str:
+    """An installed distribution's version, or ``-`` when it is not installed."""
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -101,7 +102,7 @@ def site_key(options: SiteOptions) -> str:
     add_contents(digest, "communities", options.communities)
     add_contents(digest, "code", PACKAGE)
     for name in LIBRARIES:
-        digest.update(f"lib\0{name}\0{_version(name)}\n".encode())
+        digest.update(f"lib\0{name}\0{version_of(name)}\n".encode())
     _add_stats(digest, "cairo", (p for pattern in CAIRO_GLOBS for p in glob.glob(pattern)))
     listing = _fontconfig_listing()
     digest.update(listing.encode())

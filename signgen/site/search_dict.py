@@ -23,9 +23,13 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..files import write_atomic
-from .cache import prune
+from mkdocs.config.defaults import MkDocsConfig
 
+from ..files import write_atomic
+from .cache import add_contents, prune, version_of
+
+# What turns the generated pages into the search index's text, besides the pages themselves.
+SEARCH_TEXT_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba")
 PADDING_WORD = "\ue000"  # private use: never a Han character, so never segmented
 ZWSP = "\u200b"  # Material puts it between the words jieba found
 
@@ -140,3 +144,33 @@ def _point_jieba_at(dictionary: Path | None) -> None:
         if tokenizer.dictionary != wanted:
             tokenizer.dictionary, tokenizer.initialized = wanted, False
         tokenizer.tmp_dir = None if dictionary is None else str(dictionary.parent)
+
+
+def jieba_search_enabled(config: MkDocsConfig) -> bool:
+    """Material's search runs with jieba and no dictionary of the user's own."""
+    search = config.plugins.get("material/search")
+    options = getattr(search, "config", None)
+    if options is None or not options.get("enabled", True):
+        return False
+    if options.get("jieba_dict") or options.get("jieba_dict_user"):
+        return False
+    try:
+        import jieba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def dictionary_key(config: MkDocsConfig, site: str) -> str:
+    """A key of what the search index's text is made from: the generated site, the
+    hand-written pages, mkdocs.yml and the libraries that render and segment them."""
+    digest = hashlib.sha256(f"search {site}\n".encode())
+    for name in SEARCH_TEXT_LIBRARIES:
+        digest.update(f"{name} {version_of(name)}\n".encode())
+    if config.config_file_path:
+        add_contents(digest, "mkdocs.yml", Path(config.config_file_path))
+    add_contents(digest, "docs", Path(config.docs_dir))
+    if config.theme.custom_dir:
+        add_contents(digest, "theme", Path(config.theme.custom_dir))
+    return digest.hexdigest()
+
