@@ -14,6 +14,7 @@ from functools import lru_cache
 import segno
 
 from .audit_items import AuditItem, Site, checkable_items, rule_url, standard_base
+from .memo import memoized
 from .model import Standard
 from .survey import tolerance_text
 
@@ -68,6 +69,7 @@ def default_base_url() -> str:
     return os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
 
 
+@memoized  # outside: every use is recorded in the memo, even when lru_cache has it
 @lru_cache(maxsize=512)
 def qr_svg(url: str) -> str:
     """An inline SVG QR code for ``url`` (same URL, same bytes), titled with the URL."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .errors import SigngenError
-from .site.cache import load_site, site_key, store_site
+from .memo import persisted
+from .site.cache import environment_key, load_site, memo_path, site_key, store_site
 from .site.options import GeneratedSite, SiteOptions
 from .site.raw_blocks import RawBlocks
 from .site.search_dict import SiteDictionary, dictionary_key, jieba_search_enabled
@@ -92,13 +94,17 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             base_url=config.site_url or "", fonts_dir=self._path(config, c.fonts_dir))
         self.english_config = None
         self.cache_folder = folder = self._writable_cache(config)
-        key = site_key(options) if folder is not None else ""
+        environment = environment_key() if folder is not None else ""
+        key = site_key(options, environment) if folder is not None else ""
         self.site = load_site(folder, key) if folder is not None else None
         if self.site is None:
             from .site.generate import generate_site  # only when the cache has no such site
 
+            memo = (persisted(memo_path(folder, environment)) if folder is not None
+                    else nullcontext())
             try:
-                self.site = generate_site(options)
+                with memo:
+                    self.site = generate_site(options)
             except SigngenError as exc:
                 raise PluginError(exc.format_message()) from None
             if folder is not None:

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 import cairosvg
 
 from .errors import SigngenError
+from .memo import memoized
 
 MAX_PIXELS = 32767  # cairo's largest image side
 _CREATION_DATE = re.compile(rb"/CreationDate \(D:[^)]*\)")
@@ -25,6 +26,7 @@ def _blank(match: re.Match[bytes]) -> bytes:
     return b" " * len(match.group(0))
 
 
+@memoized
 def svg_to_pdf(svg: str) -> bytes:
     """A one-page PDF of the SVG, the page the size of the SVG; no timestamp."""
     pdf = cairosvg.svg2pdf(bytestring=svg.encode("utf-8"))
@@ -49,6 +51,7 @@ def svg_size_mm(svg: str) -> tuple[float, float]:
     return sizes[0], sizes[1]
 
 
+@memoized
 def svg_to_png(svg: str, *, px_per_mm: float) -> bytes:
     """A PNG of the SVG at ``px_per_mm`` pixels per millimetre of the plaque.
 

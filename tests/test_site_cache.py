@@ -17,7 +17,7 @@ from project_paths import ROOT, SPECS
 
 import signgen.site.generate
 from signgen.site import cache
-from signgen.site.cache import load_site, prune, site_key, store_site
+from signgen.site.cache import environment_key, load_site, prune, site_key, store_site
 from signgen.site.options import GeneratedSite, SiteOptions
 from signgen.site.search_dict import SiteDictionary, index_texts, jieba_search_enabled
 
@@ -31,6 +31,11 @@ def _config(tmp_path: Path, site: str, specs: Path = SPECS) -> MkDocsConfig:
     options["specs"] = str(specs)
     options["cache_dir"] = str(tmp_path / "cache")
     return config
+
+
+def _key(options: SiteOptions) -> str:
+    """The site's cache key, its environment (code, libraries) computed afresh."""
+    return site_key(options, environment_key())
 
 
 def _differences(left: Path, right: Path) -> list[str]:
@@ -53,11 +58,11 @@ def test_key_is_stable_and_follows_every_spec_byte(tmp_path: Path) -> None:
     """The same inputs give the same key; one changed byte of a spec file gives another."""
     specs = tmp_path / "specs"
     shutil.copytree(SPECS, specs)
-    first = site_key(SiteOptions(specs=specs))
-    assert site_key(SiteOptions(specs=specs)) == first
+    first = _key(SiteOptions(specs=specs))
+    assert _key(SiteOptions(specs=specs)) == first
     plaques = specs / "community-premises" / "plaques.yml"
     plaques.write_bytes(plaques.read_bytes() + b" ")
-    assert site_key(SiteOptions(specs=specs)) != first
+    assert _key(SiteOptions(specs=specs)) != first
 
 
 def test_key_follows_options_communities_and_code(tmp_path: Path,
@@ -65,17 +70,17 @@ def test_key_follows_options_communities_and_code(tmp_path: Path,
     """Options, the communities file's bytes and signgen's own code are all part of the key."""
     communities = tmp_path / "communities.csv"
     communities.write_text("district,street,community\n", encoding="utf-8")
-    base = site_key(SiteOptions(specs=SPECS, communities=communities))
-    assert site_key(SiteOptions(specs=SPECS, communities=communities, downloads=False)) != base
+    base = _key(SiteOptions(specs=SPECS, communities=communities))
+    assert _key(SiteOptions(specs=SPECS, communities=communities, downloads=False)) != base
     communities.write_text("district,street,community\n东湖区,百花洲街道,彭家桥社区\n",
                            encoding="utf-8")
-    assert site_key(SiteOptions(specs=SPECS, communities=communities)) != base
+    assert _key(SiteOptions(specs=SPECS, communities=communities)) != base
     code = tmp_path / "signgen"
     shutil.copytree(cache.PACKAGE, code, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "PACKAGE", code)
-    before = site_key(SiteOptions(specs=SPECS))
+    before = _key(SiteOptions(specs=SPECS))
     (code / "site" / "templates" / "plaque.md.j2").write_text("changed", encoding="utf-8")
-    assert site_key(SiteOptions(specs=SPECS)) != before
+    assert _key(SiteOptions(specs=SPECS)) != before
 
 
 def test_entries_round_trip_and_damage_is_a_miss(tmp_path: Path) -> None:
@@ -190,3 +195,33 @@ def test_an_unwritable_cache_folder_only_turns_the_cache_off(tmp_path: Path) -> 
     build(config)
     assert (tmp_path / "site" / "plaques" / "name-sign" / "index.html").is_file()
     assert blocker.is_file()
+
+
+@pytest.mark.slow
+def test_after_a_spec_edit_the_memo_spares_unchanged_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build after a spec edit converts only the changed plaques to PDF, and writes the
+    same site as a build with no cache at all."""
+    import signgen.render_raster
+
+    specs = tmp_path / "specs"
+    shutil.copytree(SPECS, specs)
+    build(_config(tmp_path, "first", specs))
+    plaques = specs / "community-premises" / "plaques.yml"
+    plaques.write_text(plaques.read_text(encoding="utf-8").replace(
+        "text: 服务居民群众 创建和谐社区", "text: 服务居民群众 建设美好社区"), encoding="utf-8")
+    converted: list[str] = []
+    real = signgen.render_raster.cairosvg.svg2pdf
+
+    def counting(**kwargs: object) -> object:
+        converted.append(str(kwargs.get("bytestring", b""))[:80])
+        return real(**kwargs)
+
+    monkeypatch.setattr(signgen.render_raster.cairosvg, "svg2pdf", counting)
+    build(_config(tmp_path, "edited", specs))
+    assert 1 <= len(converted) <= 2  # the slogan plaque (its example; the template is the same)
+    monkeypatch.undo()
+    uncached = _config(tmp_path, "uncached", specs)
+    uncached.plugins["signgen"].config["cache"] = False
+    build(uncached)
+    assert _differences(tmp_path / "edited", tmp_path / "uncached") == []

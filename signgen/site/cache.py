@@ -91,24 +91,36 @@ def version_of(name: str) -> str:
         return "-"
 
 
-def site_key(options: SiteOptions) -> str:
-    """The cache key of the site ``options`` describe: hex SHA-256 of every input (see above)."""
-    digest = hashlib.sha256(f"signgen-site {FORMAT} {sys.version}\n".encode())
+def environment_key() -> str:
+    """A key of what generated files depend on besides the site's inputs: Python, signgen's
+    code and templates, the libraries and the cairo library (hex SHA-256)."""
+    digest = hashlib.sha256(f"signgen {FORMAT} {sys.version}\n".encode())
+    add_contents(digest, "code", PACKAGE)
+    for name in LIBRARIES:
+        digest.update(f"lib\0{name}\0{version_of(name)}\n".encode())
+    _add_stats(digest, "cairo", (p for pattern in CAIRO_GLOBS for p in glob.glob(pattern)))
+    return digest.hexdigest()
+
+
+def site_key(options: SiteOptions, environment: str) -> str:
+    """The cache key of the site ``options`` describe in ``environment`` (see above)."""
+    digest = hashlib.sha256(f"signgen-site {environment}\n".encode())
     digest.update(repr((options.standard, options.community_downloads, options.downloads,
                         options.base_url, str(options.fonts_dir),
                         os.environ.get("SIGNGEN_SITE_URL", ""))).encode())
     add_contents(digest, "specs", options.specs)
     add_contents(digest, "previous", options.previous_specs)
     add_contents(digest, "communities", options.communities)
-    add_contents(digest, "code", PACKAGE)
-    for name in LIBRARIES:
-        digest.update(f"lib\0{name}\0{version_of(name)}\n".encode())
-    _add_stats(digest, "cairo", (p for pattern in CAIRO_GLOBS for p in glob.glob(pattern)))
     listing = _fontconfig_listing()
     digest.update(listing.encode())
     _add_stats(digest, "font", (line.split("\t", 1)[0] for line in listing.splitlines()))
     _add_stats(digest, "fonts_dir", (str(p) for p in _files(options.fonts_dir)))
     return digest.hexdigest()
+
+
+def memo_path(folder: Path, environment: str) -> Path:
+    """The memo file (:mod:`signgen.memo`) of QR codes, PDF and PNG for ``environment``."""
+    return folder / f"memo-{environment}.marshal"
 
 
 def _entry(folder: Path, key: str) -> Path:
@@ -135,6 +147,7 @@ def store_site(folder: Path, key: str, site: GeneratedSite) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(_entry(folder, key), data)
     prune(folder, "site-*.marshal")
+    prune(folder, "memo-*.marshal")
 
 
 def prune(folder: Path, pattern: str, keep: int = KEEP) -> None:
