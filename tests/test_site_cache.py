@@ -38,6 +38,17 @@ def _key(options: SiteOptions) -> str:
     return site_key(options, environment_key())
 
 
+def _built_then_edited(tmp_path: Path) -> Path:
+    """A copy of the specs, built into tmp_path/first, then with the slogan edited."""
+    specs = tmp_path / "specs"
+    shutil.copytree(SPECS, specs)
+    build(_config(tmp_path, "first", specs))
+    plaques = specs / "community-premises" / "plaques.yml"
+    plaques.write_text(plaques.read_text(encoding="utf-8").replace(
+        "text: 服务居民群众 创建和谐社区", "text: 服务居民群众 建设美好社区"), encoding="utf-8")
+    return specs
+
+
 def _differences(left: Path, right: Path) -> list[str]:
     """Files that differ between two folders, or exist in only one (recursively)."""
     found: list[str] = []
@@ -130,12 +141,7 @@ def test_second_build_is_served_from_the_cache_byte_for_byte(
 @pytest.mark.slow
 def test_a_spec_edit_is_never_served_stale(tmp_path: Path) -> None:
     """After a spec edit the next build with the same cache shows the edit."""
-    specs = tmp_path / "specs"
-    shutil.copytree(SPECS, specs)
-    build(_config(tmp_path, "first", specs))
-    plaques = specs / "community-premises" / "plaques.yml"
-    plaques.write_text(plaques.read_text(encoding="utf-8").replace(
-        "text: 服务居民群众 创建和谐社区", "text: 服务居民群众 建设美好社区"), encoding="utf-8")
+    specs = _built_then_edited(tmp_path)
     build(_config(tmp_path, "second", specs))
     page = tmp_path / "second" / "plaques" / "service-purpose-plaque" / "index.html"
     assert "建设美好社区" in page.read_text(encoding="utf-8")
@@ -204,12 +210,7 @@ def test_after_a_spec_edit_the_memo_spares_unchanged_files(
     same site as a build with no cache at all."""
     import signgen.render_raster
 
-    specs = tmp_path / "specs"
-    shutil.copytree(SPECS, specs)
-    build(_config(tmp_path, "first", specs))
-    plaques = specs / "community-premises" / "plaques.yml"
-    plaques.write_text(plaques.read_text(encoding="utf-8").replace(
-        "text: 服务居民群众 创建和谐社区", "text: 服务居民群众 建设美好社区"), encoding="utf-8")
+    specs = _built_then_edited(tmp_path)
     converted: list[str] = []
     real = signgen.render_raster.cairosvg.svg2pdf
 
