@@ -137,8 +137,10 @@ def run_once(source: Path, out: Path, jobs: int) -> dict[str, float]:
         "communities_per_s": round(done / seconds, 2),
         "plaques_per_s": round(plaques / seconds, 2),
         "parent_peak_mb": round(parent_kb / 1024, 1),
-        "largest_worker_peak_mb": round(
-            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        # the workers seen by the sampler (none with --jobs 1); ru_maxrss of RUSAGE_CHILDREN
+        # would also count the short-lived fc-list that font discovery runs
+        "largest_worker_peak_mb": round(max(sampler.child_peaks_kb.values(), default=0) / 1024,
+                                        1),
         "total_rss_peak_mb": round(sampler.peak_rss_kb / 1024, 1),
         "total_pss_peak_mb": round(sampler.peak_pss_kb / 1024, 1),
         "sum_of_peaks_mb": round((parent_kb + sum(sampler.child_peaks_kb.values())) / 1024, 1),
