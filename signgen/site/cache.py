@@ -2,13 +2,17 @@
 
 Generating the site (loading the specs, outlining plaques, rendering PDF and PNG downloads,
 QR codes) is most of the plugin's build time, and its result depends only on its inputs. The
-key is a SHA-256 over:
+key is a SHA-256 over the *environment* (:func:`environment_key`, which also names the memo
+file of :mod:`signgen.memo`):
 
-- the spec files, the previous edition's spec files and the communities file (bytes);
-- the site options, and ``$SIGNGEN_SITE_URL``;
 - signgen's own code and templates (bytes), so a new signgen never serves an old page;
 - the versions of Python and of the libraries whose output ends up in the site, and the
   system's cairo library (path, size, modification time);
+
+and the site's own inputs (:func:`site_key`):
+
+- the spec files, the previous edition's spec files and the communities file (bytes);
+- the site options, and ``$SIGNGEN_SITE_URL``;
 - every font fontconfig lists (file, index, family, style, size, modification time) and the
   files of ``fonts_dir``, so installing or updating a font invalidates the cache.
 
