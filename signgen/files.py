@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
 import tempfile
@@ -57,3 +58,12 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def read_marshal(path: Path) -> object:
+    """The data a :mod:`marshal` file holds, or None when it is missing, unreadable or
+    damaged (a cache entry that is not there)."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None

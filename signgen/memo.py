@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from .files import write_atomic
+from .files import read_marshal, write_atomic
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,11 +31,8 @@ class _Memo:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            found = marshal.loads(path.read_bytes())
-            self.stored: dict[bytes, object] = found if isinstance(found, dict) else {}
-        except (OSError, EOFError, ValueError, TypeError):
-            self.stored = {}
+        found = read_marshal(path)
+        self.stored: dict[bytes, object] = found if isinstance(found, dict) else {}
         self.used: dict[bytes, object] = {}
 
 

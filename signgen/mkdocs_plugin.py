@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -94,21 +93,7 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             base_url=config.site_url or "", fonts_dir=self._path(config, c.fonts_dir))
         self.english_config = None
         self.cache_folder = folder = self._writable_cache(config)
-        environment = environment_key() if folder is not None else ""
-        key = site_key(options, environment) if folder is not None else ""
-        self.site = load_site(folder, key) if folder is not None else None
-        if self.site is None:
-            from .site.generate import generate_site  # only when the cache has no such site
-
-            memo = (persisted(memo_path(folder, environment)) if folder is not None
-                    else nullcontext())
-            try:
-                with memo:
-                    self.site = generate_site(options)
-            except SigngenError as exc:
-                raise PluginError(exc.format_message()) from None
-            if folder is not None:
-                _cache_write(store_site, folder, key, self.site)
+        self.site, key = _cached_or_generated(options, folder)
         self.dictionary = None
         if folder is not None and c.search_dictionary and jieba_search_enabled(config):
             self.dictionary = SiteDictionary(folder, dictionary_key(config, key))
@@ -180,6 +165,32 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
+
+
+def _cached_or_generated(options: SiteOptions, folder: Path | None
+                         ) -> tuple[GeneratedSite, str]:
+    """The site from the cache folder, or generated (QR codes, PDF and PNG through the memo)
+    and stored there; and its cache key ("" without a cache folder)."""
+    if folder is None:
+        return _generated(options), ""
+    environment = environment_key()
+    key = site_key(options, environment)
+    site = load_site(folder, key)
+    if site is None:
+        with persisted(memo_path(folder, environment)):
+            site = _generated(options)
+        _cache_write(store_site, folder, key, site)
+    return site, key
+
+
+def _generated(options: SiteOptions) -> GeneratedSite:
+    """Generate the site; a bad spec becomes MkDocs' PluginError with its located message."""
+    from .site.generate import generate_site  # only when the cache has no such site
+
+    try:
+        return generate_site(options)
+    except SigngenError as exc:
+        raise PluginError(exc.format_message()) from None
 
 
 def _cache_write(action: Callable[..., object], *args: Any, **kwargs: Any) -> bool:

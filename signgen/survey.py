@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .audit_items import AuditItem, Room, Site, checkable_items, number, tolerance_cm
 from .errors import ProblemList, SigngenError
 from .model import Standard
 from .yamlsource import Locator, PathKey
+
+T = TypeVar("T")
 
 RESULTS = ("pass", "fail", "na")
 # Keys the template writes for the reader; their values are never used when judging.
@@ -317,31 +319,26 @@ class _Reader:
         return Entry(result=result, note=note, line=line, **kw)
 
     def size(self, path: PathKey, raw: Any) -> dict[str, float | None]:
-        if raw is None:
-            return {}
-        if not isinstance(raw, dict):
-            self.bad(path, f"expected {{height_cm: ..., width_cm: ...}}, got {_describe(raw)}")
-            return {}
-        out = {}
-        for key, value in raw.items():
-            if key not in SIZE_KEYS:
-                self.bad((*path, key), _unknown_key(key, list(SIZE_KEYS)))
-                continue
-            out[key] = self.number((*path, key), value, 0.0, strict=True)
-        return out
+        return self.mapping(path, raw, list(SIZE_KEYS), "{height_cm: ..., width_cm: ...}",
+                            lambda where, value: self.number(where, value, 0.0, strict=True))
 
     def parts(self, path: PathKey, raw: Any, keys: list[str]) -> dict[str, str | None]:
+        return self.mapping(path, raw, keys, f"a mapping of {', '.join(keys)}", self.text)
+
+    def mapping(self, path: PathKey, raw: Any, keys: list[str], expected: str,
+                read: Callable[[PathKey, Any], T]) -> dict[str, T]:
+        """A mapping with only ``keys``, each value read by ``read``; a problem per bad key."""
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.bad(path, f"expected a mapping of {', '.join(keys)}, got {_describe(raw)}")
+            self.bad(path, f"expected {expected}, got {_describe(raw)}")
             return {}
         out = {}
         for key, value in raw.items():
             if key not in keys:
                 self.bad((*path, key), _unknown_key(key, keys))
                 continue
-            out[key] = self.text((*path, key), value)
+            out[key] = read((*path, key), value)
         return out
 
 

@@ -112,14 +112,20 @@ def test_text_variant_names_the_standard_typeface_first(standard: Standard,
 INJECTIONS = ["<script>alert(1)</script>", 'A&B"社区']
 
 
+def _hostile_plaque(standard: Standard, fonts: FontBook, community: str, *,
+                    outline: bool) -> ET.Element:
+    """The party/committee plaque for ``community``, parsed; it must hold no script element."""
+    values = {**PENGJIAQIAO, "community": community}
+    root = ET.fromstring(_svg(standard, fonts, "party-committee-plaque", values, outline=outline))
+    assert root.findall(".//svg:script", NS) == []
+    return root
+
+
 @pytest.mark.parametrize("community", INJECTIONS)
 def test_hostile_names_give_well_formed_outlines(standard: Standard, fonts: FontBook,
                                                  community: str) -> None:
     """Markup in a name is drawn as glyphs: each character's outline is present as a path."""
-    values = {**PENGJIAQIAO, "community": community}
-    svg = _svg(standard, fonts, "party-committee-plaque", values, outline=True)
-    root = ET.fromstring(svg)
-    assert root.findall(".//svg:script", NS) == []
+    root = _hostile_plaque(standard, fonts, community, outline=True)
     paths = {p.get("d") for p in root.findall(".//svg:path", NS)}
     for char in set("<>&\"") & set(community):
         face = fonts.face_for("kai", char)
@@ -134,10 +140,7 @@ def test_hostile_names_give_well_formed_outlines(standard: Standard, fonts: Font
 def test_hostile_names_are_escaped_in_text(standard: Standard, fonts: FontBook,
                                            community: str) -> None:
     """In the <text> variant a name with markup comes back verbatim as text, not as markup."""
-    values = {**PENGJIAQIAO, "community": community}
-    svg = _svg(standard, fonts, "party-committee-plaque", values, outline=False)
-    root = ET.fromstring(svg)
-    assert root.findall(".//svg:script", NS) == []
+    root = _hostile_plaque(standard, fonts, community, outline=False)
     texts = [t.text for t in root.findall(".//svg:text", NS)]
     assert community in texts
 

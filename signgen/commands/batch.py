@@ -26,6 +26,7 @@ from .options import (
     allow_small_option,
     fonts_dir_option,
     parse_values,
+    px_per_mm_option,
     set_option,
     specs_option,
     standard_option,
@@ -77,8 +78,7 @@ def _print_summary(summary: BatchSummary, out_dir: Path, seconds: float) -> None
 @click.option("--origin", default=None, metavar="ORIGIN",
               help="How premises were obtained, for rows without an origin column value "
                    "(id or Chinese name; default: the standard's first, e.g. new_build).")
-@click.option("--px-per-mm", type=float, default=2.0, show_default=True,
-              help="PNG resolution in pixels per millimetre of the plaque.")
+@px_per_mm_option(2.0)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @allow_small_option
 @fonts_dir_option
@@ -164,8 +164,7 @@ def _output(out: str | None, stem: str, community: str, kind: str = "") -> Path 
               help="Plaques with outlined glyphs (default) or <text>.")
 @click.option("--scale", type=click.FloatRange(min=1), default=DEFAULT_SCALE,
               show_default=True, help="Drawing scale 1:N.")
-@click.option("--px-per-mm", type=float, default=8.0, show_default=True,
-              help="PNG resolution in pixels per millimetre of paper.")
+@px_per_mm_option(8.0, "of paper")
 @click.option("-o", "--output", "out", default=None, metavar="PATH",
               help="OUT.svg, OUT.pdf or OUT.png, a folder, or - for SVG on stdout "
                    "(default: elevation-COMMUNITY.svg).")
@@ -206,8 +205,7 @@ def elevation_command(pairs: tuple[str, ...], origin: str | None, door_width_mm:
 @set_option
 @click.option("--outline/--text", default=True,
               help="The plaque with outlined glyphs (default) or <text>.")
-@click.option("--px-per-mm", type=float, default=8.0, show_default=True,
-              help="PNG resolution in pixels per millimetre of paper.")
+@px_per_mm_option(8.0, "of paper")
 @click.option("-o", "--output", "out", default=None, metavar="PATH",
               help="OUT.svg, OUT.pdf or OUT.png, a folder, or - for SVG on stdout "
                    "(default: PLAQUE_ID-COMMUNITY.drawing.svg).")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -10,6 +12,7 @@ from ..errors import SigngenError
 from ..model import Standard
 
 DEFAULT_SPECS = Path("specs")
+F = TypeVar("F", bound=Callable[..., Any])
 
 specs_option = click.option(
     "--specs", "specs_dir", type=click.Path(path_type=Path), default=DEFAULT_SPECS,
@@ -23,6 +26,14 @@ fonts_dir_option = click.option(
 allow_small_option = click.option(
     "--allow-small", is_flag=True,
     help="Warn instead of failing when letters fall below the minimum height.")
+
+
+def px_per_mm_option(default: float, per: str = "of the plaque") -> Callable[[F], F]:
+    """``--px-per-mm``: the PNG resolution, in pixels per millimetre ``per``."""
+    return click.option("--px-per-mm", type=float, default=default, show_default=True,
+                        help=f"PNG resolution in pixels per millimetre {per}.")
+
+
 set_option = click.option(
     "--set", "pairs", multiple=True, metavar="FIELD=VALUE",
     help="A field's full value, e.g. --set community=彭家桥社区 (repeatable; unset fields "

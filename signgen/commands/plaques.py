@@ -23,6 +23,7 @@ from .options import (
     allow_small_option,
     fonts_dir_option,
     parse_values,
+    px_per_mm_option,
     set_option,
     specs_option,
     standard_option,
@@ -104,8 +105,7 @@ def describe_heights(geometry: PlaqueGeometry) -> str:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="svg", show_default=True)
 @fonts_dir_option
 @allow_small_option
-@click.option("--px-per-mm", type=float, default=DEFAULT_PX_PER_MM, show_default=True,
-              help="PNG resolution in pixels per millimetre of the plaque.")
+@px_per_mm_option(DEFAULT_PX_PER_MM)
 @click.option("-o", "--output", "out", default=None, metavar="PATH",
               help="Output file, folder, or - for stdout (default: PLAQUE_ID-COMMUNITY.FORMAT "
                    "in the current folder).")

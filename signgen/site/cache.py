@@ -36,7 +36,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..files import write_atomic
+from ..files import read_marshal, write_atomic
 from .options import GeneratedSite, SiteOptions
 
 FORMAT = 2  # bump when the entry's layout changes
@@ -133,15 +133,12 @@ def _entry(folder: Path, key: str) -> Path:
 
 def load_site(folder: Path, key: str) -> GeneratedSite | None:
     """The site cached under ``key``, or None (absent, damaged or of another format)."""
-    try:
-        data = marshal.loads(_entry(folder, key).read_bytes())
-        fmt, stored_key, site_name, site_name_en, pages, hidden, assets, nav = data
-        if fmt != FORMAT or stored_key != key:
-            return None
-        return GeneratedSite(site_name=site_name, site_name_en=site_name_en, pages=pages,
-                             hidden=set(hidden), assets=assets, nav=nav)
-    except (OSError, EOFError, ValueError, TypeError):
+    data = read_marshal(_entry(folder, key))
+    if not (isinstance(data, tuple) and len(data) == 8 and data[:2] == (FORMAT, key)):
         return None
+    _, _, site_name, site_name_en, pages, hidden, assets, nav = data
+    return GeneratedSite(site_name=site_name, site_name_en=site_name_en, pages=pages,
+                         hidden=set(hidden), assets=assets, nav=nav)
 
 
 def store_site(folder: Path, key: str, site: GeneratedSite) -> None:
