@@ -119,7 +119,7 @@ class Sampler(threading.Thread):
 
 def run_once(source: Path, out: Path, jobs: int) -> dict[str, float]:
     """Render ``source`` into ``out`` in this process; time and memory figures."""
-    from signgen.batch import BatchOptions, run_batch
+    from signgen.batch.run import BatchOptions, run_batch
 
     sampler = Sampler()
     sampler.start()

@@ -35,13 +35,13 @@ from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
 
-from signgen.batch import BatchOptions, CommunityRenderer
-from signgen.fonts import FontBook
-from signgen.layout import PlaqueGeometry, plaque_layout
-from signgen.model import Standard
-from signgen.plaque_text import plaque_text
-from signgen.render_svg import mm, plaque_svg
-from signgen.select import load_selected
+from signgen.batch.run import BatchOptions, CommunityRenderer
+from signgen.fonts.book import FontBook
+from signgen.plaque.layout import PlaqueGeometry, plaque_layout
+from signgen.plaque.svg import mm, plaque_svg
+from signgen.plaque.text import plaque_text
+from signgen.spec.model import Standard
+from signgen.spec.select import load_selected
 
 # AR PL's fonts carry padding after their glyf data, which fontTools logs on every read.
 logging.getLogger("fontTools.ttLib.tables._g_l_y_f").setLevel(logging.ERROR)

@@ -21,7 +21,7 @@ Cases (every case has its own signgen cache folder in a temporary directory):
 - ``edit``: a build after a spec edit: before each run a comment line is added to a copy of
   ``plaques.yml``, so the site's cache key changes while what it generates does not. The
   plugin generates the site again, with the QR codes, PDF and PNG files read from its memo
-  (``signgen.memo``), and jieba loads its full dictionary. The smallest spec edit costs this.
+  (``signgen.output.memo``), and jieba loads its full dictionary. The smallest spec edit costs this.
 - ``plain``: the same pages as plain files, without the plugin. A capture build records
   every page's Markdown as the plugin hands it to MkDocs (after all ``on_page_markdown``
   events) and every other file of the site's source (hand-written and generated); these are
@@ -249,8 +249,8 @@ def edited_specs(folder: Path, run: int) -> dict[str, Any]:
 
 def write_communities(path: Path, count: int) -> None:
     """A CSV of ``count`` distinct communities with the columns the standard's plaques use."""
-    from signgen.communities import community_fields
-    from signgen.loader import load_standard
+    from signgen.communities.rows import community_fields
+    from signgen.spec.load import load_standard
 
     fields = community_fields(load_standard(CORE_SPECS))
     with path.open("w", encoding="utf-8", newline="") as f:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from signgen.audit import AuditReport, audit
-from signgen.audit_items import AuditItem
-from signgen.model import Standard
-from signgen.survey import parse_survey
-from signgen.yamlsource import parse_yaml
+from signgen.audit.items import AuditItem
+from signgen.audit.judge import AuditReport, audit
+from signgen.audit.survey import parse_survey
+from signgen.spec.model import Standard
+from signgen.spec.yamlsource import parse_yaml
 
 
 def _item_span(lines: list[str], item_id: str) -> tuple[int, int]:

@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 from project_paths import CORE_SPECS, GOLDENS, ROOT, SPECS
 
-from signgen.fonts import FontBook
-from signgen.loader import load_standard
-from signgen.model import Standard
+from signgen.fonts.book import FontBook
+from signgen.spec.load import load_standard
+from signgen.spec.model import Standard
 
 __all__ = ["CORE_SPECS", "GOLDENS", "ROOT", "SPECS"]
 

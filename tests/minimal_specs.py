@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from signgen.errors import SigngenError
-from signgen.loader import load_standard
+from signgen.spec.load import load_standard
 
 MINIMAL: dict[str, str] = {
     "standard.yml": """\

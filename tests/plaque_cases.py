@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from signgen.fonts import FontBook
-from signgen.layout import PlacedGlyph, PlaqueGeometry
+from signgen.fonts.book import FontBook
+from signgen.plaque.layout import PlacedGlyph, PlaqueGeometry
 
 OUTDOOR = ("name-sign", "party-committee-plaque", "workstation-plaque")
 PENGJIAQIAO = {"district": "东湖区", "street": "百花洲街道", "community": "彭家桥社区",

@@ -14,13 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from project_paths import ROOT, SPECS
 
-from signgen.audit import Outcome, judge_item
-from signgen.audit_items import Room, Site, checkable_items
-from signgen.cli import main
-from signgen.loader import load_standard
-from signgen.model import Standard
-from signgen.survey import Entry, survey_template
-from signgen.yamlsource import load_yaml
+from signgen.audit.items import Room, Site, checkable_items
+from signgen.audit.judge import Outcome, judge_item
+from signgen.audit.survey import Entry, survey_template
+from signgen.cli.main import main
+from signgen.spec.load import load_standard
+from signgen.spec.model import Standard
+from signgen.spec.yamlsource import load_yaml
 
 VALUES = {"district": "东湖区", "street": "百花洲街道", "community": "彭家桥社区",
           "party_org": "党支部"}
@@ -260,9 +260,9 @@ def test_learning_community_survey_judges_quantities(tmp_path: Path,
 
 def test_markdown_report_golden(standard: Standard, golden: Any) -> None:
     """The example survey's Markdown report is as reviewed (tests/goldens/audit/)."""
-    from signgen.audit import audit
-    from signgen.audit_report import render_report
-    from signgen.survey import parse_survey
+    from signgen.audit.judge import audit
+    from signgen.audit.report import render_report
+    from signgen.audit.survey import parse_survey
 
     data, loc = load_yaml(EXAMPLE, "examples/survey-plan-short.yaml")
     report = audit(parse_survey(data, loc, standard))
@@ -272,7 +272,7 @@ def test_markdown_report_golden(standard: Standard, golden: Any) -> None:
 @pytest.mark.parametrize("fmt", ["text", "md", "json", "html"])
 def test_every_format_escapes_names(standard: Standard, fmt: str) -> None:
     """A community named <script> is escaped in Markdown and HTML, intact in text and JSON."""
-    from signgen.audit_report import render_report
+    from signgen.audit.report import render_report
 
     text = survey_template(standard, {**VALUES, "community": "<script>x</script>社区"})
     text = fill(text, "area.area-total", "measured_m2", "300")

@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 from project_paths import ROOT, SPECS
 
-from signgen.audit_items import audit_pages, checkable_items, rule_url, site_from_plan
-from signgen.audit_sheet import audit_sheet_html, qr_svg
-from signgen.cli import main
-from signgen.loader import load_standard
-from signgen.model import Standard
-from signgen.plan import load_plan
+from signgen.audit.items import audit_pages, checkable_items, rule_url, site_from_plan
+from signgen.audit.sheet import audit_sheet_html, qr_svg
+from signgen.cli.main import main
+from signgen.contractor.plan import load_plan
+from signgen.spec.load import load_standard
+from signgen.spec.model import Standard
 
 VALUES = {"district": "东湖区", "street": "百花洲街道", "community": "彭家桥社区"}
 BASE = "http://intranet.example/signgen/"

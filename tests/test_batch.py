@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 from project_paths import ROOT, SPECS
 
-from signgen.batch import (
+from signgen.batch.run import (
     BatchOptions,
     CommunityResult,
     assign_folders,
@@ -19,10 +19,10 @@ from signgen.batch import (
     run_batch,
     zip_folder,
 )
-from signgen.cli import main
-from signgen.commands.batch import COMMANDS
-from signgen.communities import read_communities
-from signgen.model import Standard
+from signgen.cli.batch import COMMANDS
+from signgen.cli.main import main
+from signgen.communities.rows import read_communities
+from signgen.spec.model import Standard
 
 HEADER = "district,street,community,party_org"
 BAD = ROOT / "examples" / "communities-bad.csv"

@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 from project_paths import SPECS
 
-from signgen.checklist import checklist_html, checklist_markdown
-from signgen.cli import main
-from signgen.loader import load_standard
-from signgen.model import Standard
+from signgen.cli.main import main
+from signgen.contractor.checklist import checklist_html, checklist_markdown
+from signgen.spec.load import load_standard
+from signgen.spec.model import Standard
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

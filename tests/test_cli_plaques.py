@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from plaque_cases import PENGJIAQIAO
 from project_paths import CORE_SPECS, SPECS
 
-from signgen.cli import main
-from signgen.commands.plaques import COMMANDS
-from signgen.loader import load_standards
-from signgen.model import Standard
+from signgen.cli.main import main
+from signgen.cli.plaques import COMMANDS
+from signgen.spec.load import load_standards
+from signgen.spec.model import Standard
 
 SETS = [arg for key, value in PENGJIAQIAO.items() for arg in ("--set", f"{key}={value}")]
 

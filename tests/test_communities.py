@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from project_paths import ROOT
 
-from signgen.communities import (
+from signgen.communities.rows import (
     CommunityRow,
     RowProblem,
     community_fields,
@@ -17,7 +17,7 @@ from signgen.communities import (
     read_communities,
 )
 from signgen.errors import SigngenError
-from signgen.model import Standard
+from signgen.spec.model import Standard
 
 HEADER = "district,street,community,party_org"
 

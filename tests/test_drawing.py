@@ -10,12 +10,12 @@ from click.testing import CliRunner
 from plaque_cases import TUANJIE
 from project_paths import SPECS
 
-from signgen.cli import main
-from signgen.drawing import drawing_scale, plaque_drawing_svg, rgb, text_width, wrap
-from signgen.fonts import FontBook
-from signgen.layout import PlaqueGeometry, plaque_layout
-from signgen.model import Standard
-from signgen.plaque_text import plaque_text
+from signgen.cli.main import main
+from signgen.drawings.sheet import drawing_scale, plaque_drawing_svg, rgb, text_width, wrap
+from signgen.fonts.book import FontBook
+from signgen.plaque.layout import PlaqueGeometry, plaque_layout
+from signgen.plaque.text import plaque_text
+from signgen.spec.model import Standard
 
 NS = "{http://www.w3.org/2000/svg}"
 

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from plaque_cases import TUANJIE
 from project_paths import SPECS
 
-from signgen.cli import main
-from signgen.elevation import (
+from signgen.cli.main import main
+from signgen.drawings.elevation import (
     ABOVE,
     LEFT,
     RIGHT,
@@ -20,10 +20,10 @@ from signgen.elevation import (
     PlacedPlaque,
     entrance_elevation,
 )
+from signgen.drawings.elevation_svg import LOGO_PLACEHOLDER, elevation_svg
 from signgen.errors import SigngenError
-from signgen.fonts import FontBook
-from signgen.model import Entrance, Standard
-from signgen.render_elevation import LOGO_PLACEHOLDER, elevation_svg
+from signgen.fonts.book import FontBook
+from signgen.spec.model import Entrance, Standard
 
 SIZES = {"name-sign": (5000.0, 1000.0), "party-committee-plaque": (750.0, 550.0),
          "workstation-plaque": (750.0, 550.0)}

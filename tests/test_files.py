@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from signgen.errors import SigngenError
-from signgen.files import safe_join, safe_name, write_atomic
+from signgen.output.files import safe_join, safe_name, write_atomic
 
 
 def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from project_paths import ROOT
 
-from signgen.floorplan_svg import floorplan_layout, floorplan_svg, missing_functions
-from signgen.model import Standard
-from signgen.plan import load_plan
+from signgen.contractor.floorplan import floorplan_layout, floorplan_svg, missing_functions
+from signgen.contractor.plan import load_plan
+from signgen.spec.model import Standard
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 SHORT = ROOT / "examples" / "plan-short.yaml"

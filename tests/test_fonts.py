@@ -20,7 +20,7 @@ from fontTools.ttLib import TTFont
 from project_paths import CORE_SPECS, ROOT, SPECS
 
 from signgen.errors import SigngenError
-from signgen.fonts import (
+from signgen.fonts.book import (
     Bounds,
     Face,
     FontBook,
@@ -29,8 +29,8 @@ from signgen.fonts import (
     _pair_kerned_glyphs,
     path_and_bounds,
 )
-from signgen.loader import load_standard
-from signgen.model import Standard
+from signgen.spec.load import load_standard
+from signgen.spec.model import Standard
 
 ROLES = ("song-display", "kai-running", "song", "kai")
 # AR PL's fonts carry padding after their glyf data, which fontTools logs on every read.

@@ -16,10 +16,10 @@ from plaque_cases import (
 )
 
 from signgen.errors import SigngenError
-from signgen.fonts import FontBook
-from signgen.layout import PlaqueGeometry, minimum_letter_height, plaque_layout
-from signgen.model import Standard
-from signgen.plaque_text import plaque_text
+from signgen.fonts.book import FontBook
+from signgen.plaque.layout import PlaqueGeometry, minimum_letter_height, plaque_layout
+from signgen.plaque.text import plaque_text
+from signgen.spec.model import Standard
 
 
 def _layout(standard: Standard, fonts: FontBook, plaque_id: str, values: dict[str, str],

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from minimal_specs import at, edit, problems, write_minimal
 
-from signgen import yamlsource
 from signgen.errors import SigngenError
-from signgen.loader import load_standard, load_standards, standard_dirs
-from signgen.model import Plaque
+from signgen.spec import yamlsource
+from signgen.spec.load import load_standard, load_standards, standard_dirs
+from signgen.spec.model import Plaque
 
 
 @pytest.fixture

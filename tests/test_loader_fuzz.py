@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from minimal_specs import MINIMAL, write_minimal
 
 from signgen.errors import SigngenError
-from signgen.loader import load_standard
-from signgen.yamlsource import parse_yaml
+from signgen.spec.load import load_standard
+from signgen.spec.yamlsource import parse_yaml
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
                     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12))

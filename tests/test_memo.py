@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from signgen.memo import memoized, persisted
+from signgen.output.memo import memoized, persisted
 
 CALLS: list[str] = []
 

@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 from project_paths import ROOT, SPECS
 
-from signgen.cli import main
+from signgen.cli.main import main
+from signgen.contractor.plan import load_plan, match_named, resolve_function, suggest_functions
 from signgen.errors import SigngenError
-from signgen.loader import load_standard
-from signgen.model import Standard
-from signgen.plan import load_plan, match_named, resolve_function, suggest_functions
+from signgen.spec.load import load_standard
+from signgen.spec.model import Standard
 
 EXAMPLES = ROOT / "examples"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from click.testing import CliRunner
 from project_paths import ROOT, SPECS
 
-from signgen.cli import main
-from signgen.model import Standard
-from signgen.plan import load_plan, resolve_function
-from signgen.plan_check import check_plan
-from signgen.report_format import report_html, report_json, report_markdown
+from signgen.cli.main import main
+from signgen.contractor.check import check_plan
+from signgen.contractor.plan import load_plan, resolve_function
+from signgen.output.report import report_html, report_json, report_markdown
+from signgen.spec.model import Standard
 
 EXAMPLES = ROOT / "examples"
 SHORT = EXAMPLES / "plan-short.yaml"

@@ -16,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from project_paths import CORE_SPECS, ROOT, SPECS
 
-from signgen.loader import load_standard
-from signgen.mkdocs_plugin import SigngenPluginConfig
+from signgen.site.plugin import SigngenPluginConfig
+from signgen.spec.load import load_standard
 
 URL = re.compile(rb"https?://[^\s\"'<>)]+")
 FETCHED = re.compile(rb"(?:url\(|@import)\s*[\"']?https?://[^\s\"'<>)]+")
@@ -192,7 +192,7 @@ def test_bad_spec_fails_the_build_with_a_located_message(
 
 def test_readme_shows_current_site_build_help(runner) -> None:  # type: ignore[no-untyped-def]
     """The README's copy of `signgen site build --help` is the command's real help."""
-    from signgen.cli import main
+    from signgen.cli.main import main
 
     result = runner.invoke(main, ["site", "build", "--help"], prog_name="signgen",
                            terminal_width=80)
@@ -204,7 +204,7 @@ def test_readme_shows_current_site_build_help(runner) -> None:  # type: ignore[n
 def test_cli_site_build_reports_a_bad_spec(  # type: ignore[no-untyped-def]
         runner, tmp_path: Path) -> None:
     """`signgen site build` exits 2 with the located problem, not a traceback."""
-    from signgen.cli import main
+    from signgen.cli.main import main
 
     specs = tmp_path / "specs" / "community-premises"
     shutil.copytree(CORE_SPECS, specs)

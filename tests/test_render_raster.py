@@ -10,12 +10,12 @@ from PIL import Image
 from plaque_cases import PENGJIAQIAO, ink_box
 
 from signgen.errors import SigngenError
-from signgen.fonts import FontBook
-from signgen.layout import PlaqueGeometry, plaque_layout
-from signgen.model import Standard
-from signgen.plaque_text import plaque_text
-from signgen.render_raster import svg_to_pdf, svg_to_png
-from signgen.render_svg import plaque_svg
+from signgen.fonts.book import FontBook
+from signgen.output.raster import svg_to_pdf, svg_to_png
+from signgen.plaque.layout import PlaqueGeometry, plaque_layout
+from signgen.plaque.svg import plaque_svg
+from signgen.plaque.text import plaque_text
+from signgen.spec.model import Standard
 
 PT_PER_MM = 72 / 25.4
 

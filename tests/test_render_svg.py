@@ -9,11 +9,11 @@ from collections.abc import Callable
 import pytest
 from plaque_cases import OUTDOOR, PENGJIAQIAO
 
-from signgen.fonts import FontBook
-from signgen.layout import PlaqueGeometry, plaque_layout
-from signgen.model import Standard
-from signgen.plaque_text import plaque_text
-from signgen.render_svg import plaque_svg, typeface_names
+from signgen.fonts.book import FontBook
+from signgen.plaque.layout import PlaqueGeometry, plaque_layout
+from signgen.plaque.svg import plaque_svg, typeface_names
+from signgen.plaque.text import plaque_text
+from signgen.spec.model import Standard
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 Golden = Callable[[str, str], None]

@@ -11,16 +11,16 @@ import openpyxl
 from click.testing import CliRunner
 from project_paths import ROOT, SPECS
 
-from signgen.cli import main
-from signgen.model import Standard
-from signgen.plan import load_plan
-from signgen.schedule import (
+from signgen.cli.main import main
+from signgen.contractor.plan import load_plan
+from signgen.contractor.schedule import (
     FIXED_TIME,
     schedule_csv,
     schedule_markdown,
     schedule_rows,
     schedule_xlsx,
 )
+from signgen.spec.model import Standard
 
 COMPLIANT = ROOT / "examples" / "plan-compliant.yaml"
 INJECTION = '=HYPERLINK("http://x")'

@@ -16,10 +16,16 @@ import yaml
 from click.testing import CliRunner
 from minimal_specs import MINIMAL, edit, problems, write_minimal
 
-from signgen.cli import main
-from signgen.model import SECTIONS
-from signgen.schema import DIALECT, MODELINE, SCHEMA_FILE, spec_json_schema, spec_json_schema_text
-from signgen.yamlsource import format_path
+from signgen.cli.main import main
+from signgen.spec.model import SECTIONS
+from signgen.spec.schema import (
+    DIALECT,
+    MODELINE,
+    SCHEMA_FILE,
+    spec_json_schema,
+    spec_json_schema_text,
+)
+from signgen.spec.yamlsource import format_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
@@ -48,7 +54,7 @@ def test_schema_command_prints_the_committed_bytes() -> None:
 
 def test_schema_is_the_same_in_every_process() -> None:
     """The schema does not depend on hash seeds or dict order: same model, same bytes."""
-    script = "from signgen.schema import spec_json_schema_text as t; print(t(), end='')"
+    script = "from signgen.spec.schema import spec_json_schema_text as t; print(t(), end='')"
     outputs = {subprocess.run([sys.executable, "-c", script], check=True, capture_output=True,
                               text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2")}

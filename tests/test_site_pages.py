@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 from project_paths import CORE_SPECS, SPECS
 
-from signgen.audit_items import audit_pages
-from signgen.loader import load_standard
-from signgen.model import SpecFile, Standard
+from signgen.audit.items import audit_pages
 from signgen.site import pages as P
 from signgen.site.changelog import Change, diff_standards
 from signgen.site.generate import GeneratedSite, SiteOptions, generate_site
@@ -21,6 +19,8 @@ from signgen.site.references import cited_items
 from signgen.site.spec_format import spec_format_page
 from signgen.site.templating import md_escape, relative_link
 from signgen.site.urls import Where, counterpart
+from signgen.spec.load import load_standard
+from signgen.spec.model import SpecFile, Standard
 
 
 @pytest.fixture(scope="module")

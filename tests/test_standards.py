@@ -13,9 +13,9 @@ import pytest
 from minimal_specs import edit
 
 from signgen.errors import SigngenError
-from signgen.loader import load_standard, load_standards
-from signgen.model import Standard
-from signgen.select import load_selected, pick_standard
+from signgen.spec.load import load_standard, load_standards
+from signgen.spec.model import Standard
+from signgen.spec.select import load_selected, pick_standard
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
@@ -153,7 +153,7 @@ def test_no_content_of_any_standard_in_the_code(bundled: dict[str, Standard]) ->
 
 
 def _commands_with_standard_option() -> list[str]:
-    from signgen.cli import main
+    from signgen.cli.main import main
 
     return sorted(name for name, command in main.commands.items()
                   if any("--standard" in getattr(p, "opts", []) for p in command.params))
@@ -166,7 +166,7 @@ def test_every_command_copes_with_a_standard_without_plaques(
     """Each command given the plaque-less standard works or says why (exit 0 or 2), no crash."""
     from click.testing import CliRunner
 
-    from signgen.cli import main
+    from signgen.cli.main import main
 
     monkeypatch.chdir(tmp_path)  # whatever a command writes by default lands here
     result = CliRunner().invoke(main, [name, "--specs", str(SPECS),

@@ -10,13 +10,13 @@ from audit_fill import fill, line_of, write
 from click.testing import CliRunner
 from project_paths import ROOT, SPECS
 
-from signgen.audit_items import checkable_items, site_from_plan
-from signgen.cli import main
-from signgen.loader import load_standard
-from signgen.model import Standard
-from signgen.plan import load_plan
-from signgen.survey import parse_survey, survey_template
-from signgen.yamlsource import parse_yaml
+from signgen.audit.items import checkable_items, site_from_plan
+from signgen.audit.survey import parse_survey, survey_template
+from signgen.cli.main import main
+from signgen.contractor.plan import load_plan
+from signgen.spec.load import load_standard
+from signgen.spec.model import Standard
+from signgen.spec.yamlsource import parse_yaml
 
 VALUES = {"district": "东湖区", "street": "百花洲街道", "community": "彭家桥社区",
           "party_org": "党支部"}

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from minimal_specs import edit, write_minimal
 
-from signgen.cli import main
-from signgen.loader import load_standards
+from signgen.cli.main import main
+from signgen.spec.load import load_standards
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"

@@ -1,5 +1,5 @@
 """The standards site: every page and download of the MkDocs site, generated from the specs.
 
 :func:`signgen.site.generate.generate_site` builds it all in memory; the MkDocs plugin
-(:mod:`signgen.mkdocs_plugin`) only hands the result to MkDocs.
+(:mod:`signgen.site.plugin`) only hands the result to MkDocs.
 """

@@ -3,7 +3,7 @@
 Generating the site (loading the specs, outlining plaques, rendering PDF and PNG downloads,
 QR codes) is most of the plugin's build time, and its result depends only on its inputs. The
 key is a SHA-256 over the *environment* (:func:`environment_key`, which also names the memo
-file of :mod:`signgen.memo`):
+file of :mod:`signgen.output.memo`):
 
 - signgen's own code and templates (bytes), so a new signgen never serves an old page;
 - the versions of Python and of the libraries whose output ends up in the site, and the
@@ -36,8 +36,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..files import read_marshal, write_atomic
-from .options import GeneratedSite, SiteOptions
+from signgen.output.files import read_marshal, write_atomic
+from signgen.site.options import GeneratedSite, SiteOptions
 
 FORMAT = 2  # bump when the entry's layout changes
 KEEP = 2  # entries kept per cache folder (the newest): a site with 1,000 communities is 130 MB
@@ -123,7 +123,7 @@ def site_key(options: SiteOptions, environment: str) -> str:
 
 
 def memo_path(folder: Path, environment: str) -> Path:
-    """The memo file (:mod:`signgen.memo`) of QR codes, PDF and PNG for ``environment``."""
+    """The memo file (:mod:`signgen.output.memo`) of QR codes, PDF and PNG for ``environment``."""
     return folder / f"memo-{environment}.marshal"
 
 

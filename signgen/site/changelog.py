@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..model import ProjectDefaults, Standard
+from signgen.spec.model import ProjectDefaults, Standard
 
 ChangeKind = Literal["added", "removed", "changed"]
 

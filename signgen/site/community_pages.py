@@ -13,20 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..communities import CommunityRow, key_fields, read_communities
-from ..errors import SigngenError
-from ..files import safe_name
-from ..fonts import FontBook
-from ..model import Plaque
-from ..plaque_text import plaque_text
-from .plaque_pages import FORMATS, Assets, RenderedPlaque, mm_text, render_plaque
-from .role_pages import audit_sheet_html_page, schedule_summary
-from .templating import html_table, render
-from .urls import LANGS
+from signgen.communities.rows import CommunityRow, key_fields, read_communities
+from signgen.errors import SigngenError
+from signgen.fonts.book import FontBook
+from signgen.output.files import safe_name
+from signgen.plaque.text import plaque_text
+from signgen.site.plaque_pages import FORMATS, Assets, RenderedPlaque, mm_text, render_plaque
+from signgen.site.role_pages import audit_sheet_html_page, schedule_summary
+from signgen.site.templating import html_table, render
+from signgen.site.urls import LANGS
+from signgen.spec.model import Plaque
 
 if TYPE_CHECKING:
-    from .options import GeneratedSite
-    from .pages import PageSet
+    from signgen.site.options import GeneratedSite
+    from signgen.site.pages import PageSet
 
 COMMUNITY_DOWNLOADS = (*FORMATS, "audit-sheet")
 SCHEDULE_HEADERS = {"zh": ["编号", "文字", "高 (mm)", "宽 (mm)", "数量"],

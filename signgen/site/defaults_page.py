@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import PlaqueLayout, Standard
-from .templating import format_number as num
+from signgen.site.templating import format_number as num
+from signgen.spec.model import PlaqueLayout, Standard
 
 if TYPE_CHECKING:
-    from .pages import PageSet
+    from signgen.site.pages import PageSet
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def default_groups(std: Standard, lang: str) -> list[DefaultGroup]:
 
 def defaults_page(pages: PageSet, lang: str) -> str:
     """Every project default with its reason, apart from the standard."""
-    from .pages import _render
+    from signgen.site.pages import _render
 
     return _render(pages, "defaults.md.j2", "defaults", lang,
                    groups=default_groups(pages.std, lang))

@@ -8,16 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..fonts import FontBook
-from ..loader import load_standards
-from ..model import Standard
-from ..select import pick_standard
-from . import pages as P
-from .community_pages import CommunityOptions, community_pages
-from .defaults_page import defaults_page
-from .nav import site_nav
-from .options import GeneratedSite, SiteOptions
-from .plaque_pages import (
+from signgen.fonts.book import FontBook
+from signgen.site import pages as P
+from signgen.site.community_pages import CommunityOptions, community_pages
+from signgen.site.defaults_page import defaults_page
+from signgen.site.nav import site_nav
+from signgen.site.options import GeneratedSite, SiteOptions
+from signgen.site.plaque_pages import (
     FORMATS,
     Assets,
     example_values,
@@ -25,7 +22,7 @@ from .plaque_pages import (
     plaque_stem,
     render_plaque,
 )
-from .role_pages import (
+from signgen.site.role_pages import (
     audit_sheet_body,
     checklist_body,
     elevation_files,
@@ -33,9 +30,12 @@ from .role_pages import (
     schedule_body,
     schedule_csv_bytes,
 )
-from .spec_format import spec_format_page
-from .templating import render
-from .urls import LANGS, Where, place_standards, site_page
+from signgen.site.spec_format import spec_format_page
+from signgen.site.templating import render
+from signgen.site.urls import LANGS, Where, place_standards, site_page
+from signgen.spec.load import load_standards
+from signgen.spec.model import Standard
+from signgen.spec.select import pick_standard
 
 
 def load_previous(path: Path | None) -> dict[str, Standard] | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pages import STANDARD_PAGES
-from .urls import LANGS, Where, site_page
+from signgen.site.pages import STANDARD_PAGES
+from signgen.site.urls import LANGS, Where, site_page
 
 # (zh, en) section titles and the page keys in each, in order.
 ROLE_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (

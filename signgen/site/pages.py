@@ -1,7 +1,7 @@
 """Page builders for one standard: each returns the Markdown of one page in one language.
 
 Every builder takes a :class:`PageSet` (which pages exist for the standard, and where) and
-reads nothing but the loaded :class:`~signgen.model.Standard`; tests call them directly.
+reads nothing but the loaded :class:`~signgen.spec.model.Standard`; tests call them directly.
 """
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..audit_items import AuditItem, checkable_items
-from ..model import Rule, Standard
-from .changelog import diff_standards
-from .references import citing, clause_uri, items_by_audit_page, section_label
-from .templating import format_number, render
-from .urls import Where, site_page
+from signgen.audit.items import AuditItem, checkable_items
+from signgen.site.changelog import diff_standards
+from signgen.site.references import citing, clause_uri, items_by_audit_page, section_label
+from signgen.site.templating import format_number, render
+from signgen.site.urls import Where, site_page
+from signgen.spec.model import Rule, Standard
 
 # Page keys -> page names inside a standard's folder; a page exists only if listed.
 STANDARD_PAGES: dict[str, str] = {

@@ -6,15 +6,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..drawing import plaque_drawing_svg
-from ..fonts import FontBook
-from ..layout import PlaqueGeometry, plaque_layout
-from ..model import Plaque, Standard
-from ..plaque_text import plaque_text
-from ..render_raster import svg_to_pdf, svg_to_png
-from ..render_svg import plaque_svg
-from .templating import format_number
-from .urls import Where
+from signgen.drawings.sheet import plaque_drawing_svg
+from signgen.fonts.book import FontBook
+from signgen.output.raster import svg_to_pdf, svg_to_png
+from signgen.plaque.layout import PlaqueGeometry, plaque_layout
+from signgen.plaque.svg import plaque_svg
+from signgen.plaque.text import plaque_text
+from signgen.site.templating import format_number
+from signgen.site.urls import Where
+from signgen.spec.model import Plaque, Standard
 
 PNG_MAX_PX = 1600  # long side of a downloadable PNG; the PDF and SVG are the 1:1 files
 FORMATS = ("svg", "svg-outlined", "pdf", "png")

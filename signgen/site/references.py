@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Standard
-from .urls import Where
+from signgen.site.urls import Where
+from signgen.spec.model import Standard
 
 # (section, page, anchor prefix or None for a page of its own, UI label zh, UI label en)
 SECTIONS: tuple[tuple[str, str, str | None, str, str], ...] = (

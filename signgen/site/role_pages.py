@@ -7,19 +7,19 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..audit_sheet import audit_sheet_html
-from ..checklist import checklist_markdown
-from ..fonts import FontBook
-from ..model import Standard
-from ..plan import Plan, PlanEntry, PlanRoom
-from ..render_elevation import elevation_svg
-from ..schedule import ScheduleRow, schedule_csv, schedule_markdown, schedule_rows
-from .plaque_pages import Assets
-from .raw_blocks import raw_block
-from .templating import Md
+from signgen.audit.sheet import audit_sheet_html
+from signgen.contractor.checklist import checklist_markdown
+from signgen.contractor.plan import Plan, PlanEntry, PlanRoom
+from signgen.contractor.schedule import ScheduleRow, schedule_csv, schedule_markdown, schedule_rows
+from signgen.drawings.elevation_svg import elevation_svg
+from signgen.fonts.book import FontBook
+from signgen.site.plaque_pages import Assets
+from signgen.site.raw_blocks import raw_block
+from signgen.site.templating import Md
+from signgen.spec.model import Standard
 
 if TYPE_CHECKING:
-    from .pages import PageSet
+    from signgen.site.pages import PageSet
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
 
@@ -94,7 +94,7 @@ def printable_page(pages: PageSet, lang: str, key: str, body: str, *, title: str
 
     ``raw_html``: the body is HTML (already escaped by its maker), kept as one raw block.
     """
-    from .pages import _render
+    from signgen.site.pages import _render
 
     if raw_html:  # a blank line would end Markdown's raw HTML block early
         body = raw_block("\n".join([f'<div class="sg-print {html.escape(css_class)}">',

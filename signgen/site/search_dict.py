@@ -25,8 +25,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..files import write_atomic
-from .cache import add_contents, prune, version_of
+from signgen.output.files import write_atomic
+from signgen.site.cache import add_contents, prune, version_of
 
 # What turns the generated pages into the search index's text, besides the pages themselves.
 SEARCH_TEXT_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba")

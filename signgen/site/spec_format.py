@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..schema import spec_json_schema
-from .templating import Md, md_escape, render
-from .urls import site_page
+from signgen.site.templating import Md, md_escape, render
+from signgen.site.urls import site_page
+from signgen.spec.schema import spec_json_schema
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from .raw_blocks import raw_block
+from signgen.site.raw_blocks import raw_block
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#!])")
 

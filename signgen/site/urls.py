@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Standard
+from signgen.spec.model import Standard
 
 LANGS: tuple[str, ...] = ("zh", "en")
 

@@ -1,0 +1,1 @@
+"""Role: auditors (audit items, surveys, judgement, audit sheets and reports)."""

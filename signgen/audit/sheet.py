@@ -1,0 +1,159 @@
+"""The printable A4 audit sheet: one checkbox line per item, with a QR code to its site page.
+
+The sheet is one self-contained HTML file (print CSS, inline SVG QR codes, no links out of
+the file except the QR codes' target, the site's base URL).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Mapping
+from functools import lru_cache
+
+import segno
+
+from signgen.audit.items import AuditItem, Site, checkable_items, rule_url, standard_base
+from signgen.audit.survey import tolerance_text
+from signgen.output.memo import memoized
+from signgen.spec.model import Standard
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
+BASE_URL_ENV = "SIGNGEN_SITE_URL"
+
+# Interface words of the sheet, per language (not the standard's words).
+LABELS: dict[str, dict[str, str]] = {
+    "zh": {"sheet": "现场核查表", "edition": "版本", "community": "社区", "auditor": "核查人",
+           "date": "日期", "required": "要求", "tolerance": "允许偏差", "result": "结果",
+           "outcome": "○合格 ○不合格 ○不适用", "measured": "实测", "observed": "所见",
+           "room": "所在房间", "note": "备注", "scan": "扫码查看条文",
+           "groups": "area:面积;function:功能设置;window:服务窗口;board:宣传栏;"
+                     "rule:工作要求;quantity:数量要求;plaque-outdoor:门外标牌;"
+                     "plaque-indoor:室内标牌"},
+    "en": {"sheet": "Audit sheet", "edition": "edition", "community": "Community",
+           "auditor": "Auditor", "date": "Date", "required": "Required",
+           "tolerance": "Tolerance", "result": "Result", "outcome": "○ pass ○ fail ○ n/a",
+           "measured": "Measured", "observed": "Observed", "room": "Room", "note": "Note",
+           "scan": "Scan for the clause",
+           "groups": "area:Floor area;function:Room functions;window:Service windows;"
+                     "board:Bulletin boards;rule:Requirements;quantity:Quantities;"
+                     "plaque-outdoor:Outdoor plaques;plaque-indoor:Indoor plaques"},
+}
+
+_CSS = """@page { size: A4; margin: 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 10pt;
+  margin: 0; color: #000; }
+header { border-bottom: 1.5pt solid #000; margin-bottom: 4mm; }
+header h1 { font-size: 15pt; margin: 0 0 1mm; }
+header p { margin: 0.5mm 0; }
+section.group + section.group { break-before: page; }
+h2 { font-size: 12pt; margin: 3mm 0 2mm; }
+.item { display: flex; gap: 3mm; align-items: flex-start; padding: 2mm 0;
+  border-bottom: 0.5pt solid #999; break-inside: avoid; }
+.item input { width: 5mm; height: 5mm; margin: 0.5mm 0 0; flex: none; }
+.body { flex: 1; }
+.title { font-weight: bold; }
+.clause { font-weight: normal; color: #333; }
+.line { margin-top: 1mm; }
+.blank { display: inline-block; min-width: 18mm; border-bottom: 0.5pt solid #000; }
+.blank.wide { min-width: 60mm; }
+figure.qr { margin: 0; width: 20mm; flex: none; text-align: center; font-size: 6pt; }
+figure.qr svg { width: 20mm; height: 20mm; display: block; }
+@media screen { body { max-width: 186mm; margin: 12mm auto; } }
+"""
+
+
+def default_base_url() -> str:
+    """The site's base URL: ``$SIGNGEN_SITE_URL``, else the local ``mkdocs serve`` address."""
+    return os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+
+
+@memoized  # outside: every use is recorded in the memo, even when lru_cache has it
+@lru_cache(maxsize=512)
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code for ``url`` (same URL, same bytes), titled with the URL."""
+    code = segno.make(url, error="m", micro=False)
+    return str(code.svg_inline(scale=1, omitsize=True, svgclass="qr", title=url))
+
+
+def _group_title(item: AuditItem, lang: str) -> str:
+    words = dict(pair.split(":", 1) for pair in LABELS[lang]["groups"].split(";"))
+    if item.group in words:
+        return words[item.group]
+    return item.title.split(":")[0] if lang == "zh" else item.title_en.split(": ")[0]
+
+
+def _fill_line(item: AuditItem, lang: str) -> str:
+    t = LABELS[lang]
+    blank, wide = '<span class="blank"></span>', '<span class="blank wide"></span>'
+    if item.kind == "plaque-size":
+        return f"{t['measured']}: {blank} × {blank} cm"
+    if item.kind == "area":
+        return f"{t['measured']}: {blank} m²"
+    if item.kind == "quantity" and item.quantity is not None:
+        return f"{t['measured']}: {blank} {html.escape(item.quantity.unit)}"
+    if item.kind == "function":
+        return f"{t['room']}: {wide}"
+    if item.kind == "plaque-text":
+        return f"{t['observed']}: {wide}"
+    if item.parts:
+        return " ".join(f"{html.escape(p.label)}: {blank}" for p in item.parts)
+    return ""
+
+
+def _item_html(item: AuditItem, base_url: str, prefix: str, lang: str) -> str:
+    e = html.escape
+    t = LABELS[lang]
+    url = rule_url(base_url, item, prefix, lang)
+    title = item.title if lang == "zh" else item.title_en
+    check = item.check if lang == "zh" else item.check_en
+    required = item.required if lang == "zh" else item.required_en
+    tol = tolerance_text(item, lang)
+    lines = [f'<div class="line">{e(check)}</div>',
+             f'<div class="line">{t["required"]}: {e(required)}'
+             + (f"; {t['tolerance']}: {e(tol)}" if tol else "") + "</div>"]
+    fill = _fill_line(item, lang)
+    if fill:
+        lines.append(f'<div class="line">{fill}</div>')
+    lines.append(f'<div class="line">{t["result"]}: {t["outcome"]} &nbsp; {t["note"]}: '
+                 '<span class="blank wide"></span></div>')
+    return (f'<div class="item" id="{e(item.id)}">'
+            f'<input type="checkbox" aria-label="{e(title)}">'
+            f'<div class="body"><div class="title">{e(title)} '
+            f'<span class="clause">[{e(item.clause.number)} {e(item.clause.title)}]</span></div>'
+            + "".join(lines) + "</div>"
+            f'<figure class="qr" data-url="{e(url)}">{qr_svg(url)}'
+            f"<figcaption>{t['scan']}</figcaption></figure></div>")
+
+
+def audit_sheet_html(standard: Standard, values: Mapping[str, str], site: Site | None,
+                     base_url: str, lang: str = "zh") -> str:
+    """The A4 audit sheet for one community as a self-contained HTML page."""
+    if lang not in LABELS:
+        raise ValueError(f"lang: expected one of {', '.join(LABELS)}, got {lang!r}")
+    e = html.escape
+    t = LABELS[lang]
+    info = standard.standard
+    title = info.title if lang == "zh" else info.title_en
+    community = "".join(values.get(k, "") for k in ("district", "street", "community")
+                        if values.get(k))
+    items = checkable_items(standard, values, site)
+    groups: dict[str, list[AuditItem]] = {}
+    for item in items:
+        groups.setdefault(item.group, []).append(item)
+    out = ["<!DOCTYPE html>", f'<html lang="{lang}"><head><meta charset="utf-8">',
+           f"<title>{e(t['sheet'])}: {e(community or title)}</title>",
+           f"<style>{_CSS}</style></head><body>",
+           f"<header><h1>{e(t['sheet'])}: {e(title)}</h1>",
+           f"<p>{e(info.id)}, {t['edition']} {e(info.edition)}</p>",
+           f"<p>{t['community']}: {e(community)} &nbsp; {t['auditor']}: "
+           f'<span class="blank wide"></span> &nbsp; {t["date"]}: '
+           '<span class="blank"></span></p></header>']
+    for group, members in groups.items():
+        out.append(f'<section class="group" id="group-{e(group)}">'
+                   f"<h2>{e(_group_title(members[0], lang))}</h2>")
+        out += [_item_html(item, base_url, standard_base(standard), lang) for item in members]
+        out.append("</section>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"

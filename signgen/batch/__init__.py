@@ -1,0 +1,1 @@
+"""Role: many communities at once (the batch runner and its summary)."""

@@ -1,0 +1,125 @@
+"""CLI commands: contractor. Registered on `signgen` by :mod:`signgen.cli.main`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from signgen.cli.emit import emit
+from signgen.cli.options import specs_option, standard_option
+from signgen.errors import SigngenError
+from signgen.output.files import write_atomic
+from signgen.spec.model import Standard
+from signgen.spec.select import load_selected
+
+FORMAT_SUFFIXES = {".txt": "text", ".md": "md", ".json": "json", ".html": "html",
+                   ".htm": "html"}
+
+
+def _standard_options(func: click.decorators.FC) -> click.decorators.FC:
+    return specs_option(standard_option(func))
+
+
+def _load(specs_dir: Path, standard_id: str | None) -> Standard:
+    return load_selected(specs_dir, standard_id)
+
+
+def _suffix_format(output: Path, allowed: dict[str, str], option: str) -> str:
+    fmt = allowed.get(output.suffix.lower())
+    if fmt is None:
+        raise SigngenError(f"{option}: expected a file ending in "
+                           f"{', '.join(sorted(allowed))}, got {str(output)!r}")
+    return fmt
+
+
+@click.command("checklist")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write to FILE.md (Markdown) or FILE.html (printable A4 page); "
+                   "default: Markdown on stdout.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Chinese, or English with the Chinese terms alongside.")
+@_standard_options
+def checklist_command(output: Path | None, lang: str, specs_dir: Path,
+                      standard_id: str | None) -> None:
+    """Room-function checklist: minimum areas, functions to set, room name plaques.
+
+    Print the HTML page from a browser (A4, 15 mm margins); the Markdown is for the site.
+
+    Example: signgen checklist -o checklist.html --lang en
+    """
+    from signgen.contractor.checklist import checklist_html, checklist_markdown
+
+    standard = _load(specs_dir, standard_id)
+    fmt = "md" if output is None else _suffix_format(
+        output, {".md": "md", ".html": "html", ".htm": "html"}, "-o")
+    emit(output, checklist_html(standard, lang) if fmt == "html"
+         else checklist_markdown(standard, lang))
+
+
+@click.command("check-plan")
+@click.argument("plan_path", metavar="PLAN.yaml", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "html"]),
+              default=None, help="Report format (default: from -o's suffix, else text).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write the report here instead of stdout.")
+@click.option("--svg", "svg_path", type=click.Path(path_type=Path), default=None,
+              help="Also write the floor-plan schematic (SVG, px) here.")
+@_standard_options
+@click.pass_context
+def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
+                       output: Path | None, svg_path: Path | None, specs_dir: Path,
+                       standard_id: str | None) -> None:
+    """Check a renovation plan: areas, room functions, windows, boards, logo.
+
+    Exit status: 0 compliant, 1 not compliant, 2 bad input (every problem located
+    as file:line:col). The HTML report embeds the floor-plan schematic.
+
+    Example: signgen check-plan examples/plan-short.yaml --format md -o report.md --svg plan.svg
+    """
+    from signgen.contractor.check import check_plan
+    from signgen.contractor.floorplan import floorplan_svg
+    from signgen.contractor.plan import load_plan
+    from signgen.output.report import Figure, render_report
+
+    standard = _load(specs_dir, standard_id)
+    plan = load_plan(plan_path, standard)
+    if fmt is None:
+        fmt = FORMAT_SUFFIXES.get(output.suffix.lower(), "text") if output else "text"
+    report = check_plan(standard, plan)
+    svg = floorplan_svg(standard, plan)
+    if fmt == "html":
+        report = replace(report, figures=(Figure(svg, "floor-plan schematic"),))
+    text = render_report(report, fmt)
+    if svg_path is not None:
+        write_atomic(svg_path, svg)
+    emit(output, text)
+    ctx.exit(0 if report.ok else 1)
+
+
+@click.command("schedule")
+@click.argument("plan_path", metavar="PLAN.yaml", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="FILE.csv (UTF-8 with BOM), FILE.xlsx or FILE.md.")
+@_standard_options
+def schedule_command(plan_path: Path, output: Path, specs_dir: Path,
+                     standard_id: str | None) -> None:
+    """Sign schedule: every sign the plan's premises need, one row each.
+
+    Text filled in with the plan's community values; sizes, typefaces, colours and
+    mounting heights marked as the standard's or a project default.
+
+    Example: signgen schedule examples/plan-compliant.yaml -o signs.xlsx
+    """
+    from signgen.contractor.plan import load_plan
+    from signgen.contractor.schedule import schedule_bytes, schedule_rows
+
+    fmt = _suffix_format(output, {".csv": "csv", ".xlsx": "xlsx", ".md": "md"}, "-o")
+    standard = _load(specs_dir, standard_id)
+    plan = load_plan(plan_path, standard)
+    write_atomic(output, schedule_bytes(standard, plan, fmt))
+    click.echo(f"wrote {output}: {len(schedule_rows(standard, plan))} signs", err=True)
+
+
+COMMANDS: list[click.Command] = [checklist_command, check_plan_command, schedule_command]

@@ -1,0 +1,67 @@
+"""Options and ``--set`` parsing shared by every command (one definition each)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from signgen.errors import SigngenError
+from signgen.spec.model import Standard
+
+DEFAULT_SPECS = Path("specs")
+F = TypeVar("F", bound=Callable[..., Any])
+
+specs_option = click.option(
+    "--specs", "specs_dir", type=click.Path(path_type=Path), default=DEFAULT_SPECS,
+    show_default=True, help="Folder of spec files, or of one folder per standard.")
+standard_option = click.option(
+    "--standard", "standard_id", default=None, metavar="ID",
+    help="Which standard under --specs (default: the one whose role is core).")
+fonts_dir_option = click.option(
+    "--fonts-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Folder of font files searched before fontconfig.")
+allow_small_option = click.option(
+    "--allow-small", is_flag=True,
+    help="Warn instead of failing when letters fall below the minimum height.")
+
+
+def px_per_mm_option(default: float, per: str = "of the plaque") -> Callable[[F], F]:
+    """``--px-per-mm``: the PNG resolution, in pixels per millimetre ``per``."""
+    return click.option("--px-per-mm", type=float, default=default, show_default=True,
+                        help=f"PNG resolution in pixels per millimetre {per}.")
+
+
+set_option = click.option(
+    "--set", "pairs", multiple=True, metavar="FIELD=VALUE",
+    help="A field's full value, e.g. --set community=彭家桥社区 (repeatable; unset fields "
+         "show their placeholders).")
+
+
+def parse_values(standard: Standard, pairs: tuple[str, ...]) -> dict[str, str]:
+    """``FIELD=VALUE`` pairs from ``--set``, checked against the standard's fields and choices.
+
+    Raises:
+        SigngenError: every pair without ``=``, with an unknown field, or with a value
+            outside the field's choices, each named.
+    """
+    fields = {f.id: f for f in standard.fields}
+    values: dict[str, str] = {}
+    problems = []
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key, value = key.strip(), value.strip()
+        spec_field = fields.get(key)
+        if not sep or spec_field is None:
+            problems.append(f"--set {pair}: expected FIELD=VALUE with FIELD one of "
+                            f"{', '.join(fields) or '(none: this standard has no fields)'}")
+        elif value and spec_field.choices and value not in spec_field.choices:
+            problems.append(f"--set {key}: expected one of {', '.join(spec_field.choices)}, "
+                            f"got {value!r}")
+        else:
+            values[key] = value
+    if problems:
+        raise SigngenError("\n".join(problems))
+    return values

@@ -1,0 +1,152 @@
+"""CLI commands: plaques (list them) and render (one plaque, SVG/PDF/PNG).
+
+Registered on `signgen` by :mod:`signgen.cli.main`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from signgen.cli.emit import emit
+from signgen.cli.options import (
+    allow_small_option,
+    fonts_dir_option,
+    parse_values,
+    px_per_mm_option,
+    set_option,
+    specs_option,
+    standard_option,
+)
+from signgen.errors import SigngenError
+from signgen.fonts.book import FontBook
+from signgen.output.files import safe_join, safe_name
+from signgen.output.raster import svg_to_pdf, svg_to_png
+from signgen.plaque.layout import PlaqueGeometry, plaque_layout
+from signgen.plaque.svg import mm, plaque_svg
+from signgen.plaque.text import plaque_text
+from signgen.spec.model import Plaque, Standard
+from signgen.spec.select import load_selected
+
+FORMATS = ("svg", "pdf", "png")
+DEFAULT_PX_PER_MM = 2.0
+
+def plaque_size_text(standard: Standard, plaque: Plaque) -> str:
+    """A plaque's size as the standard gives it, with project defaults marked as such."""
+    layout = standard.layout(plaque.id)
+    default = " (project default)"
+    if plaque.size.width_mm is not None:
+        width = f"{mm(plaque.size.width_mm)} mm"
+    elif layout.width_from_text:
+        width = (f"follows text, {mm(layout.min_width_mm or 0)}-"
+                 f"{mm(layout.max_width_mm or 0)} mm{default}")
+    else:
+        width = f"{mm(layout.width_mm or 0)} mm{default}"
+    if plaque.size.height_mm is not None:
+        height = f"{mm(plaque.size.height_mm)} mm"
+    else:
+        height = f"{mm(layout.height_mm or 0)} mm{default}"
+    return f"width {width} x height {height}"
+
+
+@click.command("plaques")
+@specs_option
+@standard_option
+def plaques_command(specs_dir: Path, standard_id: str | None) -> None:
+    """List every plaque of the standard: id, name, English name and size.
+
+    Sizes the standard leaves open come from the project defaults and are marked so.
+
+    Example: signgen plaques --specs specs
+    """
+    standard = load_selected(specs_dir, standard_id)
+    if not standard.plaques:
+        click.echo(f"{standard.id}: no plaques")
+    for plaque in standard.plaques:
+        click.echo(f"{plaque.id}\t{plaque.name}\t{plaque.name_en}\t"
+                   f"{plaque_size_text(standard, plaque)}")
+
+
+def output_path(out: str | None, plaque_id: str, community: str, fmt: str) -> Path | None:
+    """Where to write: None for stdout (``-o -``), a safe name in a folder, or ``out`` itself.
+
+    Without ``-o`` (or with ``-o`` naming a folder) the name is ``PLAQUE_ID[-COMMUNITY].FMT``,
+    made safe, so a community name can never point outside the folder.
+    """
+    if out == "-":
+        return None
+    name = safe_name(f"{plaque_id}-{community}" if community else plaque_id) + f".{fmt}"
+    if out is None:
+        return safe_join(Path(), name)
+    target = Path(out)
+    if target.is_dir() or out.endswith(("/", "\\")):
+        return safe_join(target, name)
+    if target.name in ("", ".", ".."):
+        raise SigngenError(f"-o: expected a file or folder path, got {out!r}")
+    return target
+
+
+def describe_heights(geometry: PlaqueGeometry) -> str:
+    """One line for stderr: size and the letter height chosen for each line."""
+    lines = ", ".join(f"line {i} {mm(h)} mm" for i, h in enumerate(geometry.letter_heights, 1))
+    return (f"{geometry.plaque_id}: {mm(geometry.width_mm)} x {mm(geometry.height_mm)} mm; "
+            f"letter heights: {lines} (shared {mm(geometry.letter_height_mm)}, "
+            f"min {mm(geometry.min_letter_height_mm)}, "
+            f"max {mm(geometry.max_letter_height_mm)})")
+
+
+@click.command("render")
+@click.argument("plaque_id")
+@set_option
+@click.option("--outline/--text", default=False,
+              help="SVG: outline every glyph (for print) or keep <text> (for editing). "
+                   "PDF and PNG are always outlined.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="svg", show_default=True)
+@fonts_dir_option
+@allow_small_option
+@px_per_mm_option(DEFAULT_PX_PER_MM)
+@click.option("-o", "--output", "out", default=None, metavar="PATH",
+              help="Output file, folder, or - for stdout (default: PLAQUE_ID-COMMUNITY.FORMAT "
+                   "in the current folder).")
+@specs_option
+@standard_option
+def render_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, fmt: str,
+                   fonts_dir: Path | None, allow_small: bool, px_per_mm: float,
+                   out: str | None, specs_dir: Path, standard_id: str | None) -> None:
+    """Render one plaque at true size for one community, as SVG, PDF or PNG.
+
+    Values are full names; fields left out show their placeholders (??区...). The letter
+    heights chosen by the copy-fit go to stderr.
+
+    Example:
+
+    \b
+      signgen render party-committee-plaque --set district=东湖区 \\
+        --set street=百花洲街道 --set community=彭家桥社区 --set party_org=党支部 \\
+        --format pdf -o out/
+    """
+    standard = load_selected(specs_dir, standard_id)
+    if not standard.plaques:
+        raise SigngenError(f"--standard: expected a standard with plaques, got {standard.id!r} "
+                           "which has none")
+    values = parse_values(standard, pairs)
+    community = values.get("community", "")
+    text = plaque_text(standard, plaque_id, values)
+    fonts = FontBook(standard, fonts_dir)
+    geometry = plaque_layout(standard, text, fonts, allow_small=allow_small,
+                             community=community)
+    svg = plaque_svg(geometry, standard, fonts, outline=outline or fmt != "svg")
+    data: str | bytes = svg
+    if fmt == "pdf":
+        data = svg_to_pdf(svg)
+    elif fmt == "png":
+        data = svg_to_png(svg, px_per_mm=px_per_mm)
+    click.echo(describe_heights(geometry), err=True)
+    for warning in geometry.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    path = output_path(out, plaque_id, community, fmt)
+    emit(path, data)
+
+
+COMMANDS: list[click.Command] = [plaques_command, render_command]

@@ -1,0 +1,1 @@
+"""Role: the communities file (CSV/XLSX rows, headers, checks, each community's identity)."""

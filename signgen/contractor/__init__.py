@@ -1,0 +1,1 @@
+"""Role: renovation contractors (plans, plan check, checklist, sign schedule, floor plan)."""

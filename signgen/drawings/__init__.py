@@ -1,0 +1,1 @@
+"""Stage 4: drawings around plaques (shared SVG parts, design-intent sheet, entrance elevation)."""

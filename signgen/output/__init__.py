@@ -1,0 +1,1 @@
+"""Shared output: atomic files, safe names, rasterising, the memo, the document/report model."""
