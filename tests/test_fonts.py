@@ -20,15 +20,11 @@ from fontTools.ttLib import TTFont
 from project_paths import CORE_SPECS, ROOT, SPECS
 
 from signgen.errors import SigngenError
-from signgen.fonts.book import (
-    Bounds,
-    Face,
-    FontBook,
-    _font_number,
-    _names,
-    _pair_kerned_glyphs,
-    path_and_bounds,
-)
+from signgen.fonts.book import FontBook
+from signgen.fonts.discovery import font_names
+from signgen.fonts.face import Face
+from signgen.fonts.gpos import pair_kerned_glyphs
+from signgen.fonts.outline import Bounds, _font_number, path_and_bounds
 from signgen.spec.load import load_standard
 from signgen.spec.model import Standard
 
@@ -76,7 +72,7 @@ def test_each_role_resolves_to_the_exact_family_and_style(standard: Standard,
         assert faces, sub.typeface
         for face in faces:
             assert (face.family, face.style) in wanted
-            assert (face.family, face.style) in _names(_reference(face))
+            assert (face.family, face.style) in font_names(_reference(face))
         assert [(f.family, f.style) for f in faces] == [w for w in wanted
                                                          if w in {(f.family, f.style)
                                                                   for f in faces}]
@@ -89,7 +85,7 @@ def test_a_style_is_not_confused_with_a_heavier_cut(tmp_path: Path) -> None:
     std = load_standard(folder)
     face = FontBook(std).primary("song-display")
     assert face.style == "Regular"
-    assert (face.family, "Black") not in _names(_reference(face))
+    assert (face.family, "Black") not in font_names(_reference(face))
 
 
 def test_missing_family_names_role_families_and_packages(tmp_path: Path) -> None:
@@ -243,7 +239,7 @@ def test_kern_coverage_read_in_place_is_what_fonttools_reads(fonts: FontBook) ->
         expected = {font.getGlyphID(name) for sub in _kern_subtables(font)
                     for name in sub.Coverage.glyphs}
         gpos = bytes(font.reader["GPOS"]) if "GPOS" in font else b""
-        assert (_pair_kerned_glyphs(gpos) if gpos else set()) == expected, face
+        assert (pair_kerned_glyphs(gpos) if gpos else set()) == expected, face
 
 
 def _compiled_gpos(feature_text: str) -> bytes:
@@ -263,8 +259,8 @@ def test_kern_coverage_reads_ranges_extensions_and_refuses_contextual_kerning() 
                           "lookup B { pos g31 g32 -20; } B;"
                           "feature kern { lookup A; lookup B; } kern;"
                           "feature dist { pos g1 g2 5; } dist;")
-    assert _pair_kerned_glyphs(gpos) == {*range(5, 21), 31}
-    assert _pair_kerned_glyphs(_compiled_gpos("feature kern { pos g1 g2' -20 g3; } kern;")) is None
+    assert pair_kerned_glyphs(gpos) == {*range(5, 21), 31}
+    assert pair_kerned_glyphs(_compiled_gpos("feature kern { pos g1 g2' -20 g3; } kern;")) is None
 
 
 def test_kerning_matches_the_gpos_tables(fonts: FontBook) -> None:

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from signgen.errors import SigngenError
-from signgen.fonts.book import Face, FontBook, GlyphMetrics
+from signgen.fonts.book import FontBook, GlyphMetrics
+from signgen.fonts.face import Face
 from signgen.plaque.text import PlaqueText
 from signgen.spec.model import Standard
 

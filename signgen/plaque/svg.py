@@ -3,7 +3,7 @@
 Two variants of the same geometry:
 
 - **outlined** (for print): every glyph is a ``<path>`` drawn from the real font. A glyph's
-  path data is made once in font units and cached by :class:`signgen.fonts.book.Face`; each
+  path data is made once in font units and cached by :class:`signgen.fonts.face.Face`; each
   occurrence is placed with ``transform="matrix(s 0 0 -s x y)"`` (``s`` = em size / units per
   em; ``-s`` turns the font's y-up into SVG's y-down), so a plaque costs one formatted
   transform per glyph, not one per coordinate.
@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-from signgen.fonts.book import Face, FontBook
+from signgen.fonts.book import FontBook
+from signgen.fonts.face import Face
 from signgen.plaque.layout import PlacedRun, PlaqueGeometry
 from signgen.spec.model import Standard
 
