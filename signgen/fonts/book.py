@@ -11,6 +11,7 @@ substitution of another family is never taken. Per-glyph work is done by
 from __future__ import annotations
 
 import mmap
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -18,7 +19,7 @@ from typing import NamedTuple
 import uharfbuzz as hb
 from fontTools.ttLib import TTCollection, TTFont
 
-from signgen.errors import SigngenError
+from signgen.errors import Problem, SigngenError
 from signgen.fonts.discovery import (
     COLLECTION_SUFFIXES,
     Candidate,
@@ -39,6 +40,19 @@ def char_label(char: str) -> str:
     "U+793E '社'"
     """
     return f"U+{ord(char):04X} {char!r}"
+
+
+def _visible(char: str) -> bool:
+    """A character that prints ink: not a space, separator, control or format character."""
+    return unicodedata.category(char)[0] not in "ZC"
+
+
+def _damaged(face: Face, glyph: int, char: str) -> SigngenError:
+    """The error for a glyph the font should draw and does not: its file is damaged."""
+    return SigngenError([Problem(
+        str(face.file), 0, 0, f"glyph {glyph} ({face.key}) for {char_label(char)}",
+        "字体文件已损坏,该字无轮廓 (damaged font): expected an outline with ink, got none; "
+        "reinstall the font, or remove it from --fonts-dir")])
 
 
 class GlyphMetrics(NamedTuple):
@@ -179,7 +193,8 @@ class FontBook:
         """Face, glyph, advance and ink of ``char`` in a role, in em units (cached).
 
         Raises:
-            SigngenError: as :meth:`face_for`.
+            SigngenError: as :meth:`face_for`; or the font draws no ink for a glyph its
+                ``loca`` gives data, or for a visible character (a damaged file).
         """
         pair = (typeface_id, char)
         found = self._metrics.get(pair)
@@ -189,6 +204,8 @@ class FontBook:
             assert glyph is not None  # face_for returns a face that has the glyph
             upm = face.units_per_em
             ink = face.bounds(glyph)
+            if ink is None and (face.declares_outline(glyph) or _visible(char)):
+                raise _damaged(face, glyph, char)
             ink_em = None if ink is None else (ink[0] / upm, ink[1] / upm, ink[2] / upm,
                                                ink[3] / upm)
             found = self._metrics[pair] = GlyphMetrics(face, glyph, face.advance(glyph) / upm,

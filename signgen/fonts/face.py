@@ -81,6 +81,28 @@ class Face:
             self._draw(glyph)
         return self._bounds[glyph]
 
+    def declares_outline(self, glyph: int) -> bool:
+        """Whether the font's ``loca`` table gives the glyph outline data (TrueType outlines;
+        False for CFF fonts, which have no such index)."""
+        loca = self._loca
+        if loca is None:
+            return False
+        long_format, data = loca
+        size = 4 if long_format else 2
+        if len(data) < (glyph + 2) * size:
+            return True  # an index cut short: the glyph's data cannot be where it should be
+        start, end = struct.unpack_from(">LL" if long_format else ">HH", data, glyph * size)
+        return bool(end > start)
+
+    @cached_property
+    def _loca(self) -> tuple[bool, bytes] | None:
+        """``loca`` (long format or not, its bytes), read once; None without one."""
+        if "loca" not in self._hb_face.table_tags:
+            return None
+        head = self._hb_face.reference_table("head").data
+        long_format = len(head) >= 52 and int16(head, 50) == 1
+        return long_format, self._hb_face.reference_table("loca").data
+
     def kern(self, left: str, right: str) -> int:
         """Pair kerning between two characters' glyphs in font units (GPOS ``kern``).
 
