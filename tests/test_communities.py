@@ -13,7 +13,7 @@ from signgen.communities.rows import (
     CommunityRow,
     RowProblem,
     community_fields,
-    count_rows,
+    open_communities,
     read_communities,
 )
 from signgen.errors import SigngenError
@@ -111,12 +111,24 @@ def test_bom_and_multiline_cells_keep_file_line_numbers(tmp_path: Path,
     assert isinstance(rows[1], RowProblem) and rows[1].line == 4
 
 
-def test_non_utf8_file_fails_with_its_line(tmp_path: Path, standard: Standard) -> None:
-    """A GBK-encoded CSV fails at once, at the first line that is not UTF-8."""
+def test_non_utf8_row_is_a_row_problem_and_the_others_go_on(tmp_path: Path,
+                                                             standard: Standard) -> None:
+    """A GBK-encoded row is a problem at its line; the UTF-8 rows after it are read."""
     path = tmp_path / "gbk.csv"
     row = "东湖区,百花洲街道,彭家桥社区,党支部\n"
-    path.write_bytes((HEADER + "\n").encode() + row.encode("gbk"))
-    with pytest.raises(SigngenError, match=r"^gbk.csv:2: expected UTF-8 text"):
+    path.write_bytes((HEADER + "\n").encode() + row.encode("gbk")
+                     + row.replace("彭家桥", "团结").encode())
+    rows = _rows(path, standard)
+    assert isinstance(rows[0], RowProblem)
+    assert str(rows[0]).startswith("gbk.csv:2: expected UTF-8 text")
+    assert isinstance(rows[1], CommunityRow) and rows[1].line == 3
+
+
+def test_non_utf8_header_fails_the_file(tmp_path: Path, standard: Standard) -> None:
+    """A file saved in GBK fails at once, at its header line, before any row is read."""
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("区,街道,社区,党组织\n东湖区,百花洲街道,彭家桥社区,党支部\n".encode("gbk"))
+    with pytest.raises(SigngenError, match=r"^gbk.csv:1: expected UTF-8 text"):
         read_communities(path, standard)
 
 
@@ -181,4 +193,8 @@ def test_rows_are_streamed(tmp_path: Path, standard: Standard) -> None:
     first = next(rows)
     assert isinstance(first, CommunityRow) and first.values["community"] == "社区0"
     rows.close()  # type: ignore[attr-defined]
-    assert count_rows(tmp_path / "communities.csv") == 2000
+    source = open_communities(tmp_path / "communities.csv", standard)
+    rows = source.rows()
+    next(rows)
+    assert 0 < source.fraction() < 1
+    assert sum(1 for _ in rows) == 1999 and source.fraction() == 1.0
