@@ -8,6 +8,7 @@ import marshal
 import os
 import re
 import stat
+import sys
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -87,8 +88,13 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path``: a regular file (or nothing) is replaced atomically, via a
     temporary file in the same folder and a rename; a symlink is written through (the link
     is kept); a terminal, ``/dev/null`` or a pipe is written in place; a folder or a block
-    device is refused (:class:`SigngenError`), so nothing but a file is ever replaced."""
+    device is refused (:class:`SigngenError`), so nothing but a file is ever replaced.
+    ``-`` is standard output."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    if str(path) == "-":
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+        return
     target, in_place = _target(path)
     if in_place:
         with open(target, "wb") as handle:
