@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from signgen.communities.rows import logo_problem
+from signgen.communities.logo import logo_problem
 from signgen.errors import SigngenError
 from signgen.output.numbers import mm
 from signgen.plaque.svg import xml_attr, xml_text
