@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-FENCE = re.compile(r"^(\s*)```+\s*([\w-]*)[^\n]*\n(.*?)^\1```+\s*$", re.S | re.M)
+FENCE = re.compile(r"^([ \t]*)```+[ \t]*([\w-]*)[^\n]*\n(.*?)^\1```+[ \t]*$", re.S | re.M)
 SHELL_BLOCKS = {"sh", "bash", "shell"}  # every line is a command; elsewhere only `$ ` lines
 ENV = re.compile(r"^[A-Z_][A-Z0-9_]*=\S*$")
 STOP = {"|", ">", ">>", "<", "&&", "||", ";", "2>", "&"}
@@ -21,7 +21,7 @@ def shown_commands(markdown: str) -> Iterator[str]:
     """Each command line of the page's code blocks (continuations joined, prompts removed)."""
     for match in FENCE.finditer(markdown):
         shell = match.group(2) in SHELL_BLOCKS
-        joined = re.sub(r"\\\n\s*", " ", match.group(3))
+        joined = re.sub(r"\s*\\\n\s*", " ", match.group(3))
         for line in joined.splitlines():
             line = line.strip()
             if line.startswith("$ "):
@@ -64,7 +64,9 @@ def command_problems(line: str, root: Path, main: click.Group) -> list[str]:
         return []
     program = words[0].removeprefix(".venv/bin/")
     if program == "signgen":
-        return _signgen_problems(words, main)
+        missing = [f"{line!r}: no file {word}" for word in words
+                   if word.startswith(("examples/", "specs/")) and not (root / word).exists()]
+        return missing + _signgen_problems(words, main)
     if program in {"bash", "python", "python3"} and len(words) > 1:
         if words[1] == "-m":
             module = words[2]

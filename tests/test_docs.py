@@ -3,13 +3,14 @@ command real, both languages, every manual page in the site's nav."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import click
 import pytest
 from doc_commands import command_problems, shown_commands
-from project_paths import DOCS, README, ROOT
+from project_paths import DOCS, README, ROOT, SOURCE_TEXT
 
 from signgen.cli.main import main
 from signgen.cli.reference import command_paths, reference
@@ -107,7 +108,9 @@ def test_the_full_text_pages_include_the_source_text() -> None:
     for prefix in ("", "en/"):
         page = (DOCS / f"{prefix}{FULL_TEXT_PAGE}").read_text(encoding="utf-8")
         assert '--8<-- "source/community-standards.zh.txt"' in page
-        assert "第三篇" not in page  # the text comes from source/, never pasted here
+        pasted = [line for line in SOURCE_TEXT.read_text(encoding="utf-8").splitlines()
+                  if len(line) > 20 and line in page]
+        assert pasted == []  # the text comes from source/, never pasted here
 
 
 def test_nothing_points_outside_the_repository() -> None:
@@ -121,3 +124,27 @@ def test_nothing_points_outside_the_repository() -> None:
     offenders += [p.name for p in (README, ROOT / "mkdocs.yml", ROOT / "pyproject.toml")
                   if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+@pytest.mark.slow
+def test_the_site_publishes_the_manual_and_the_full_text(tmp_path: Path) -> None:
+    """A strict build of mkdocs.yml has every manual page in both languages, the manual
+    section in the nav, and every line of the source text on the full-text pages."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins["signgen"].config["cache_dir"] = str(tmp_path / "cache")
+    build(config)
+    site = tmp_path / "site"
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        for name in MANUAL_PAGES:
+            page = site / prefix / "manual" / name.removesuffix(".md").removesuffix("index")
+            assert (page / "index.html").is_file(), page
+        [(title, _entries)] = manual_nav(lang).items()
+        home = (site / prefix / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf">\s*{title}\s*<", home), title
+        text = (site / prefix / "full-text" / "index.html").read_text(encoding="utf-8")
+        lines = [html.escape(line, quote=False) for line in
+                 SOURCE_TEXT.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert [line for line in lines if line not in text] == []
