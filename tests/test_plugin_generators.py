@@ -170,6 +170,18 @@ def test_a_site_built_without_the_plugin_fails_the_check(  # type: ignore[no-unt
 
 
 @pytest.mark.slow
+def test_cli_site_build_checks_the_site_it_built(  # type: ignore[no-untyped-def]
+        runner, sites: dict[str, Path]) -> None:
+    """`signgen site build` ends with the page check's summary: every page and download."""
+    site = sites["tmp"] / "cli-site"
+    result = runner.invoke(main, ["site", "build", "-f", str(sites["config"]), "-d", str(site)])
+    assert result.exit_code == 0, result.output
+    hand_written = len(list((ROOT / "docs").rglob("*.md")))
+    pages = sum(n.endswith(".html") for n in files_of(site)) - 1 - hand_written  # and 404
+    assert re.search(rf"all {pages} pages and \d+ downloads the specs imply", result.output)
+
+
+@pytest.mark.slow
 def test_check_names_a_changed_download(  # type: ignore[no-untyped-def]
         runner, sites: dict[str, Path]) -> None:
     """A download that differs from what the specs generate fails the check, by name."""
