@@ -181,17 +181,6 @@ def test_bad_spec_fails_the_build_with_a_located_message(
     assert "Traceback" not in message
 
 
-def test_readme_shows_current_site_build_help(runner) -> None:  # type: ignore[no-untyped-def]
-    """The README's copy of `signgen site build --help` is the command's real help."""
-    from signgen.cli.main import main
-
-    result = runner.invoke(main, ["site", "build", "--help"], prog_name="signgen",
-                           terminal_width=80)
-    assert result.exit_code == 0
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert result.output.strip() in readme
-
-
 def test_cli_site_build_reports_a_bad_spec(  # type: ignore[no-untyped-def]
         runner, tmp_path: Path) -> None:
     """`signgen site build` exits 2 with the located problem, not a traceback."""

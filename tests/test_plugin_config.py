@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
+from mkdocs.config import load_config
 from project_paths import ROOT, SPECS
 
 from signgen.site.config import SigngenPluginConfig
+from signgen.site.export import written_config
 from signgen.site.options import COMMUNITY_DOWNLOADS, STANDARD_KEY
 from signgen.site.plaque_pages import FORMATS
 
@@ -28,8 +29,7 @@ def validated(tmp_path: Path, options: dict[str, Any]) -> tuple[list[tuple[str, 
 
 def test_bundled_mkdocs_yml_options_validate_clean() -> None:
     """The signgen options of the repository's mkdocs.yml give no error and no warning."""
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
-        raw = yaml_load(f)
+    raw = written_config(load_config(str(ROOT / "mkdocs.yml")))
     entry = next(p for p in raw["plugins"] if isinstance(p, dict) and "signgen" in p)
     conf = SigngenPluginConfig(config_file_path=str(ROOT / "mkdocs.yml"))
     conf.load_dict(entry["signgen"])

@@ -22,7 +22,7 @@ from mkdocs.utils.yaml import yaml_load
 from project_paths import ROOT, SPECS
 
 from signgen.cli.main import main
-from signgen.site.export import HEADER
+from signgen.site.export import HEADER, plain_values, written_config
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 RAW_MARKS = re.compile(rb"<!-- /?signgen:html -->\n?")
@@ -42,8 +42,7 @@ def raw_config(cache_dir: Path, plugin: bool = True) -> dict[str, Any]:
     """The repository's mkdocs.yml with absolute paths and the cache in ``cache_dir``; when
     ``plugin`` is false, without the signgen plugin and so without ``extra.alternate: true``,
     which needs the plugin's theme partial (what Zensical makes of it, once it builds)."""
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
-        raw: dict[str, Any] = yaml_load(f)
+    raw = plain_values(written_config(load_config(str(ROOT / "mkdocs.yml"))))
     raw["docs_dir"] = str(ROOT / "docs")
     if not plugin:
         raw["extra"] = {k: v for k, v in raw.get("extra", {}).items() if k != "alternate"}

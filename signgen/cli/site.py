@@ -170,14 +170,11 @@ def export_command(config_file: Path, communities: Path | None, previous_specs: 
 
     Example: signgen site export export/ && cd export && mkdocs build --strict
     """
-    from mkdocs.utils.yaml import yaml_load
-
-    from signgen.site.export import export_site
+    from signgen.site.export import export_site, written_config
 
     with _reported("site export"):
         config = _config(config_file, None, communities, previous_specs, community_downloads)
-    with config_file.open(encoding="utf-8") as f:
-        raw = yaml_load(f)
+    raw = written_config(config)
     plugin = config.plugins["signgen"].config
     pages, files = export_site(
         _site(config), raw, Path(config.docs_dir),

@@ -5,19 +5,24 @@ the signgen plugin, so any generator that reads MkDocs' format can build it.
 over it (a generated page wins, as in the plugin); ``DIR/overrides/`` the plugin's theme
 partials (the language switch), under the project's own ``custom_dir`` if it has one;
 ``DIR/mkdocs.yml`` the project's config with the site name and nav the plugin would set,
-``docs_dir: docs``, ``custom_dir: overrides`` and the ``signgen`` plugin removed. What the
-export cannot carry is what the plugin does while building: the English site name on the
-pages under ``en/`` (the theme reads one ``site_name``), the build cache and the cut-down
-jieba dictionary (a search index built from the export is the same, only slower to build).
+``docs_dir: docs``, ``custom_dir: overrides`` and the ``signgen`` plugin removed. Paths
+written with ``!relative`` become absolute, so the full text's snippets still come from the
+project's ``source/``. What the export cannot carry is what the plugin does while building:
+the English site name on the pages under ``en/`` (the theme reads one ``site_name``), the
+build cache and the cut-down jieba dictionary (the search index is the same, only slower to
+build).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from signgen.errors import SigngenError
 from signgen.output.files import write_atomic
@@ -26,6 +31,26 @@ from signgen.site.plugin import THEME_DIR
 
 HEADER = "# Exported by `signgen site export`: the signgen site as plain files, no plugin.\n"
 PLUGIN = "signgen"
+
+
+def written_config(config: MkDocsConfig) -> dict[str, Any]:
+    """``config``'s file as written (INHERIT merged, ``!ENV`` read, ``!relative`` kept as
+    placeholders that :func:`plain_values` resolves against ``config``)."""
+    with open(config.config_file_path, encoding="utf-8") as f:
+        raw: dict[str, Any] = yaml_load(f, loader=get_yaml_loader(config=config))
+    return raw
+
+
+def plain_values(value: Any) -> Any:
+    """``value`` with MkDocs' path placeholders (``!relative $docs_dir/..``, resolved against
+    the project's config) as absolute paths, so the export's config is plain YAML."""
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, dict):
+        return {k: plain_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain_values(v) for v in value]
+    return value
 
 
 def _plugin_name(entry: Any) -> str:
@@ -43,7 +68,8 @@ def exported_config(raw: dict[str, Any], site: GeneratedSite, set_site_name: boo
     {'site_name': '标准', 'theme': {'name': 'material', 'custom_dir': 'overrides'},
      'plugins': ['search'], 'docs_dir': 'docs', 'site_dir': 'site', 'nav': [{'首页': 'index.md'}]}
     """
-    config = {k: v for k, v in raw.items() if k not in ("INHERIT", "docs_dir", "site_dir")}
+    config = {k: plain_values(v) for k, v in raw.items()
+              if k not in ("INHERIT", "docs_dir", "site_dir")}
     if set_site_name:
         config["site_name"] = site.site_name
     theme = config.get("theme") or {}
