@@ -293,6 +293,9 @@ def cross_check(standard: Standard, where: dict[str, tuple[str, Locator]]) -> li
         c.ref(("clauses", i, "document"), clause.document, "documents", "document")
     for i, rule in enumerate(standard.area_rules):
         c.ref(("area_rules", i, "zone"), rule.zone, "zones", "zone")
+    for i, r in enumerate(standard.rules):
+        for j, origin in enumerate(r.origins):
+            c.ref(("rules", i, "origins", j), origin, "origins", "origin")
     for i, plaque in enumerate(standard.plaques):
         c.ref(("plaques", i, "background"), plaque.background, "colours", "colour")
         seg_ids = [s.id for s in plaque.segments]
