@@ -95,6 +95,7 @@ class AuditItem:
     parts: tuple[StyledPart, ...] = ()
     quantity: Quantity | None = None
     fields: tuple[str, ...] = field(default=())  # what the auditor fills besides result, note
+    origins: tuple[str, ...] = ()  # origin ids the text limits the item to (empty: all)
 
 
 def normalise_text(text: str) -> str:
@@ -132,12 +133,24 @@ def site_from_plan(plan: Plan) -> Site:
     )
 
 
+def per_sign_fields(standard: Standard) -> list[str]:
+    """The ``{field}`` names filled per sign (a room's functions, a window's category, a
+    board's name): those of plaques repeated per room, window or board."""
+    seen: list[str] = []
+    for plaque in standard.plaques:
+        if plaque.repeat != "once":
+            seen += [f for f in _template_fields(plaque) if f not in seen]
+    return seen
+
+
 def checkable_items(standard: Standard, values: Mapping[str, str] | None = None,
-                    site: Site | None = None) -> list[AuditItem]:
+                    site: Site | None = None, origin: str | None = None) -> list[AuditItem]:
     """Every checkable item of ``standard`` for one community, in a stable order.
 
     ``values`` fills the plaques' ``{field}`` names; ``site`` (from a plan) gives one item
-    per room, window and board for plaques repeated that way, else one generic item each.
+    per room, window and board for plaques repeated that way, else one generic item each;
+    ``origin`` (an origin id: how the premises were obtained) says what a per-origin rule
+    requires; items the text limits to some origins carry them (:func:`applies_to_origin`).
     """
     values = dict(values or {})
     site = site or Site()
@@ -148,7 +161,7 @@ def checkable_items(standard: Standard, values: Mapping[str, str] | None = None,
         items += _plaque_items(standard, plaque, values, site)
     items += _category_items(standard, "window")
     items += _category_items(standard, "board")
-    items += _rule_items(standard)
+    items += _rule_items(standard, origin)
     items += _quantity_items(standard)
     return items
 
@@ -371,18 +384,35 @@ def _category_items(standard: Standard, which: Literal["window", "board"]) -> li
     return out
 
 
-def _rule_items(standard: Standard) -> list[AuditItem]:
+def _rule_items(standard: Standard, origin_id: str | None) -> list[AuditItem]:
+    origins = {o.id: o for o in standard.origins}
+    origin = origins.get(origin_id or "")
     out = []
     for rule in standard.rules:
         if not rule.check:
             continue
         clause, quote = _cited(standard, rule.citation)
+        title, title_en = rule.title, rule.title_en
+        check, check_en = rule.check, rule.check_en or rule.text_en
+        if rule.origins:
+            names = [origins[o] for o in rule.origins if o in origins]
+            title += f"(仅{'、'.join(o.name for o in names)})"
+            title_en += f" (only {', '.join(o.name_en for o in names)})"
+        if rule.per_origin and origin is not None:
+            title, title_en = f"{title}({origin.name})", f"{title_en} ({origin.name_en})"
+            check, check_en = origin.citation.quote, f"{origin.name_en}: {check_en}"
+            clause, quote = _cited(standard, origin.citation)
         out.append(AuditItem(
             id=f"rule.{rule.id}", kind="rule", page=f"rule-{rule.id}", group="rule",
-            title=rule.title, title_en=rule.title_en, check=rule.check,
-            check_en=rule.check_en or rule.text_en, clause=clause, quote=quote,
-            level=rule.kind, required=rule.check, required_en=rule.check_en or rule.text_en))
+            title=title, title_en=title_en, check=check, check_en=check_en, clause=clause,
+            quote=quote, level=rule.kind, required=check, required_en=check_en,
+            origins=tuple(rule.origins)))
     return out
+
+
+def applies_to_origin(item: AuditItem, origin: str | None) -> bool:
+    """False when the text limits the item to other origins than the premises' one."""
+    return not (origin and item.origins and origin not in item.origins)
 
 
 def quantity_requirement(q: Quantity, lang: str = "zh") -> str:

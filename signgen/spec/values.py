@@ -83,10 +83,11 @@ def read_number(value: object, unit: str | None = None, minimum: float | None = 
 
     >>> read_number("５５"), read_number("55cm", "cm"), read_number("150㎡", "m2")
     (55.0, 55.0, 150.0)
-    >>> read_number("55,3")
-    Traceback (most recent call last):
-    ...
-    signgen.spec.values.ValueProblem: ValueProblem(code='decimal-comma', params={'got': "'55,3'", 'hint': '55.3'})
+    >>> try:
+    ...     read_number("55,3")
+    ... except ValueProblem as problem:
+    ...     print(problem.text("en"))
+    expected a number, got '55,3' (write the decimal with a point, e.g. 55.3)
 
     Raises:
         ValueProblem: not a number, not finite, a decimal comma, a unit other than ``unit``,
