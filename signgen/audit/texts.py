@@ -214,7 +214,7 @@ SHEET_LABELS["zh"]["base-url"] = "--base-url 应为 http:// 或 https:// 网址,
 SHEET_LABELS["en"]["base-url"] = "--base-url: expected an http:// or https:// URL, got {got!r}"
 
 
-def t(key: str, lang: str = "zh", **values: object) -> str:
+def t(key: str, lang: str = "zh", /, **values: object) -> str:
     """The text ``key`` in ``lang`` (Chinese unless ``en``), ``{names}`` filled from ``values``.
 
     >>> t("status.fail"), t("status.fail", "en")
