@@ -20,13 +20,13 @@ from signgen.audit.items import (
     AuditItem,
     applies_to_origin,
     normalise_text,
-    number,
     quantity_requirement,
     tolerance_cm,
 )
 from signgen.audit.styles import PartVerdict, judge_colour, judge_typeface
 from signgen.audit.survey import Entry, Survey
 from signgen.audit.texts import level_class, t
+from signgen.output.numbers import measured
 from signgen.spec.model import Standard
 from signgen.spec.values import unit_shown
 
@@ -214,7 +214,7 @@ def judge_values(standard: Standard, item: AuditItem, entry: Entry, lang: str = 
 
 
 def _tolerance(value: float, unit: str, lang: str) -> str:
-    return t("tolerance", lang, value=number(value), unit=unit_shown(unit)) if value else ""
+    return t("tolerance", lang, value=measured(value), unit=unit_shown(unit)) if value else ""
 
 
 def _judge_area(item: AuditItem, entry: Entry, lang: str) -> Judgement | None:
@@ -223,7 +223,7 @@ def _judge_area(item: AuditItem, entry: Entry, lang: str) -> Judgement | None:
     tol = item.tolerance.plus_minus if item.tolerance else 0.0
     ok = entry.measured >= item.min_m2 - tol
     return Judgement("pass" if ok else "fail",
-                     t("area", lang, measured=number(entry.measured), min=number(item.min_m2),
+                     t("area", lang, got=measured(entry.measured), min=measured(item.min_m2),
                        tol=_tolerance(tol, "m2", lang)))
 
 
@@ -239,17 +239,17 @@ def _judge_size(item: AuditItem, entry: Entry, lang: str) -> Judgement | None:
     shown_tol = _tolerance(tol, "cm", lang) if item.tolerance else ""
     if req_h is not None and req_w is not None:
         msg = t("size.both", lang, measured=f"{_maybe(got_h)} × {_maybe(got_w)}",
-                required=f"{number(req_h)} × {number(req_w)}", tol=shown_tol)
+                required=f"{measured(req_h)} × {measured(req_w)}", tol=shown_tol)
     else:
         req, got, what = ((req_h, got_h, "height") if req_h is not None
                           else (req_w, got_w, "width"))
         msg = t("size.one", lang, what=t(f"size.{what}", lang), got=_maybe(got),
-                required=number(req or 0), tol=shown_tol)
+                required=measured(req or 0), tol=shown_tol)
     return Judgement("fail" if bad else "pass", msg)
 
 
 def _maybe(value: float | None) -> str:
-    return "?" if value is None else number(value)
+    return "?" if value is None else measured(value)
 
 
 def _judge_text(item: AuditItem, entry: Entry, lang: str) -> Judgement | None:
@@ -285,5 +285,5 @@ def _judge_quantity(item: AuditItem, entry: Entry, lang: str) -> Judgement | Non
     value = entry.measured
     ok = {">=": value >= q.value, "<=": value <= q.value, "==": value == q.value}[q.comparator]
     return Judgement("pass" if ok else "fail",
-                     t("quantity", lang, value=number(value), unit=q.unit,
+                     t("quantity", lang, value=measured(value), unit=q.unit,
                        required=quantity_requirement(q, lang)))

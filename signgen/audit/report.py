@@ -75,8 +75,9 @@ def _header(report: AuditReport) -> list[tuple[str, str]]:
 
 def _label(o: Outcome, lang: str) -> str:
     title = o.item.title if lang != "en" else o.item.title_en
+    added = f", {t('level.project', lang)}" if o.item.project_addition else ""
     return (f"{title} ({o.item.id}), {t('report.clause', lang)} {o.item.clause.number}, "
-            f"{level_word(o.item.level, lang)}")
+            f"{level_word(o.item.level, lang)}{added}")
 
 
 def _groups(report: AuditReport) -> list[tuple[str, list[Outcome]]]:

@@ -24,6 +24,7 @@ from signgen.audit.items import (
 )
 from signgen.audit.survey import tolerance_text
 from signgen.audit.texts import SHEET_LABELS, level_class, level_word
+from signgen.audit.texts import t as text
 from signgen.output.memo import memoized
 from signgen.spec.model import Standard
 
@@ -48,7 +49,7 @@ h2 { font-size: 12pt; margin: 3mm 0 2mm; }
 .title { font-weight: bold; }
 .clause { font-weight: normal; color: #333; }
 .level { font-weight: normal; border: 0.5pt solid #000; padding: 0 1mm; margin-left: 1mm; }
-.level.recommended, .level.examples { border-style: dashed; }
+.level.recommended, .level.encouraged, .level.examples { border-style: dashed; }
 .line { margin-top: 1mm; }
 .blank { display: inline-block; min-width: 18mm; border-bottom: 0.5pt solid #000; }
 .blank.wide { min-width: 60mm; }
@@ -117,7 +118,9 @@ def _item_html(item: AuditItem, base_url: str, prefix: str, lang: str) -> str:
             f'<div class="body"><div class="title">{e(title)} '
             f'<span class="clause">[{e(item.clause.number)} {e(item.clause.title)}]</span>'
             f'<span class="level {level_class(item.level)}">{e(t["level"])}: '
-            f"{e(level_word(item.level, lang))}</span></div>"
+            f"{e(level_word(item.level, lang))}"
+            + (f"; {e(text('level.project', lang))}" if item.project_addition else "")
+            + "</span></div>"
             + "".join(lines) + "</div>"
             f'<figure class="qr" data-url="{e(url)}">{qr_svg(url)}'
             f"<figcaption>{t['scan']}</figcaption></figure></div>")

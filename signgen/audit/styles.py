@@ -18,8 +18,8 @@ from typing import Literal
 
 from coloraide import Color
 
-from signgen.audit.items import number
 from signgen.audit.texts import t
+from signgen.output.numbers import measured
 from signgen.spec.model import Colour, Standard, Typeface
 
 Verdict = Literal["pass", "fail", "unknown"]
@@ -134,7 +134,7 @@ def judge_colour(standard: Standard, observed: str, colour_id: str, label: str, 
     space, coords = read
     if space == "cmyk":
         got, ref = _cmyk_to_srgb(coords), _cmyk_to_srgb(tuple(value.cmyk))
-        shown = "cmyk(" + ", ".join(number(v) for v in value.cmyk) + ")"
+        shown = "cmyk(" + ", ".join(measured(v) for v in value.cmyk) + ")"
     else:
         got, ref = coords, tuple(float(c) for c in Color(value.hex).coords())
         shown = value.hex
@@ -145,7 +145,7 @@ def judge_colour(standard: Standard, observed: str, colour_id: str, label: str, 
     return PartVerdict("pass" if ok else "fail",
                        t("colour.near" if ok else "colour.far", lang, label=label,
                          observed=observed, name=name, hex=shown, de=f"{delta:.1f}",
-                         limit=number(limit)))
+                         limit=measured(limit)))
 
 
 __all__ = ["PartVerdict", "judge_colour", "judge_typeface", "read_colour"]

@@ -18,12 +18,12 @@ from signgen.audit.items import (
     Room,
     Site,
     checkable_items,
-    number,
     per_sign_fields,
     tolerance_cm,
 )
-from signgen.audit.texts import level_word, t
+from signgen.audit.texts import CATALOGUE, level_word, t
 from signgen.errors import ProblemList, SigngenError
+from signgen.output.numbers import measured
 from signgen.spec.model import Standard
 from signgen.spec.values import RESULTS, ValueProblem, read_number, read_result, unit_shown
 from signgen.spec.yamlsource import Locator, PathKey
@@ -82,7 +82,7 @@ def tolerance_text(item: AuditItem, lang: str = "zh") -> str:
     tol = item.tolerance
     if tol is None:
         return ""
-    return t("tolerance", lang, value=number(tol.plus_minus), unit=unit_shown(tol.unit)).strip()
+    return t("tolerance", lang, value=measured(tol.plus_minus), unit=unit_shown(tol.unit)).strip()
 
 
 def survey_template(standard: Standard, values: Mapping[str, str], site: Site | None = None,
@@ -143,7 +143,8 @@ def _item_lines(item: AuditItem, lang: str) -> list[str]:
     ]
     if item.required_en != item.required:
         out.append(f"    required_en: {_q(item.required_en)}")
-    out.append(f"    level: {_q(level_word(item.level, lang))}")
+    added = f", {t('level.project', lang)}" if item.project_addition else ""
+    out.append(f"    level: {_q(level_word(item.level, lang) + added)}")
     if item.tolerance is not None:
         out.append(f"    tolerance: {_q(tolerance_text(item, lang))}")
     out.append(t("tpl.result", lang))
@@ -182,19 +183,24 @@ class _Reader:
         self.problems = ProblemList()
 
     def bad(self, path: PathKey, text_key: str, **values: object) -> None:
-        self.problems.extend([self.loc.problem(path, t(text_key, self.lang, **values))])
+        """A located problem whose message carries both languages (printed in ``lang``)."""
+        self.problems.extend([self.loc.problem(path, CATALOGUE.msg(text_key, **values))])
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise SigngenError(self.problems.items, self.lang)
 
     def got(self, value: object) -> str:
         if isinstance(value, dict):
-            return t("err.a-mapping", self.lang)
+            return CATALOGUE.msg("err.a-mapping")
         if isinstance(value, list):
-            return t("err.a-list", self.lang)
+            return CATALOGUE.msg("err.a-list")
         text = repr(value)
         return text if len(text) <= 60 else text[:57] + "..."
 
     def unknown(self, path: PathKey, key: object, allowed: list[str]) -> None:
         close = difflib.get_close_matches(str(key), allowed, n=1)
-        hint = t("err.hint", self.lang, close=close[0]) if close else ""
+        hint = CATALOGUE.msg("err.hint", close=close[0]) if close else ""
         self.bad(path, "err.unknown-key", hint=hint, allowed=", ".join(allowed))
 
     def text(self, path: PathKey, value: Any) -> str | None:
@@ -213,7 +219,7 @@ class _Reader:
             return read_number(value, unit, minimum=None if positive else 0.0,
                                positive=positive)
         except ValueProblem as problem:
-            self.problems.extend([self.loc.problem(path, problem.text(self.lang))])
+            self.problems.extend([self.loc.problem(path, problem.msg())])
             return None
 
     def header(self, header: Any) -> tuple[dict[str, str], Site, str, str, str | None]:
@@ -330,7 +336,7 @@ class _Reader:
         try:
             result = read_result(raw.get("result"))
         except ValueProblem as problem:
-            self.problems.extend([self.loc.problem((*path, "result"), problem.text(self.lang))])
+            self.problems.extend([self.loc.problem((*path, "result"), problem.msg())])
             result = None
         note = self.text((*path, "note"), raw.get("note"))
         kw: dict[str, Any] = {}
@@ -384,12 +390,13 @@ def parse_survey(data: Any, loc: Locator, standard: Standard, lang: str = "zh") 
     """
     reader = _Reader(standard, loc, lang)
     if not isinstance(data, dict):
-        raise SigngenError([loc.problem((), t("err.top", lang, got=reader.got(data)))])
+        raise SigngenError([loc.problem((), CATALOGUE.msg("err.top", got=reader.got(data)))],
+                           lang)
     for key in data:
         if key not in ("survey", "items"):
             reader.unknown((key,), key, ["survey", "items"])
     values, site, auditor, date, origin = reader.header(data.get("survey"))
-    reader.problems.raise_if_any()  # items depend on the header: stop at a wrong standard
+    reader.raise_if_any()  # items depend on the header: stop at a wrong standard
     items = checkable_items(standard, values, site, origin)
     by_id = {item.id: item for item in items}
     raw_items = data.get("items")
@@ -401,11 +408,11 @@ def parse_survey(data: Any, loc: Locator, standard: Standard, lang: str = "zh") 
         item = by_id.get(key)
         if item is None:
             close = difflib.get_close_matches(str(key), list(by_id), n=1)
-            hint = t("err.hint", lang, close=close[0]) if close else ""
+            hint = CATALOGUE.msg("err.hint", close=close[0]) if close else ""
             reader.bad(("items", key), "err.item-id", id=standard.id, hint=hint, got=key)
             continue
         entries[key] = reader.entry(item, raw)
-    reader.problems.raise_if_any()
+    reader.raise_if_any()
     return Survey(loc.file, standard, values, site, items, entries, auditor, date, origin)
 
 

@@ -1,4 +1,5 @@
-"""Every text the audit shows a person, Chinese and English: ``{key: (zh, en)}``.
+"""Every text the audit shows a person, Chinese and English: ``{key: (zh, en)}``, in a
+:class:`~signgen.spec.messages.Catalogue`.
 
 Interface words only (how signgen speaks), never the standard's words: those come from the
 spec. :func:`t` picks the language (Chinese unless ``lang`` is ``en``) and fills ``{names}``.
@@ -6,6 +7,8 @@ The number and result readers keep their own texts in :mod:`signgen.spec.values`
 """
 
 from __future__ import annotations
+
+from signgen.spec.messages import Catalogue
 
 LANGS = ("zh", "en")
 
@@ -24,6 +27,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "level.required": ("必须", "required"),
     "level.recommended": ("建议", "recommended"),
     "level.examples": ("示例", "examples"),
+    "level.encouraged": ("鼓励", "encouraged"),
     "level.project": ("项目自设", "the project's own"),
     "verdict.fail": ("结论:不合格,{n} 项必须项不合格", "VERDICT: NOT COMPLIANT, {n} required "
                      "items failed"),
@@ -82,7 +86,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "not applicable by the auditor (the recorded values meet the "
                           "requirement: {msg})"),
     "both-agree": ("{msg}(核查人判定相同)", "{msg} (the auditor agrees)"),
-    "area": ("实测 {measured} m²,要求 ≥ {min} m²{tol}", "measured {measured} m², required "
+    "area": ("实测 {got} m²,要求 ≥ {min} m²{tol}", "measured {got} m², required "
              "≥ {min} m²{tol}"),
     "size.both": ("实测 {measured} cm,要求 {required} cm{tol}(高 × 长)",
                   "measured {measured} cm, required {required} cm{tol} (height × width)"),
@@ -135,8 +139,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                  "#   signgen audit THIS-FILE.yaml"),
     "tpl.origin": ("  origin: {value}   # 用房来源:{choices}",
                    "  origin: {value}   # how the premises were obtained: {choices}"),
-    "tpl.no-site": ("  site: {}   # 无规划:每类房间、窗口、宣传栏标牌各一项",
-                    "  site: {}   # no plan: one generic item per room, window and board plaque"),
+    "tpl.no-site": ("  site: {{}}   # 无规划:每类房间、窗口、宣传栏标牌各一项",
+                    "  site: {{}}   # no plan: one generic item per room, window and board plaque"),
     "tpl.site": ("  site:   # 来自规划:下列每个房间、窗口、宣传栏各一项标牌",
                  "  site:   # from the plan: one plaque item per room, window and board below"),
     "tpl.result": ("    result:     # 合格 / 不合格 / 不适用",
@@ -214,15 +218,16 @@ SHEET_LABELS["zh"]["base-url"] = "--base-url 应为 http:// 或 https:// 网址,
 SHEET_LABELS["en"]["base-url"] = "--base-url: expected an http:// or https:// URL, got {got!r}"
 
 
+CATALOGUE = Catalogue(TEXTS)
+
+
 def t(key: str, lang: str = "zh", /, **values: object) -> str:
     """The text ``key`` in ``lang`` (Chinese unless ``en``), ``{names}`` filled from ``values``.
 
     >>> t("status.fail"), t("status.fail", "en")
     ('不合格', 'fail')
     """
-    zh, en = TEXTS[key]
-    text = en if lang == "en" else zh
-    return text.format(**values) if values else text
+    return CATALOGUE.say(key, lang, **values)
 
 
 def level_word(level: str, lang: str = "zh") -> str:
@@ -231,15 +236,18 @@ def level_word(level: str, lang: str = "zh") -> str:
 
 
 def level_class(level: str) -> str:
-    """``required``, ``recommended`` or ``examples``: what a spec level means for a verdict.
+    """``required``, ``recommended``, ``encouraged`` or ``examples``: a spec level (or a
+    rule's kind) as it counts in a verdict.
 
-    Only a requirement can fail an audit; a recommendation (建议, 鼓励) and an open list of
-    examples (主要有…等) never do.
+    Only a requirement can fail an audit; a recommendation (建议), an encouragement (鼓励)
+    and one of an open list of examples (主要有…等) never do.
     """
     if level in ("required", "requirement"):
         return "required"
     if level in ("open", "examples"):
         return "examples"
+    if level == "encouraged":
+        return "encouraged"
     return "recommended"
 
 

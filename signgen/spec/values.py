@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from signgen.spec.messages import Catalogue, Msg
+
 RESULTS = ("pass", "fail", "na")
 # How a result may be written (after NFKC, whitespace removed, casefolded): interface words.
 RESULT_WORDS: dict[str, str] = {
@@ -48,6 +50,9 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+CATALOGUE = Catalogue(TEXTS)
+
+
 @dataclass(frozen=True)
 class ValueProblem(Exception):
     """A value that is not what was asked for: a code of :data:`TEXTS` and its figures."""
@@ -57,8 +62,11 @@ class ValueProblem(Exception):
 
     def text(self, lang: str = "zh") -> str:
         """The problem in ``lang`` (``zh`` or ``en``)."""
-        zh, en = TEXTS[self.code]
-        return (en if lang == "en" else zh).format(**self.params)
+        return CATALOGUE.say(self.code, lang, **self.params)
+
+    def msg(self) -> Msg:
+        """The problem in both languages (a ``str`` in Chinese carrying its English)."""
+        return CATALOGUE.msg(self.code, **self.params)
 
 
 def describe(value: object) -> str:
