@@ -16,7 +16,8 @@ from project_paths import ROOT, SPECS
 
 from signgen.audit.items import Room, Site, checkable_items
 from signgen.audit.judge import Outcome, judge_item
-from signgen.audit.survey import Entry, survey_template
+from signgen.audit.survey import Entry
+from signgen.audit.template import survey_template
 from signgen.cli.main import main
 from signgen.spec.load import load_standard
 from signgen.spec.model import Standard

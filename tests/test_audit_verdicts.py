@@ -17,7 +17,7 @@ from project_paths import SPECS
 from signgen.audit.items import AuditItem, checkable_items
 from signgen.audit.judge import Outcome
 from signgen.audit.sheet import audit_sheet_html
-from signgen.audit.survey import survey_template
+from signgen.audit.template import survey_template
 from signgen.cli.main import main
 from signgen.spec.model import Standard
 

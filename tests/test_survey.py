@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from project_paths import ROOT, SPECS
 
 from signgen.audit.items import checkable_items, site_from_plan
-from signgen.audit.survey import parse_survey, survey_template
+from signgen.audit.survey import parse_survey
+from signgen.audit.template import survey_template
 from signgen.cli.main import main
 from signgen.contractor.plan import load_plan
 from signgen.spec.load import load_standard

@@ -22,7 +22,7 @@ from signgen.audit.items import (
     rule_url,
     standard_base,
 )
-from signgen.audit.survey import tolerance_text
+from signgen.audit.template import tolerance_text
 from signgen.audit.texts import SHEET_LABELS, level_class, level_word
 from signgen.audit.texts import t as text
 from signgen.output.memo import memoized

@@ -11,7 +11,8 @@ from signgen.audit.items import Site, site_from_plan
 from signgen.audit.judge import audit as judge_survey
 from signgen.audit.report import FORMATS, render_report
 from signgen.audit.sheet import BASE_URL_ENV, DEFAULT_BASE_URL, audit_sheet_html, check_base_url
-from signgen.audit.survey import parse_survey, survey_standard_id, survey_template
+from signgen.audit.survey import parse_survey, survey_standard_id
+from signgen.audit.template import survey_template
 from signgen.cli.emit import emit
 from signgen.cli.options import parse_values, set_option, specs_option, standard_option
 from signgen.contractor.plan import load_plan
