@@ -203,11 +203,11 @@ def test_recommended_board_never_fails(standard: Standard, template: str, tmp_pa
         data["items"][f"board.{board}"] = {"result": "fail"}
     result = _run(runner, tmp_path, data)
     assert result.exit_code == 0, result.output
-    assert "建议项与示例项(不影响结论)" in result.stdout
+    assert "建议、鼓励与示例项(不影响结论)" in result.stdout
     advisory = [i for i in checkable_items(standard, VALUES, origin="purchased")
                 if i.level not in ("required", "requirement")]
     passed = len(advisory) - len(boards)
-    assert f"合格 {passed} / {len(advisory)}(建议项不合格不影响结论)" in result.stdout
+    assert f"合格 {passed} / {len(advisory)}(不合格也不影响结论)" in result.stdout
     line = next(x for x in result.stdout.splitlines() if f"(board.{boards[0]})" in x)
     assert "不合格" in line and "建议" in line
 

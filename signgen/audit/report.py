@@ -8,6 +8,7 @@ examples apart. Chinese unless the report was judged with ``lang='en'``.
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 from signgen.audit.judge import AuditReport, Outcome
@@ -90,6 +91,12 @@ def _groups(report: AuditReport) -> list[tuple[str, list[Outcome]]]:
     return [(heading, members) for heading, members in groups if members]
 
 
+def _pad(word: str, width: int) -> str:
+    """``word`` padded with spaces to ``width`` terminal columns (a Han character takes two)."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in word)
+    return word + " " * max(1, width - used)
+
+
 def report_text(report: AuditReport) -> str:
     """Plain text, for a terminal."""
     lang = report.lang
@@ -97,7 +104,8 @@ def report_text(report: AuditReport) -> str:
     for heading, outcomes in _groups(report):
         out += ["", f"{heading} ({len(outcomes)})"]
         for o in outcomes:
-            out.append(f"  {t('status.' + o.status, lang):9} {_label(o, lang)}: {o.message}")
+            out.append(f"  {_pad(t('status.' + o.status, lang), 10)}{_label(o, lang)}: "
+                       f"{o.message}")
             if o.status == "fail":
                 out.append(f"            「{o.item.quote}」")
             if o.note:
@@ -162,7 +170,8 @@ def report_json(report: AuditReport) -> str:
                       allow_nan=False) + "\n"
 
 
-_CSS = BASE_CSS + "blockquote { margin: 1mm 0 0 3mm; color: #444; }\n"
+_CSS = (BASE_CSS + "blockquote { margin: 1mm 0 0 3mm; color: #444; }\n"
+        "td:first-child { white-space: nowrap; }\n")
 
 
 def report_html(report: AuditReport) -> str:

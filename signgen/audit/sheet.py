@@ -151,6 +151,9 @@ def audit_sheet_html(standard: Standard, values: Mapping[str, str], site: Site |
     title = info.title if lang == "zh" else info.title_en
     community = "".join(values.get(k, "") for k in ("district", "street", "community")
                         if values.get(k))
+    known = next((o for o in standard.origins if o.id == origin), None)
+    origin_text = (f"{t['origin']}: {e(known.name if lang == 'zh' else known.name_en)} &nbsp; "
+                   if known else "")
     items = [i for i in checkable_items(standard, values, site, origin)
              if applies_to_origin(i, origin)]
     groups: dict[str, list[AuditItem]] = {}
@@ -161,7 +164,7 @@ def audit_sheet_html(standard: Standard, values: Mapping[str, str], site: Site |
            f"<style>{_CSS}</style></head><body>",
            f"<header><h1>{e(t['sheet'])}: {e(title)}</h1>",
            f"<p>{e(info.id)}, {t['edition']} {e(info.edition)}</p>",
-           f"<p>{t['community']}: {e(community)} &nbsp; {t['auditor']}: "
+           f"<p>{t['community']}: {e(community)} &nbsp; {origin_text}{t['auditor']}: "
            f'<span class="blank wide"></span> &nbsp; {t["date"]}: '
            '<span class="blank"></span></p></header>']
     for group, members in groups.items():

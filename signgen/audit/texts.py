@@ -22,8 +22,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "heading.pass": ("合格", "Passed"),
     "heading.unchecked": ("未核查", "Not checked"),
     "heading.na": ("不适用", "Not applicable"),
-    "heading.advisory": ("建议项与示例项(不影响结论)",
-                         "Recommended items and examples (never fail the audit)"),
+    "heading.advisory": ("建议、鼓励与示例项(不影响结论)",
+                         "Recommended, encouraged and example items (never fail the audit)"),
     "level.required": ("必须", "required"),
     "level.recommended": ("建议", "recommended"),
     "level.examples": ("示例", "examples"),
@@ -51,7 +51,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.origin": ("用房来源", "Origin"),
     "report.origin-unknown": ("未记录", "not recorded"),
     "report.score": ("必须项", "Required items"),
-    "report.advisory": ("建议项", "Recommended items"),
+    "report.advisory": ("建议、鼓励与示例项", "Recommended, encouraged and example items"),
     "report.clause": ("条款", "clause"),
     "report.note": ("备注", "note"),
     "report.item": ("项目", "Item"),
@@ -61,8 +61,8 @@ TEXTS: dict[str, tuple[str, str]] = {
               "(不适用 {na} 项)",
               "passed {passed} / checked {checked}; checked {checked} / {total} applicable "
               "items ({na} not applicable)"),
-    "score.advisory": ("合格 {passed} / {total}(建议项不合格不影响结论)",
-                       "{passed} / {total} passed (a recommended item never fails the audit)"),
+    "score.advisory": ("合格 {passed} / {total}(不合格也不影响结论)",
+                       "{passed} / {total} passed (none of them fails the audit)"),
     "footer": ("文字比较时忽略空白,全角标点按半角读。signgen 判定记录的数值;核查人判为不合格的"
                "不会被改为合格,核查人判为合格而数值超出允许范围的判为不合格。允许偏差为项目默认值,"
                "不是标准的规定。退出码:0 合格且完整,1 有不合格项,2 输入有误,3 无不合格项但未完成。",
