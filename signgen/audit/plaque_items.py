@@ -192,5 +192,6 @@ def _style_items(standard: Standard, plaque: Plaque, values: Mapping[str, str],
             title=f"{plaque.name}:{zh}", title_en=f"{plaque.name_en}: {en}",
             check=f"逐段记下{plaque.name}的{zh}",
             check_en=f"Note the {en} of each part: {plaque.name_en}",
-            required=req, required_en=req_en, parts=tuple(parts), fields=("observed",)))
+            required=req, required_en=req_en, parts=tuple(parts), fields=("observed",),
+            tolerance=standard.tolerance("colour") if aspect == "colours" else None))
     return out

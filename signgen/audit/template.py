@@ -26,11 +26,13 @@ def _comment(text: str) -> str:
 
 
 def tolerance_text(item: AuditItem, lang: str = "zh") -> str:
-    """``± 1 cm(项目默认值)``, or empty when the item has no tolerance."""
+    """``± 1 cm(项目默认值)`` (``ΔE2000 ≤ 12(项目默认值)`` for a colour difference), or
+    empty when the item has no tolerance."""
     tol = item.tolerance
     if tol is None:
         return ""
-    return t("tolerance", lang, value=measured(tol.plus_minus), unit=unit_shown(tol.unit)).strip()
+    key = "tolerance.difference" if tol.unit == "delta_e2000" else "tolerance"
+    return t(key, lang, value=measured(tol.plus_minus), unit=unit_shown(tol.unit)).strip()
 
 
 def survey_template(standard: Standard, values: Mapping[str, str], site: Site | None = None,

@@ -76,8 +76,8 @@ def describe(value: object) -> str:
 
 
 def unit_shown(unit: str) -> str:
-    """``m2`` as people read it (m²); other units as written."""
-    return "m²" if unit == "m2" else unit
+    """``m2`` and ``delta_e2000`` as people read them (m², ΔE2000); other units as written."""
+    return {"m2": "m²", "delta_e2000": "ΔE2000"}.get(unit, unit)
 
 
 def _key(text: str) -> str:
