@@ -299,6 +299,9 @@ def cross_check(standard: Standard, where: dict[str, tuple[str, Locator]]) -> li
         c.ref(("clauses", i, "document"), clause.document, "documents", "document")
     for i, rule in enumerate(standard.area_rules):
         c.ref(("area_rules", i, "zone"), rule.zone, "zones", "zone")
+    for i, r in enumerate(standard.rules):
+        for j, origin in enumerate(r.origins):
+            c.ref(("rules", i, "origins", j), origin, "origins", "origin")
     every_text = "\n".join(_squash(cl.text) for cl in standard.clauses)
     for i, function in enumerate(standard.functions):
         for j, alt in enumerate(function.alt_names):
