@@ -248,8 +248,10 @@ class PlaqueLayout(Default):
     margin_mm: NonNegative
     line_gap: NonNegative = Field(0.25, description="gap between lines, in letter heights")
     lines: list[list[Id]] = Field(min_length=1, description="segment ids on each line")
-    max_letter_height_mm: Positive
-    min_letter_height_mm: Positive
+    max_letter_height_mm: Positive = Field(
+        description="largest letter height: the em (body) size, not the measured ink height")
+    min_letter_height_mm: Positive = Field(
+        description="smallest letter height: the em (body) size, not the measured ink height")
     mounting_height_mm: NonNegative = Field(description="floor to the plaque's lower edge")
     viewing_distance_m: Positive | None = Field(
         None, description="typical reading distance; sets a minimum letter height")
