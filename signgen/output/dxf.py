@@ -25,7 +25,8 @@ from ezdxf.filemanagement import new as new_drawing
 from ezdxf.math import Matrix44
 from ezdxf.path import Path
 
-from signgen.fonts.book import Face, FontBook
+from signgen.fonts.book import FontBook
+from signgen.fonts.face import Face
 from signgen.plaque.layout import PlaqueGeometry
 from signgen.spec.model import Standard
 

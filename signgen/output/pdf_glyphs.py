@@ -16,7 +16,8 @@ import pikepdf
 from pikepdf import ContentStreamInstruction as Op
 from pikepdf import Name, Operator
 
-from signgen.fonts.book import Face, FontBook
+from signgen.fonts.book import FontBook
+from signgen.fonts.face import Face
 
 _COMMAND = re.compile(r"([MLHVCQZ])([^MLHVCQZ]*)")
 _TWO_THIRDS = 2.0 / 3.0

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.svgLib.path import parse_path
 
-from signgen.fonts.book import Face
+from signgen.fonts.face import Face
 
 _TIGHT: dict[tuple[str, int, int], float] = {}
 
