@@ -3,8 +3,8 @@
 The copy-fit sets type by its *em size* (the body size): a 120 mm letter height is a 120 mm
 em square, but the ink of a Han character fills only about 90-96 % of it, so a tape held to
 the finished sign reads less. This module measures what the tape reads: the tight vertical
-extent of each glyph's outline (curves bounded at their extrema, with fontTools'
-``BoundsPen``, as Inkscape's visual bounding box measures them), times the em size.
+extent of each glyph's outline (curves bounded at their extrema, as Inkscape's visual
+bounding box measures them), times the em size.
 
 Tight bounds are computed only where they can matter: glyphs are taken in order of their
 control-point height (which is never less than the tight height), and the search stops as
@@ -14,14 +14,15 @@ tight height is computed once per process.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
-from fontTools.pens.boundsPen import BoundsPen
-from fontTools.svgLib.path import parse_path
+from fontTools.misc.bezierTools import calcCubicBounds, calcQuadraticBounds
 
 from signgen.fonts.face import Face
 
+_TOKEN = re.compile(r"[MLHVCQZ]|[^MLHVCQZ ]+")  # a command letter, or one number
 _TIGHT: dict[tuple[str, int, int], float] = {}
 
 
@@ -30,11 +31,48 @@ def tight_height(face: Face, glyph: int) -> float:
     key = (str(face.file), face.index, glyph)
     found = _TIGHT.get(key)
     if found is None:
-        pen = BoundsPen(None)
-        parse_path(face.outline(glyph), pen)
-        bounds = pen.bounds
-        found = _TIGHT[key] = 0.0 if bounds is None else float(bounds[3] - bounds[1])
+        bounds = _tight_y(face.outline(glyph))
+        found = _TIGHT[key] = 0.0 if bounds is None else bounds[1] - bounds[0]
     return found
+
+
+def _tight_y(d: str) -> tuple[float, float] | None:
+    """The lowest and highest y of absolute SVG path data, curves at their true extrema.
+
+    Only y is needed, so only y is read. A curve whose control points lie between its end
+    points' y cannot reach past them; the others are solved (fontTools' bezier tools).
+
+    >>> _tight_y("M0 0L10 0Q20 20 10 10Z")  # the curve peaks at 40/3, its control point at 20
+    (0.0, 13.333333333333332)
+    """
+    t = _TOKEN.findall(d)
+    n, i = len(t), 0
+    y = 0.0
+    ys: list[float] = []
+    while i < n:
+        command = t[i]
+        if command == "C":
+            y1, y2, y3 = float(t[i + 2]), float(t[i + 4]), float(t[i + 6])
+            lo, hi = (y, y3) if y < y3 else (y3, y)
+            if not (lo <= y1 <= hi and lo <= y2 <= hi):
+                box = calcCubicBounds((0, y), (0, y1), (0, y2), (0, y3))
+                ys += (box[1], box[3])
+            y, i = y3, i + 7
+        elif command == "Q":
+            y1, y3 = float(t[i + 2]), float(t[i + 4])
+            if not (y <= y1 <= y3 or y3 <= y1 <= y):
+                box = calcQuadraticBounds((0, y), (0, y1), (0, y3))
+                ys += (box[1], box[3])
+            y, i = y3, i + 5
+        elif command in ("L", "M"):
+            y, i = float(t[i + 2]), i + 3
+        elif command == "V":
+            y, i = float(t[i + 1]), i + 2
+        else:  # H keeps y; Z returns to a point already counted
+            i += 2 if command == "H" else 1
+            continue
+        ys.append(y)
+    return (min(ys), max(ys)) if ys else None
 
 
 def _is_letter(char: str) -> bool:
