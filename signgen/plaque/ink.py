@@ -16,23 +16,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from fontTools.misc.bezierTools import calcCubicBounds, calcQuadraticBounds
 
+from signgen.fonts.book import GlyphMetrics
 from signgen.fonts.face import Face
 
 _TOKEN = re.compile(r"[MLHVCQZ]|[^MLHVCQZ ]+")  # a command letter, or one number
-_TIGHT: dict[tuple[str, int, int], float] = {}
+_TIGHT: dict[Face, dict[int, float]] = {}  # per face: glyph id -> tight ink height, in em
+_LETTERS: dict[str, bool] = {}
 
 
 def tight_height(face: Face, glyph: int) -> float:
-    """The tight ink height of a glyph, in font units (0 for a blank glyph)."""
-    key = (str(face.file), face.index, glyph)
-    found = _TIGHT.get(key)
+    """The tight ink height of a glyph, in em (0 for a blank glyph); cached per face."""
+    heights = _TIGHT.get(face)
+    if heights is None:
+        heights = _TIGHT[face] = {}
+    found = heights.get(glyph)
     if found is None:
         bounds = _tight_y(face.outline(glyph))
-        found = _TIGHT[key] = 0.0 if bounds is None else bounds[1] - bounds[0]
+        found = 0.0 if bounds is None else (bounds[1] - bounds[0]) / face.units_per_em
+        heights[glyph] = found
     return found
 
 
@@ -77,33 +82,43 @@ def _tight_y(d: str) -> tuple[float, float] | None:
 
 def _is_letter(char: str) -> bool:
     """Letters and digits (Han characters included); not punctuation such as （ or 、."""
-    return unicodedata.category(char)[0] in "LN"
+    found = _LETTERS.get(char)
+    if found is None:
+        found = _LETTERS[char] = unicodedata.category(char)[0] in "LN"
+    return found
 
 
-def tallest_ink(glyphs: Iterable[tuple[str, Face, int, float]]) -> tuple[float, str]:
-    """The ink height (mm) of the tallest of ``(char, face, glyph id, em size mm)``, and it.
+def tallest_ink(placed: Sequence[tuple[str, GlyphMetrics, float]], size_mm: float
+                ) -> tuple[float, str]:
+    """The ink height (mm) of the tallest character of a run set at ``size_mm``, and it.
 
+    ``placed`` is a run as the layout measures it: (character, its glyph, pen position).
     Letters and digits are measured, as a person measures letter height; punctuation only
-    on a line that has nothing else.
+    on a run that has nothing else. Glyphs whose tight height is known come from the cache;
+    the others are measured in order of their control-point height (an upper bound of the
+    tight height), only while that height could beat the best found.
 
-    >>> tallest_ink([])
+    >>> tallest_ink([], 120.0)
     (0.0, '')
     """
-    glyphs = list(glyphs)
-    if any(_is_letter(g[0]) for g in glyphs):
-        glyphs = [g for g in glyphs if _is_letter(g[0])]
-    candidates = []
-    for char, face, glyph, size in glyphs:
-        bounds = face.bounds(glyph)
-        if bounds is not None:
-            scale = size / face.units_per_em
-            candidates.append(((bounds[3] - bounds[1]) * scale, scale, char, face, glyph))
-    candidates.sort(key=lambda c: -c[0])
+    letters = [_is_letter(char) for char, _, _ in placed]
+    every = not any(letters)
     best, best_char = 0.0, ""
-    for upper, scale, char, face, glyph in candidates:
+    unknown = []
+    for (char, metrics, _), letter in zip(placed, letters, strict=True):
+        if not (letter or every) or metrics.ink is None:
+            continue
+        heights = _TIGHT.get(metrics.face)
+        known = heights.get(metrics.glyph) if heights is not None else None
+        if known is None:
+            unknown.append((metrics.ink[3] - metrics.ink[1], char, metrics))
+        elif known > best:
+            best, best_char = known, char
+    unknown.sort(key=lambda c: -c[0])
+    for upper, char, metrics in unknown:
         if upper <= best:
             break
-        height = tight_height(face, glyph) * scale
+        height = tight_height(metrics.face, metrics.glyph)
         if height > best:
             best, best_char = height, char
-    return best, best_char
+    return best * size_mm, best_char

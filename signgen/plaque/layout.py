@@ -250,8 +250,8 @@ def plaque_layout(standard: Standard, text: PlaqueText, fonts: FontBook, *,
     shared = _floor(shared)
     heights = [_floor(min(shared, area_w / m.width)) if m.width > 0 else shared
                for m in measures]
-    run_inks = [[tallest_ink((char, met.face, met.glyph, h) for char, met, _ in run)
-                 for run in m.runs] for m, h in zip(measures, heights, strict=True)]
+    run_inks = [[tallest_ink(run, h) for run in m.runs]
+                for m, h in zip(measures, heights, strict=True)]
     inks = [max(r, default=(0.0, "")) for r in run_inks]
     minimum = minimum_letter_height(standard, plaque.id)
     warnings = []

@@ -24,6 +24,7 @@ numbers have fixed decimals, text is escaped: the same plaque gives the same byt
 
 from __future__ import annotations
 
+import functools
 import re
 from xml.sax.saxutils import escape
 
@@ -98,6 +99,7 @@ def _header(geometry: PlaqueGeometry, standard: Standard, variant: str) -> list[
     heights = ", ".join(mm(x) for x in geometry.letter_heights)
     inks = ", ".join(f"{x:.1f}" for x in geometry.ink_heights)
     title = f"{geometry.name}: {geometry.text}"
+    background = colour_hex(standard, geometry.background)
     desc = (f"plaque {geometry.plaque_id}; text {geometry.text}; {variant}; "
             f"{w} mm x {h} mm; letter heights {heights} mm (em); ink heights {inks} mm")
     return [
@@ -107,18 +109,18 @@ def _header(geometry: PlaqueGeometry, standard: Standard, variant: str) -> list[
         f"<title>{xml_text(title)}</title>",
         f"<desc>{xml_text(desc)}</desc>",
         _layer_open("layer-background",
-                    f"background {_colour_label(standard, geometry.background)}"),
-        f'<rect id="background" x="0" y="0" width="{w}" height="{h}" '
-        f'fill="{colour_hex(standard, geometry.background)}"/>',
+                    f"background {_colour_label(standard, geometry.background, background)}"),
+        f'<rect id="background" x="0" y="0" width="{w}" height="{h}" fill="{background}"/>',
         "</g>",
     ]
 
 
-def _colour_label(standard: Standard, colour_id: str) -> str:
+def _colour_label(standard: Standard, colour_id: str, hex_value: str) -> str:
     names = [c.name for c in standard.colours if c.id == colour_id]
-    return " ".join([*names, colour_id, colour_hex(standard, colour_id)])
+    return " ".join([*names, colour_id, hex_value])
 
 
+@functools.lru_cache(maxsize=256)
 def _layer_open(layer_id: str, label: str) -> str:
     return (f'<g id="{xml_attr(layer_id)}" inkscape:groupmode="layer" '
             f'inkscape:label="{xml_attr(label)}">')
@@ -178,7 +180,7 @@ def plaque_svg(geometry: PlaqueGeometry, standard: Standard, fonts: FontBook, *,
             by_colour.setdefault(run.colour, []).append((i, run))
     for colour, runs in by_colour.items():
         fill = colour_hex(standard, colour)
-        lines.append(_layer_open(f"layer-{colour}", _colour_label(standard, colour)))
+        lines.append(_layer_open(f"layer-{colour}", _colour_label(standard, colour, fill)))
         for i, run in runs:
             if outline:
                 _outlined_run(lines, run, fonts, fill, _run_id(i, run))
