@@ -22,9 +22,11 @@ Built with pikepdf from the layout (never from cairo, which writes DeviceRGB onl
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import uuid
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,10 +68,12 @@ def print_setup(standard: Standard) -> PrintSetup:
     return setup
 
 
-def _icc_profile(setup: PrintSetup) -> bytes:
-    path = Path(setup.icc_profile)
+@functools.lru_cache(maxsize=4)
+def _icc_profile(path_text: str) -> bytes:
+    """The profile file, Flate-compressed once per process (it is most of each file)."""
+    path = Path(path_text)
     try:
-        return path.read_bytes()
+        return zlib.compress(path.read_bytes(), 9)
     except OSError as exc:
         raise SigngenError(f"project_defaults.print_setup.icc_profile: expected a readable "
                            f"CMYK ICC profile, got {str(path)!r} ({exc.strerror}); install the "
@@ -179,7 +183,8 @@ def _registration(pdf: pikepdf.Pdf) -> pikepdf.Array:
 
 def _finish(pdf: pikepdf.Pdf, standard: Standard, setup: PrintSetup, title: str) -> bytes:
     """Output intent, XMP and document info for PDF/X-4; saved with a deterministic id."""
-    profile = pdf.make_stream(_icc_profile(setup))
+    profile = pdf.make_stream(_icc_profile(setup.icc_profile))
+    profile.Filter = Name.FlateDecode
     profile.N = 4
     pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
         Type=Name.OutputIntent, S=Name.GTS_PDFX, OutputConditionIdentifier="Custom",
