@@ -337,6 +337,9 @@ def _check_defaults(c: _Checker, standard: Standard) -> None:
     for i, fz in enumerate(d.function_zones):
         c.ref((*base, "function_zones", i, "function"), fz.function, "functions", "function")
         c.ref((*base, "function_zones", i, "zone"), fz.zone, "zones", "zone")
+    if d.print_setup is not None:
+        for i, plaque_id in enumerate(d.print_setup.no_bleed_plaques):
+            c.ref((*base, "print_setup", "no_bleed_plaques", i), plaque_id, "plaques", "plaque")
     plaques = {p.id: p for p in standard.plaques}
     for i, lay in enumerate(d.plaque_layouts):
         path = (*base, "plaque_layouts", i)
