@@ -21,7 +21,8 @@ from signgen.spec.load import load_standard
 URL = re.compile(rb"https?://[^\s\"'<>)]+")
 FETCHED = re.compile(rb"(?:url\(|@import)\s*[\"']?https?://[^\s\"'<>)]+")
 XMLNS = (b"http://www.w3.org/2000/svg", b"http://www.w3.org/1999/xlink",  # namespaces
-         b"http://www.sitemaps.org/schemas/sitemap/0.9")
+         b"http://www.sitemaps.org/schemas/sitemap/0.9",
+         b"http://www.inkscape.org/namespaces/inkscape")  # Inkscape layer attributes (colours)
 
 
 def site_config(tmp_path: Path, **plugin: object) -> MkDocsConfig:
