@@ -32,6 +32,7 @@ from signgen.drawings.sheet import plaque_drawing_svg
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import safe_join, write_atomic
+from signgen.output.print_files import SHOP_FORMATS, shop_files
 from signgen.output.raster import svg_to_pdf, svg_to_png
 from signgen.plaque.layout import plaque_layout
 from signgen.plaque.svg import plaque_svg
@@ -39,7 +40,7 @@ from signgen.plaque.text import plaque_text
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected
 
-FORMATS = ("svg", "pdf", "png")
+FORMATS = ("svg", "pdf", "png", *SHOP_FORMATS)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 CHUNK = 4  # rows per task sent to a worker
 WINDOW = 2  # chunks in flight per worker
@@ -240,6 +241,10 @@ class CommunityRenderer:
             files.append((f"{plaque_id}.pdf", svg_to_pdf(outlined)))
         if "png" in opts.formats:
             files.append((f"{plaque_id}.png", svg_to_png(outlined, px_per_mm=opts.px_per_mm)))
+        for fmt in SHOP_FORMATS:
+            if fmt in opts.formats:
+                files += [(f"{plaque_id}.{name}", data)
+                          for name, data in shop_files(geometry, std, self.fonts, fmt)]
         drawing = plaque_drawing_svg(std, geometry, self.fonts, plaque=svg)
         files.append((f"{plaque_id}.drawing.svg", drawing.encode("utf-8")))
         if "pdf" in opts.formats:

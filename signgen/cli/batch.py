@@ -73,7 +73,8 @@ def _print_summary(summary: BatchSummary, out_dir: Path, seconds: float) -> None
               help="SVG plaques with outlined glyphs (for print) or <text> (for editing). "
                    "PDF and PNG are always outlined.")
 @click.option("--formats", "formats_text", default="svg", show_default=True,
-              metavar="LIST", help="Plaque formats, comma-separated: svg,pdf,png.")
+              metavar="LIST", help="Plaque formats, comma-separated: svg,pdf,png,print-pdf,dxf "
+                                   "(print-pdf: PDF/X-4 in CMYK; dxf: cut letters).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes.")
 @click.option("--origin", default=None, metavar="ORIGIN",
