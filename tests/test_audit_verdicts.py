@@ -314,3 +314,16 @@ def test_audit_sheet_base_url_must_be_http(runner: CliRunner, url: str) -> None:
     assert result.exit_code == 2
     assert f"--base-url 应为 http:// 或 https:// 网址,实为 {url!r}" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["audit-template", "audit-sheet"])
+def test_per_sign_set_values_are_refused_before_a_survey_is_written(
+        runner: CliRunner, tmp_path: Path, command: str) -> None:
+    """13.4: --set board=… would put a per-sign field into the survey's community: block
+    (which the survey then refuses); the audit commands refuse it at once, exit 2."""
+    out = tmp_path / "out"
+    result = runner.invoke(main, [command, "--specs", str(SPECS), "--set", "board=党建宣传栏",
+                                  "--lang", "en", "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "--set: board: board is a per-sign field" in result.output
+    assert not out.exists()
