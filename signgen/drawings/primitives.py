@@ -1,28 +1,138 @@
-"""SVG pieces shared by the entrance elevation and the design-intent drawings.
+"""SVG pieces shared by the entrance elevation, the design-intent drawing and the floor plan.
 
-A plaque nested in a larger drawing (ids prefixed so that two plaques never clash),
+Drawings are built with svgwrite (validation off, for speed; every id set here from spec
+ids, never svgwrite's counter) and serialised by ElementTree, which escapes every text and
+attribute: no hand-written escaping. Here: a drawing and its serialisation (one element a
+line), a plaque nested in a larger drawing (ids prefixed so that two plaques never clash),
 architectural dimension lines, text labels and an embedded logo image. Numbers go through
-:func:`signgen.output.numbers.mm` and text through its escapers, so the output is deterministic.
+:mod:`signgen.output.numbers`, so the output is deterministic.
 """
 
 from __future__ import annotations
 
 import base64
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
+
+import svgwrite
 
 from signgen.communities.rows import logo_problem
 from signgen.errors import SigngenError
 from signgen.output.numbers import mm
-from signgen.plaque.svg import xml_attr, xml_text
+from signgen.plaque.svg import SVG_NS, xml_chars
 
 LABEL_FONT = "'Noto Sans CJK SC', 'Noto Serif CJK SC', sans-serif"  # signgen's UI labels
-_PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*")
-_ROOT = re.compile(r"<svg\b([^>]*)>")
-_SIZE_ATTR = re.compile(r'\s(?:x|y|width|height)="[^"]*"')
-_ID = re.compile(r'\bid="([^"]+)"')
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 _EXTERNAL = re.compile(r"""(?:href|src)\s*=\s*["']\s*(?:https?:|ftp:)?//""", re.I)
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
+_NO_INDENT = ("text", "title", "desc", "svg")  # mixed content, or a nested document
+# The element factory: svgwrite's validation off (it costs more than the drawing itself).
+E = svgwrite.Drawing(debug=False)
+
+
+def drawing(width: str, height: str, view_box: tuple[float, float], *, title: str,
+            desc: str = "", **attrs: str) -> Any:
+    """An empty ``svgwrite.Drawing`` with its size, viewBox, title and description."""
+    dwg = svgwrite.Drawing(size=(width, height), viewBox=f"0 0 {mm(view_box[0])} "
+                           f"{mm(view_box[1])}", debug=False, **attrs)
+    dwg.elements.clear()  # svgwrite's empty <defs>
+    dwg.set_desc(title=xml_chars(title), desc=xml_chars(desc) if desc else None)
+    return dwg
+
+
+def svg_document(dwg: Any, *, declaration: bool = True) -> str:
+    """A drawing as an SVG file: one element a line, nested plaques as they were written."""
+    root = dwg.get_xml()
+    for attr in ("xmlns:ev", "xmlns:xlink", "baseProfile"):  # svgwrite's, unused here
+        root.attrib.pop(attr, None)
+    _indent(root)
+    text = ET.tostring(root, encoding="unicode")
+    return f"{XML_DECLARATION}\n{text}\n" if declaration else f"{text}\n"
+
+
+def _indent(element: ET.Element, root: bool = True) -> None:
+    """A newline before each child of a container: not inside text or a nested document."""
+    if not root and element.tag in _NO_INDENT:
+        return
+    children = list(element)
+    if not children or element.tag in _NO_INDENT[:3]:
+        return
+    element.text = "\n"
+    for child in children:
+        child.tail = "\n"
+        _indent(child, root=False)
+
+
+class Embedded:
+    """An SVG document to nest in a drawing as an ``<svg>`` element at (x, y), sized.
+
+    Parsed once: its own size is replaced, its namespaced names kept as written, and every
+    id (and ``#id`` reference to it) prefixed with ``id_prefix`` so that several plaques
+    can share one drawing.
+    """
+
+    elementname = "svg"
+
+    def __init__(self, svg: str, *, x: float, y: float, width: float, height: float,
+                 id_prefix: str) -> None:
+        self.element = _nested(svg, (x, y, width, height), id_prefix)
+
+    def get_xml(self) -> ET.Element:
+        return self.element
+
+
+def _nested(svg: str, box: tuple[float, float, float, float], prefix: str) -> ET.Element:
+    names = {_XML_NS: "xml"}
+    parser: ET.XMLPullParser[Any] = ET.XMLPullParser(events=("start-ns", "start"))
+    parser.feed(svg)
+    parser.close()
+    root: ET.Element | None = None
+    declared: dict[str, str] = {}
+    events = cast("list[tuple[str, Any]]", list(parser.read_events()))
+    for event, item in events:
+        if event == "start-ns":
+            ns_prefix, uri = item
+            names.setdefault(uri, ns_prefix)
+            declared["xmlns" + (f":{ns_prefix}" if ns_prefix else "")] = uri
+        elif root is None:
+            root = item
+    if root is None or _local(root.tag, names) != "svg":
+        raise ValueError("expected an SVG document with an <svg> root")
+    ids: set[str] = set()
+    for el in root.iter():
+        el.tag = _local(el.tag, names)
+        el.attrib = {_local(k, names): v for k, v in el.attrib.items()}
+        if "id" in el.attrib:
+            ids.add(el.attrib["id"])
+    refs = re.compile(r"(url\(#)(" + "|".join(re.escape(i) for i in sorted(ids, key=len,
+                                                                            reverse=True))
+                      + r")(?=\))") if ids else None
+    for el in root.iter():
+        for key, value in el.attrib.items():
+            if key == "id":
+                el.attrib[key] = prefix + value
+            elif key in ("href", "xlink:href") and value[1:] in ids and value[:1] == "#":
+                el.attrib[key] = "#" + prefix + value[1:]
+            elif refs is not None and "url(#" in value:
+                el.attrib[key] = refs.sub(lambda m: m.group(1) + prefix + m.group(2), value)
+    kept = {k: v for k, v in root.attrib.items() if k not in ("x", "y", "width", "height")}
+    x, y, w, h = box
+    root.attrib = {"x": mm(x), "y": mm(y), "width": mm(w), "height": mm(h), **declared,
+                   **kept}
+    root.tail = None
+    return root
+
+
+def _local(name: str, names: dict[str, str]) -> str:
+    """``{uri}local`` as written: ``local`` in SVG's namespace, else ``prefix:local``."""
+    if not name.startswith("{"):
+        return name
+    uri, local = name[1:].split("}", 1)
+    prefix = "" if uri == SVG_NS else names.get(uri, "")
+    return f"{prefix}:{local}" if prefix else local
 
 
 @dataclass(frozen=True)
@@ -48,76 +158,57 @@ class Pen:
         return paper_mm * self.scale
 
 
-def nest_svg(svg: str, *, x: float, y: float, width: float, height: float,
-             id_prefix: str) -> str:
-    """An SVG document placed as a nested ``<svg>`` at (x, y) with the given size.
-
-    Its prolog is dropped, the root's own size replaced, and every id (and reference to
-    it) prefixed with ``id_prefix`` so that several plaques can share one drawing.
-    """
-    body = _PROLOG.sub("", svg).strip()
-    match = _ROOT.search(body)
-    if match is None:
-        raise ValueError("expected an SVG document with an <svg> root")
-    attrs = _SIZE_ATTR.sub("", match.group(1))
-    root = (f'<svg x="{mm(x)}" y="{mm(y)}" width="{mm(width)}" height="{mm(height)}"'
-            f'{attrs}>')
-    body = body[:match.start()] + root + body[match.end():]
-    ids = sorted(set(_ID.findall(body)), key=len, reverse=True)
-    if ids:
-        names = "|".join(re.escape(i) for i in ids)
-        body = re.sub(rf'(\bid="|href="#|url\(#)({names})(?=["\)])',
-                      lambda m: f"{m.group(1)}{id_prefix}{m.group(2)}", body)
-    return body
-
-
 def label(x: float, y: float, text: str, size: float, *, anchor: str = "middle",
-          rotate: bool = False, fill: str = "#000000", weight: int = 400) -> str:
+          rotate: bool = False, fill: str = "#000000", weight: int = 400) -> Any:
     """A UI text label (signgen's, not a plaque's): centred on x unless ``anchor`` says."""
-    transform = f' transform="rotate(-90 {mm(x)} {mm(y)})"' if rotate else ""
-    return (f'<text x="{mm(x)}" y="{mm(y)}" font-family="{xml_attr(LABEL_FONT)}" '
-            f'font-size="{mm(size)}" font-weight="{weight}" text-anchor="{anchor}" '
-            f'fill="{fill}"{transform}>{xml_text(text)}</text>')
+    attrs = {"transform": f"rotate(-90 {mm(x)} {mm(y)})"} if rotate else {}
+    return E.text(xml_chars(text), x=[mm(x)], y=[mm(y)], font_family=LABEL_FONT,
+                  font_size=mm(size), font_weight=str(weight), text_anchor=anchor, fill=fill,
+                  **attrs)
 
 
 def dimension(pen: Pen, start: tuple[float, float], end: tuple[float, float], offset: float,
-              text: str, *, dim_id: str) -> str:
+              text: str, *, dim_id: str) -> list[Any]:
     """A dimension line in SVG coordinates: extension lines, 45° ticks, the measure.
 
     Horizontal when the points share a y (``offset`` > 0 draws it lower), otherwise
     vertical (``offset`` > 0 draws it to the right). The label sits outside the line.
+    Returns the line group and its label.
     """
     (x1, y1), (x2, y2) = start, end
     tick = 1.2 * pen.scale
     gap = 0.8 * pen.scale
     size = pen.text_size(2.2)
-    parts = [f'<g id="{xml_attr(dim_id)}" class="dimension" stroke="#1F4E79" '
-             f'stroke-width="{pen.thin}" fill="none">']
+    group = E.g(id=dim_id, class_="dimension", stroke="#1F4E79", stroke_width=pen.thin,
+                fill="none")
     sign = 1 if offset >= 0 else -1
     if abs(y1 - y2) < 1e-9:
         y = y1 + offset
-        parts += [_line(x1, y1 + sign * gap, x1, y + sign * gap),
-                  _line(x2, y2 + sign * gap, x2, y + sign * gap),
-                  _line(x1, y, x2, y)]
-        parts += [_line(x - tick / 2, y + tick / 2, x + tick / 2, y - tick / 2) for x in (x1, x2)]
+        lines = [(x1, y1 + sign * gap, x1, y + sign * gap),
+                 (x2, y2 + sign * gap, x2, y + sign * gap), (x1, y, x2, y)]
+        lines += [(x - tick / 2, y + tick / 2, x + tick / 2, y - tick / 2) for x in (x1, x2)]
         text_y = y - 0.6 * pen.scale if sign < 0 or offset == 0 else y + size + 0.4 * pen.scale
-        text_x = (x1 + x2) / 2
-        parts.append("</g>")
-        parts.append(label(text_x, text_y, text, size, fill="#1F4E79"))
+        caption = label((x1 + x2) / 2, text_y, text, size, fill="#1F4E79")
     else:
         x = x1 + offset
-        parts += [_line(x1 + sign * gap, y1, x + sign * gap, y1),
-                  _line(x2 + sign * gap, y2, x + sign * gap, y2),
-                  _line(x, y1, x, y2)]
-        parts += [_line(x - tick / 2, y + tick / 2, x + tick / 2, y - tick / 2) for y in (y1, y2)]
-        text_x = x - 0.6 * pen.scale
-        parts.append("</g>")
-        parts.append(label(text_x, (y1 + y2) / 2, text, size, rotate=True, fill="#1F4E79"))
-    return "\n".join(parts)
+        lines = [(x1 + sign * gap, y1, x + sign * gap, y1),
+                 (x2 + sign * gap, y2, x + sign * gap, y2), (x, y1, x, y2)]
+        lines += [(x - tick / 2, y + tick / 2, x + tick / 2, y - tick / 2) for y in (y1, y2)]
+        caption = label(x - 0.6 * pen.scale, (y1 + y2) / 2, text, size, rotate=True,
+                        fill="#1F4E79")
+    for line in lines:
+        group.add(line_element(*line))
+    return [group, caption]
 
 
-def _line(x1: float, y1: float, x2: float, y2: float) -> str:
-    return f'<line x1="{mm(x1)}" y1="{mm(y1)}" x2="{mm(x2)}" y2="{mm(y2)}"/>'
+def line_element(x1: float, y1: float, x2: float, y2: float, **attrs: str) -> Any:
+    """A ``<line>`` from (x1, y1) to (x2, y2)."""
+    return E.line(start=(mm(x1), mm(y1)), end=(mm(x2), mm(y2)), **attrs)
+
+
+def rect_element(x: float, y: float, width: float, height: float, **attrs: str) -> Any:
+    """A ``<rect>`` at (x, y), sized."""
+    return E.rect(insert=(mm(x), mm(y)), size=(mm(width), mm(height)), **attrs)
 
 
 def logo_data_uri(path: Path) -> str:

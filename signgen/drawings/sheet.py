@@ -11,12 +11,22 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
-from signgen.drawings.primitives import Pen, dimension, label, nest_svg
+from signgen.drawings.primitives import (
+    E,
+    Embedded,
+    Pen,
+    dimension,
+    drawing,
+    label,
+    rect_element,
+    svg_document,
+)
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm, mm_label, number
 from signgen.plaque.layout import PlaqueGeometry
-from signgen.plaque.svg import SVG_NS, plaque_svg, xml_attr, xml_text
+from signgen.plaque.svg import plaque_svg
 from signgen.spec.model import Standard
 
 SCALES = (1, 2, 5, 10, 20, 25, 50, 100, 200)
@@ -103,7 +113,7 @@ class _Sheet:
     """Collects elements top to bottom; ``y`` is the next free line."""
 
     def __init__(self) -> None:
-        self.parts: list[str] = []
+        self.parts: list[Any] = []
         self.y = MARGIN
 
     def text(self, text: str, size: float = TEXT, *, x: float = MARGIN, weight: int = 400,
@@ -136,27 +146,27 @@ def plaque_drawing_svg(standard: Standard, geometry: PlaqueGeometry, fonts: Font
                "dimensions in mm", SMALL, fill="#555555")
     w, h = geometry.width_mm / n, geometry.height_mm / n
     x0, y0 = MARGIN + 22.0, sheet.y + 16.0
-    nested = nest_svg(svg, x=x0, y=y0, width=w, height=h, id_prefix="plaque-")
-    sheet.parts.append(f'<g id="plaque">{nested}')
-    sheet.parts.append(f'<rect x="{mm(x0)}" y="{mm(y0)}" width="{mm(w)}" height="{mm(h)}" '
-                       f'fill="none" stroke="#333333" stroke-width="{pen.thin}"/></g>')
-    sheet.parts += list(_plaque_dimensions(geometry, fonts, pen, n, x0, y0))
+    group = E.g(id="plaque")
+    group.add(Embedded(svg, x=x0, y=y0, width=w, height=h, id_prefix="plaque-"))
+    group.add(rect_element(x0, y0, w, h, fill="none", stroke="#333333",
+                           stroke_width=pen.thin))
+    sheet.parts.append(group)
+    for dim in _plaque_dimensions(geometry, fonts, pen, n, x0, y0):
+        sheet.parts += dim
     sheet.y = y0 + h + 16.0
     _notes(sheet, standard, geometry)
     height = sheet.y + MARGIN
-    return "\n".join([
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="{SVG_NS}" version="1.1" width="{mm(SHEET_WIDTH)}mm" '
-        f'height="{mm(height)}mm" viewBox="0 0 {mm(SHEET_WIDTH)} {mm(height)}">',
-        f"<title>{xml_text(f'{spec.name}: {geometry.text}')}</title>",
-        f"<desc>{xml_text(f'design-intent drawing of plaque {spec.id}, 1:{n}, mm')}</desc>",
-        f'<rect id="paper" x="0" y="0" width="{mm(SHEET_WIDTH)}" height="{mm(height)}" '
-        'fill="#FFFFFF"/>',
-        *sheet.parts, "</svg>", ""])
+    dwg = drawing(f"{mm(SHEET_WIDTH)}mm", f"{mm(height)}mm", (SHEET_WIDTH, height),
+                  title=f"{spec.name}: {geometry.text}",
+                  desc=f"design-intent drawing of plaque {spec.id}, 1:{n}, mm", version="1.1")
+    dwg.add(rect_element(0, 0, SHEET_WIDTH, height, id="paper", fill="#FFFFFF"))
+    for part in sheet.parts:
+        dwg.add(part)
+    return svg_document(dwg)
 
 
 def _plaque_dimensions(g: PlaqueGeometry, fonts: FontBook, pen: Pen, n: int, x0: float,
-                       y0: float) -> Iterator[str]:
+                       y0: float) -> Iterator[list[Any]]:
     w, h, m = g.width_mm / n, g.height_mm / n, g.margin_mm / n
     yield dimension(pen, (x0, y0), (x0 + w, y0), -8.0, mm_label(g.width_mm), dim_id="dim-width")
     yield dimension(pen, (x0, y0), (x0, y0 + h), -10.0, mm_label(g.height_mm),
@@ -201,9 +211,9 @@ def _notes(sheet: _Sheet, standard: Standard, g: PlaqueGeometry) -> None:
         r, gr, b = rgb(value.hex)
         cmyk = "/".join(number(c) for c in value.cmyk)
         sheet.y += 2.0
-        sheet.parts.append(f'<rect id="swatch-{xml_attr(colour_id)}" x="{mm(MARGIN)}" '
-                           f'y="{mm(sheet.y)}" width="14" height="8" '
-                           f'fill="{value.hex.upper()}" stroke="#333333" stroke-width="0.18"/>')
+        sheet.parts.append(rect_element(MARGIN, sheet.y, 14, 8, id=f"swatch-{colour_id}",
+                                        fill=value.hex.upper(), stroke="#333333",
+                                        stroke_width="0.18"))
         top = sheet.y
         sheet.y -= 0.6
         sheet.text(f"{colour.name} {colour.name_en}: {use}", SMALL, x=MARGIN + 18)
