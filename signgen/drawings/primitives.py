@@ -19,7 +19,7 @@ from typing import Any, cast
 
 import svgwrite
 
-from signgen.communities.rows import logo_problem
+from signgen.communities.logo import logo_problem
 from signgen.errors import SigngenError
 from signgen.output.numbers import mm
 from signgen.plaque.svg import SVG_NS, xml_chars

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from signgen.communities.rows import CommunityRow, key_fields, read_communities
+from signgen.communities.identity import key_fields
+from signgen.communities.rows import CommunityRow, read_communities
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import safe_name
