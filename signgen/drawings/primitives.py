@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,6 +210,41 @@ def line_element(x1: float, y1: float, x2: float, y2: float, **attrs: str) -> An
 def rect_element(x: float, y: float, width: float, height: float, **attrs: str) -> Any:
     """A ``<rect>`` at (x, y), sized."""
     return E.rect(insert=(mm(x), mm(y)), size=(mm(width), mm(height)), **attrs)
+
+
+def text_width(text: str, size: float) -> float:
+    """Estimated width of UI text: wide (CJK) characters 1 em, others about half an em."""
+    return sum(_char_width(c, size) for c in text)
+
+
+def _char_width(char: str, size: float) -> float:
+    return size if _wide(char) else 0.55 * size
+
+
+def wrap(text: str, size: float, width: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` (at spaces for Latin, anywhere in CJK)."""
+    lines: list[str] = []
+    line, used = "", 0.0
+    for char in text:
+        step = _char_width(char, size)
+        if used + step > width and line:
+            cut = line.rfind(" ") if not _wide(char) else -1
+            if cut > 0 and not _wide(line[cut - 1]):
+                lines.append(line[:cut])
+                line = line[cut + 1:]
+            else:
+                lines.append(line)
+                line = ""
+            used = text_width(line, size)
+        line += char
+        used += step
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
 
 
 def logo_data_uri(path: Path) -> str:
