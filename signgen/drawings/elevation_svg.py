@@ -13,6 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from signgen.drawings.elevation import ABOVE, Box, Elevation, entrance_elevation, entrance_plaques
+from signgen.drawings.paper import (
+    TEMPLATE,
+    Paper,
+    TitleBlock,
+    fits_beside,
+    papers,
+    standard_row,
+    title_block,
+)
+from signgen.drawings.paper import frame as paper_frame
 from signgen.drawings.primitives import (
     E,
     Embedded,
@@ -25,13 +35,15 @@ from signgen.drawings.primitives import (
     rect_element,
     svg_document,
 )
+from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.numbers import mm, number
+from signgen.output.numbers import mm, mm_label, number
 from signgen.plaque.layout import plaque_layout
 from signgen.plaque.text import plaque_text
-from signgen.spec.model import Standard
+from signgen.spec.model import Origin, Standard
 
 DEFAULT_SCALE = 50.0
+PAD = 5.0  # between the sheet's frame and the elevation, paper mm
 # signgen's own UI text for the missing artwork, not words of the standard.
 LOGO_PLACEHOLDER = ("社区标识 (附件1 未附)", "logo artwork not supplied: --logo FILE")
 
@@ -114,10 +126,18 @@ def render_elevation(standard: Standard, elevation: Elevation, plaque_svgs: Mapp
     frame = _Frame(left, top)
     width, height = right - left, top - bottom
     origin = next(o for o in standard.origins if o.id == e.origin)
-    dwg = drawing(f"{mm(width / scale)}mm", f"{mm(height / scale)}mm", (width, height),
-                  title=title or "entrance elevation",
-                  desc=f"entrance elevation, 1:{number(scale)}, mm; origin {origin.id}")
-    dwg.add(rect_element(0, 0, width, height, id="paper", fill="#FFFFFF"))
+    paper, block = _sheet(standard, origin, title, scale, width / scale, height / scale)
+    dwg = drawing(f"{mm(paper.width)}mm", f"{mm(paper.height)}mm",
+                  (paper.width, paper.height), title=title or "entrance elevation",
+                  desc=f"entrance elevation, 1:{number(scale)}, mm; origin {origin.id}; "
+                       f"{paper.name} landscape")
+    dwg.add(rect_element(0, 0, paper.width, paper.height, id="paper", fill="#FFFFFF"))
+    dwg.add(paper_frame(paper))
+    fx, fy, _, _ = paper.frame
+    # The elevation itself: a nested <svg> in real mm, sized to the scale on the sheet.
+    sheet, dwg = dwg, dwg.add(E.svg(insert=(mm(fx + PAD), mm(fy + PAD)),
+                          size=(mm(width / scale), mm(height / scale)),
+                          viewBox=f"0 0 {mm(width)} {mm(height)}", id="elevation"))
     dwg.add(_rect(frame, e.wall, id="wall", fill="#F2EFEA", stroke="#333333",
                   stroke_width=pen.medium))
     dwg.add(_rect(frame, e.door, id="door", fill="#D9D4CC", stroke="#333333",
@@ -147,7 +167,31 @@ def render_elevation(standard: Standard, elevation: Elevation, plaque_svgs: Mapp
             dwg.add(part)
     for part in _title_block(standard, e, pen, frame, title, scale, bottom, width):
         dwg.add(part)
-    return svg_document(dwg)
+    for part in block.elements:
+        sheet.add(part)
+    return svg_document(sheet)
+
+
+def _sheet(standard: Standard, origin: Origin, title: str, scale: float, width: float,
+           height: float) -> tuple[Paper, TitleBlock]:
+    """The smallest sheet on which the elevation (``width`` × ``height`` paper mm) fits
+    clear of the title block, and that block.
+
+    Raises:
+        SigngenError: not even A3 holds it at this scale.
+    """
+    rows = [("图名 Title", f"入口立面图 entrance elevation: {origin.name} {origin.name_en}"),
+            ("社区 Community", title or TEMPLATE), standard_row(standard)]
+    number_ = f"{standard.id}/entrance-{origin.id}"
+    for paper in papers():
+        block = title_block(paper, rows, scale, number_)
+        if fits_beside(paper, block, width, height, PAD):
+            return paper, block
+    raise SigngenError(
+        f"--scale: expected a scale at which the entrance elevation fits an "
+        f"{paper.name} landscape sheet, got 1:{number(scale)}: the drawing is "
+        f"{mm_label(width)} x {mm_label(height)} mm on paper; use a larger N, such as "
+        f"1:{number(scale * 2)}")
 
 
 def _title_block(standard: Standard, e: Elevation, pen: Pen, frame: _Frame, title: str,

@@ -15,6 +15,7 @@ from typing import Any
 
 from signgen.drawings.primitives import E, label, line_element, rect_element, wrap
 from signgen.output.numbers import number
+from signgen.spec.model import Standard
 
 FRAME = (20.0, 10.0, 10.0, 10.0)  # left (filing margin), top, right, bottom, mm
 TITLE_BLOCK_WIDTH = 180.0
@@ -22,6 +23,7 @@ SCALE_BAR_SEGMENTS = 5
 SCALE_BAR_SEGMENT = 10.0  # paper mm per segment: a 50 mm bar
 CELL_TEXT = 2.2  # paper mm
 LABEL_WIDTH = 34.0  # the label column of the title block
+TEMPLATE = "模板(占位符) template (placeholders)"  # the community row of a template drawing
 INK = "#000000"
 GREY = "#555555"
 
@@ -66,7 +68,25 @@ class TitleBlock:
     height: float
 
 
-def title_block(paper: Paper, rows: list[tuple[str, str]], scale: int,
+def standard_row(standard: Standard) -> tuple[str, str]:
+    """The title block's row naming the standard and its edition, Chinese first."""
+    info = standard.standard
+    return ("标准 Standard", f"{info.title} 第 {info.edition} 版 ({info.date})  "
+                             f"{info.title_en}, edition {info.edition}")
+
+
+def fits_beside(paper: Paper, block: TitleBlock, width: float, height: float,
+                pad: float) -> bool:
+    """Whether a ``width`` × ``height`` box at the frame's top left (``pad`` inside it)
+    stays clear of the title block and inside the frame."""
+    fx, fy, fw, fh = paper.frame
+    right, bottom = fx + pad + width, fy + pad + height
+    if right > fx + fw - pad or bottom > fy + fh - pad:
+        return False
+    return right <= block.x - pad or bottom <= block.y - pad
+
+
+def title_block(paper: Paper, rows: list[tuple[str, str]], scale: float,
                 drawing_number: str) -> TitleBlock:
     """The title block: one labelled row per ``rows`` entry (text wrapped to its cell), the
     drawing number, scale and sheet, then a scale bar and the printing note.
@@ -79,7 +99,8 @@ def title_block(paper: Paper, rows: list[tuple[str, str]], scale: int,
     for key, value in rows:
         lines = wrap(value, CELL_TEXT, value_width) or [""]
         cells.append((key, lines, max(6.0, len(lines) * line_h + 2.6)))
-    facts = [("图号 Drawing No.", drawing_number), ("比例 Scale", f"1:{scale}"),
+    ratio = f"1:{number(scale)}"
+    facts = [("图号 Drawing No.", drawing_number), ("比例 Scale", ratio),
              ("图幅 Sheet", paper.label)]
     facts_h = 2 * line_h + 2.6
     bar_h = 12.0
@@ -112,8 +133,8 @@ def title_block(paper: Paper, rows: list[tuple[str, str]], scale: int,
     top += facts_h
     parts.append(line_element(x, top, x + width, top, stroke=INK, stroke_width="0.25"))
     parts += scale_bar(x + 4, top + 3.5, scale)
-    note = (f"以 {paper.name} 原大打印时比例为 1:{scale};以其他尺寸打印时请勿量取。"
-            f"At 1:{scale} when printed on {paper.name} at 100 %; "
+    note = (f"以 {paper.name} 原大打印时比例为 {ratio};以其他尺寸打印时请勿量取。"
+            f"At {ratio} when printed on {paper.name} at 100 %; "
             "do not scale if printed at another size.")
     note_x = x + 4 + SCALE_BAR_SEGMENTS * SCALE_BAR_SEGMENT + 10
     for j, line in enumerate(wrap(note, CELL_TEXT * 0.9, x + width - 2 - note_x)[:3]):
@@ -125,7 +146,7 @@ def title_block(paper: Paper, rows: list[tuple[str, str]], scale: int,
     return TitleBlock([group], x, y, width, height)
 
 
-def scale_bar(x: float, y: float, scale: int) -> list[Any]:
+def scale_bar(x: float, y: float, scale: float) -> list[Any]:
     """A scale bar at (x, y): five 10 mm segments, alternately filled, labelled in real mm.
 
     Its length on paper is 50 mm whatever the scale: 50 × ``scale`` mm in reality.

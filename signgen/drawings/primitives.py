@@ -29,7 +29,7 @@ LABEL_FONT = "'Noto Sans CJK SC', 'Noto Serif CJK SC', sans-serif"  # signgen's 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 _EXTERNAL = re.compile(r"""(?:href|src)\s*=\s*["']\s*(?:https?:|ftp:)?//""", re.I)
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
-_NO_INDENT = ("text", "title", "desc", "svg")  # mixed content, or a nested document
+_NO_INDENT = ("text", "title", "desc")  # mixed content
 # The element factory: svgwrite's validation off (it costs more than the drawing itself).
 E = svgwrite.Drawing(debug=False)
 
@@ -55,11 +55,13 @@ def svg_document(dwg: Any, *, declaration: bool = True) -> str:
 
 
 def _indent(element: ET.Element, root: bool = True) -> None:
-    """A newline before each child of a container: not inside text or a nested document."""
-    if not root and element.tag in _NO_INDENT:
+    """A newline before each child of a container: not inside text or a nested document
+    (an :class:`Embedded` one: it declares its own namespace)."""
+    if element.tag in _NO_INDENT or (element.tag == "svg" and not root
+                                         and "xmlns" in element.attrib):
         return
     children = list(element)
-    if not children or element.tag in _NO_INDENT[:3]:
+    if not children:
         return
     element.text = "\n"
     for child in children:

@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from signgen.drawings.paper import Paper, TitleBlock, frame, papers, title_block
+from signgen.drawings.paper import (
+    TEMPLATE,
+    Paper,
+    TitleBlock,
+    frame,
+    papers,
+    standard_row,
+    title_block,
+)
 from signgen.drawings.primitives import (
     E,
     Embedded,
@@ -158,12 +166,10 @@ def drawing_number(standard: Standard, plaque_id: str) -> str:
 
 def _title_rows(standard: Standard, g: PlaqueGeometry) -> list[tuple[str, str]]:
     spec = standard.plaque(g.plaque_id)
-    info = standard.standard
     return [("图名 Title", f"{spec.name} 设计意图图  {spec.name_en}: design-intent drawing"),
             ("牌面 Text", g.text),
-            ("社区 Community", g.community or "模板(占位符) template (placeholders)"),
-            ("标准 Standard", f"{info.title} 第 {info.edition} 版 ({info.date})  "
-                             f"{info.title_en}, edition {info.edition}")]
+            ("社区 Community", g.community or TEMPLATE),
+            standard_row(standard)]
 
 
 def _compose(standard: Standard, geometry: PlaqueGeometry, fonts: FontBook, svg: str,
