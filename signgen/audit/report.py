@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from signgen.audit.judge import TEXT_RULE, AuditReport, Outcome
-from signgen.output.report import BASE_CSS, html_escape, md_escape
+from signgen.output.document import BASE_CSS, html_escape, md_escape
 
 FORMATS = ("text", "md", "json", "html")
 HEADINGS = {"fail": "Failed", "pass": "Passed", "unchecked": "Not checked",
