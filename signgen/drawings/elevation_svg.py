@@ -167,7 +167,7 @@ def render_elevation(standard: Standard, elevation: Elevation, plaque_svgs: Mapp
             dwg.add(part)
     for part in _title_block(standard, e, pen, frame, title, scale, bottom, width):
         dwg.add(part)
-    for part in block.elements:
+    for part in block.elements():
         sheet.add(part)
     return svg_document(sheet)
 

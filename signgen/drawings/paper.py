@@ -23,6 +23,9 @@ SCALE_BAR_SEGMENTS = 5
 SCALE_BAR_SEGMENT = 10.0  # paper mm per segment: a 50 mm bar
 CELL_TEXT = 2.2  # paper mm
 LABEL_WIDTH = 34.0  # the label column of the title block
+LINE_H = CELL_TEXT * 1.35
+FACTS_H = 2 * LINE_H + 2.6  # the row of drawing number, scale and sheet
+BAR_H = 12.0  # the row of the scale bar and the printing note
 TEMPLATE = "模板(占位符) template (placeholders)"  # the community row of a template drawing
 INK = "#000000"
 GREY = "#555555"
@@ -59,13 +62,24 @@ def papers() -> tuple[Paper, ...]:
 
 @dataclass(frozen=True)
 class TitleBlock:
-    """A title block drawn for one sheet: its elements and the box it takes, mm."""
+    """A title block placed on one sheet: the box it takes (mm) and its wrapped rows.
 
-    elements: list[Any]
+    Its size is known before it is drawn (:meth:`elements`), so that a drawing can try a
+    sheet without drawing a block it will not use.
+    """
+
+    paper: Paper
     x: float
     y: float
     width: float
     height: float
+    cells: tuple[tuple[str, tuple[str, ...], float], ...]  # label, lines, row height
+    facts: tuple[tuple[str, str], ...]
+    scale: float
+
+    def elements(self) -> list[Any]:
+        """The block drawn: rows, drawing number, scale and sheet, scale bar and note."""
+        return [_draw_title_block(self)]
 
 
 def standard_row(standard: Standard) -> tuple[str, str]:
@@ -94,47 +108,48 @@ def title_block(paper: Paper, rows: list[tuple[str, str]], scale: float,
     fx, fy, fw, fh = paper.frame
     width = min(TITLE_BLOCK_WIDTH, fw)
     value_width = width - LABEL_WIDTH - 4.0
-    line_h = CELL_TEXT * 1.35
-    cells: list[tuple[str, list[str], float]] = []
-    for key, value in rows:
-        lines = wrap(value, CELL_TEXT, value_width) or [""]
-        cells.append((key, lines, max(6.0, len(lines) * line_h + 2.6)))
-    ratio = f"1:{number(scale)}"
-    facts = [("图号 Drawing No.", drawing_number), ("比例 Scale", ratio),
-             ("图幅 Sheet", paper.label)]
-    facts_h = 2 * line_h + 2.6
-    bar_h = 12.0
-    height = sum(h for _, _, h in cells) + facts_h + bar_h
-    x, y = fx + fw - width, fy + fh - height
+    cells = tuple((key, tuple(wrap(value, CELL_TEXT, value_width) or [""])) for key, value
+                  in rows)
+    sized = tuple((key, lines, max(6.0, len(lines) * LINE_H + 2.6)) for key, lines in cells)
+    facts = (("图号 Drawing No.", drawing_number), ("比例 Scale", f"1:{number(scale)}"),
+             ("图幅 Sheet", paper.label))
+    height = sum(h for _, _, h in sized) + FACTS_H + BAR_H
+    return TitleBlock(paper, fx + fw - width, fy + fh - height, width, height, sized, facts,
+                      scale)
+
+
+def _draw_title_block(block: TitleBlock) -> Any:
+    x, y, width, height = block.x, block.y, block.width, block.height
     parts: list[Any] = [rect_element(x, y, width, height, id="title-block-frame", fill="#FFFFFF",
                                      stroke=INK, stroke_width="0.5")]
     top = y
-    for i, (key, lines, h) in enumerate(cells):
+    for i, (key, lines, h) in enumerate(block.cells):
         parts.append(line_element(x, top, x + width, top, stroke=INK, stroke_width="0.25"))
-        parts.append(label(x + 2, top + 1.3 + line_h, key, CELL_TEXT, anchor="start",
+        parts.append(label(x + 2, top + 1.3 + LINE_H, key, CELL_TEXT, anchor="start",
                            fill=GREY))
         for j, line in enumerate(lines):
-            parts.append(label(x + LABEL_WIDTH + 2, top + 1.3 + (j + 1) * line_h, line,
+            parts.append(label(x + LABEL_WIDTH + 2, top + 1.3 + (j + 1) * LINE_H, line,
                                CELL_TEXT, anchor="start", weight=700 if i == 0 else 400))
         top += h
     parts.append(line_element(x, top, x + width, top, stroke=INK, stroke_width="0.25"))
     parts.append(line_element(x + LABEL_WIDTH, y, x + LABEL_WIDTH, top, stroke=INK,
                               stroke_width="0.25"))
-    column = width / len(facts)
-    for i, (key, value) in enumerate(facts):
+    column = width / len(block.facts)
+    for i, (key, value) in enumerate(block.facts):
         cx = x + i * column
         if i:
-            parts.append(line_element(cx, top, cx, top + facts_h, stroke=INK,
+            parts.append(line_element(cx, top, cx, top + FACTS_H, stroke=INK,
                                       stroke_width="0.25"))
-        parts.append(label(cx + 2, top + 1.3 + line_h, key, CELL_TEXT, anchor="start",
+        parts.append(label(cx + 2, top + 1.3 + LINE_H, key, CELL_TEXT, anchor="start",
                            fill=GREY))
-        parts.append(label(cx + 2, top + 1.3 + 2 * line_h, value, CELL_TEXT, anchor="start",
+        parts.append(label(cx + 2, top + 1.3 + 2 * LINE_H, value, CELL_TEXT, anchor="start",
                            weight=700))
-    top += facts_h
+    top += FACTS_H
     parts.append(line_element(x, top, x + width, top, stroke=INK, stroke_width="0.25"))
-    parts += scale_bar(x + 4, top + 3.5, scale)
-    note = (f"以 {paper.name} 原大打印时比例为 {ratio};以其他尺寸打印时请勿量取。"
-            f"At {ratio} when printed on {paper.name} at 100 %; "
+    parts += scale_bar(x + 4, top + 3.5, block.scale)
+    ratio, sheet = f"1:{number(block.scale)}", block.paper.name
+    note = (f"以 {sheet} 原大打印时比例为 {ratio};以其他尺寸打印时请勿量取。"
+            f"At {ratio} when printed on {sheet} at 100 %; "
             "do not scale if printed at another size.")
     note_x = x + 4 + SCALE_BAR_SEGMENTS * SCALE_BAR_SEGMENT + 10
     for j, line in enumerate(wrap(note, CELL_TEXT * 0.9, x + width - 2 - note_x)[:3]):
@@ -143,7 +158,7 @@ def title_block(paper: Paper, rows: list[tuple[str, str]], scale: float,
     group = E.g(id="title-block")
     for part in parts:
         group.add(part)
-    return TitleBlock([group], x, y, width, height)
+    return group
 
 
 def scale_bar(x: float, y: float, scale: float) -> list[Any]:

@@ -11,24 +11,33 @@ architectural dimension lines, text labels and an embedded logo image. Numbers g
 from __future__ import annotations
 
 import base64
+import functools
+import html
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import svgwrite
+from svgwrite.text import Text
 
 from signgen.communities.logo import logo_problem
 from signgen.errors import SigngenError
 from signgen.output.numbers import mm
-from signgen.plaque.svg import SVG_NS, xml_chars
+from signgen.plaque.svg import xml_chars
 
 LABEL_FONT = "'Noto Sans CJK SC', 'Noto Serif CJK SC', sans-serif"  # signgen's UI labels
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 _EXTERNAL = re.compile(r"""(?:href|src)\s*=\s*["']\s*(?:https?:|ftp:)?//""", re.I)
-_XML_NS = "http://www.w3.org/XML/1998/namespace"
+_PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*")
+_ROOT = re.compile(r"<svg\b([^>]*)>")
+_SIZE_ATTR = re.compile(r'\s(?:x|y|width|height)="[^"]*"')
+_ID = re.compile(r'\bid="([^"]+)"')
+_REF = re.compile(r'(\bid="|href="#|url\(#)([^"\)]+)(?=["\)])')  # an id, or a reference
+_PLACEHOLDER = "signgen-embedded"
+_SPLICE = re.compile(rf'<{_PLACEHOLDER} ref="([^"]*)" />')
 _NO_INDENT = ("text", "title", "desc")  # mixed content
 # The element factory: svgwrite's validation off (it costs more than the drawing itself).
 E = svgwrite.Drawing(debug=False)
@@ -51,14 +60,15 @@ def svg_document(dwg: Any, *, declaration: bool = True) -> str:
         root.attrib.pop(attr, None)
     _indent(root)
     text = ET.tostring(root, encoding="unicode")
+    nested = _embedded(dwg)
+    if nested:
+        text = _SPLICE.sub(lambda m: nested[html.unescape(m.group(1))], text)
     return f"{XML_DECLARATION}\n{text}\n" if declaration else f"{text}\n"
 
 
-def _indent(element: ET.Element, root: bool = True) -> None:
-    """A newline before each child of a container: not inside text or a nested document
-    (an :class:`Embedded` one: it declares its own namespace)."""
-    if element.tag in _NO_INDENT or (element.tag == "svg" and not root
-                                         and "xmlns" in element.attrib):
+def _indent(element: ET.Element) -> None:
+    """A newline before each child of a container, not inside text."""
+    if element.tag in _NO_INDENT:
         return
     children = list(element)
     if not children:
@@ -66,76 +76,57 @@ def _indent(element: ET.Element, root: bool = True) -> None:
     element.text = "\n"
     for child in children:
         child.tail = "\n"
-        _indent(child, root=False)
+        _indent(child)
 
 
 class Embedded:
-    """An SVG document to nest in a drawing as an ``<svg>`` element at (x, y), sized.
+    """An SVG document nested in a drawing as an ``<svg>`` element at (x, y), sized.
 
-    Parsed once: its own size is replaced, its namespaced names kept as written, and every
+    The document is one signgen wrote (a plaque, escaped by :mod:`signgen.plaque.svg`), so
+    it is spliced in as written rather than parsed and written again, which would cost more
+    than the whole drawing: its prolog is dropped, its root's own size replaced, and every
     id (and ``#id`` reference to it) prefixed with ``id_prefix`` so that several plaques
-    can share one drawing.
+    can share one drawing. In the tree it stands as a placeholder element that
+    :func:`svg_document` replaces.
     """
 
     elementname = "svg"
 
     def __init__(self, svg: str, *, x: float, y: float, width: float, height: float,
                  id_prefix: str) -> None:
-        self.element = _nested(svg, (x, y, width, height), id_prefix)
+        self.id_prefix = id_prefix
+        self.text = _nested(svg, (x, y, width, height), id_prefix)
+        self.elements: list[Any] = []
 
     def get_xml(self) -> ET.Element:
-        return self.element
+        return ET.Element(_PLACEHOLDER, {"ref": self.id_prefix})
 
 
-def _nested(svg: str, box: tuple[float, float, float, float], prefix: str) -> ET.Element:
-    names = {_XML_NS: "xml"}
-    parser: ET.XMLPullParser[Any] = ET.XMLPullParser(events=("start-ns", "start"))
-    parser.feed(svg)
-    parser.close()
-    root: ET.Element | None = None
-    declared: dict[str, str] = {}
-    events = cast("list[tuple[str, Any]]", list(parser.read_events()))
-    for event, item in events:
-        if event == "start-ns":
-            ns_prefix, uri = item
-            names.setdefault(uri, ns_prefix)
-            declared["xmlns" + (f":{ns_prefix}" if ns_prefix else "")] = uri
-        elif root is None:
-            root = item
-    if root is None or _local(root.tag, names) != "svg":
+def _nested(svg: str, box: tuple[float, float, float, float], prefix: str) -> str:
+    body = _PROLOG.sub("", svg).strip()
+    match = _ROOT.search(body)
+    if match is None:
         raise ValueError("expected an SVG document with an <svg> root")
-    ids: set[str] = set()
-    for el in root.iter():
-        el.tag = _local(el.tag, names)
-        el.attrib = {_local(k, names): v for k, v in el.attrib.items()}
-        if "id" in el.attrib:
-            ids.add(el.attrib["id"])
-    refs = re.compile(r"(url\(#)(" + "|".join(re.escape(i) for i in sorted(ids, key=len,
-                                                                            reverse=True))
-                      + r")(?=\))") if ids else None
-    for el in root.iter():
-        for key, value in el.attrib.items():
-            if key == "id":
-                el.attrib[key] = prefix + value
-            elif key in ("href", "xlink:href") and value[1:] in ids and value[:1] == "#":
-                el.attrib[key] = "#" + prefix + value[1:]
-            elif refs is not None and "url(#" in value:
-                el.attrib[key] = refs.sub(lambda m: m.group(1) + prefix + m.group(2), value)
-    kept = {k: v for k, v in root.attrib.items() if k not in ("x", "y", "width", "height")}
+    attrs = _SIZE_ATTR.sub("", match.group(1))
     x, y, w, h = box
-    root.attrib = {"x": mm(x), "y": mm(y), "width": mm(w), "height": mm(h), **declared,
-                   **kept}
-    root.tail = None
-    return root
+    root = f'<svg x="{mm(x)}" y="{mm(y)}" width="{mm(w)}" height="{mm(h)}"{attrs}>'
+    body = body[:match.start()] + root + body[match.end():]
+    ids = set(_ID.findall(body))
+    if ids:
+        body = _REF.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}" if m.group(2) in ids
+                        else m.group(0), body)
+    return body
 
 
-def _local(name: str, names: dict[str, str]) -> str:
-    """``{uri}local`` as written: ``local`` in SVG's namespace, else ``prefix:local``."""
-    if not name.startswith("{"):
-        return name
-    uri, local = name[1:].split("}", 1)
-    prefix = "" if uri == SVG_NS else names.get(uri, "")
-    return f"{prefix}:{local}" if prefix else local
+def _embedded(element: Any) -> dict[str, str]:
+    """Every :class:`Embedded` document under ``element``, by id prefix."""
+    found: dict[str, str] = {}
+    for child in getattr(element, "elements", ()):
+        if isinstance(child, Embedded):
+            found[child.id_prefix] = child.text
+        else:
+            found.update(_embedded(child))
+    return found
 
 
 @dataclass(frozen=True)
@@ -164,10 +155,15 @@ class Pen:
 def label(x: float, y: float, text: str, size: float, *, anchor: str = "middle",
           rotate: bool = False, fill: str = "#000000", weight: int = 400) -> Any:
     """A UI text label (signgen's, not a plaque's): centred on x unless ``anchor`` says."""
-    attrs = {"transform": f"rotate(-90 {mm(x)} {mm(y)})"} if rotate else {}
-    return E.text(xml_chars(text), x=[mm(x)], y=[mm(y)], font_family=LABEL_FONT,
-                  font_size=mm(size), font_weight=str(weight), text_anchor=anchor, fill=fill,
-                  **attrs)
+    element = Text(xml_chars(text), factory=E)
+    # Attribute names as written: svgwrite's keyword spelling (font_size) costs a
+    # conversion per attribute, and a drawing has a few hundred labels.
+    element.attribs.update({"x": mm(x), "y": mm(y), "font-family": LABEL_FONT,
+                            "font-size": mm(size), "font-weight": str(weight),
+                            "text-anchor": anchor, "fill": fill})
+    if rotate:
+        element.attribs["transform"] = f"rotate(-90 {mm(x)} {mm(y)})"
+    return element
 
 
 def dimension(pen: Pen, start: tuple[float, float], end: tuple[float, float], offset: float,
@@ -224,27 +220,34 @@ def _char_width(char: str, size: float) -> float:
 
 
 def wrap(text: str, size: float, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` (at spaces for Latin, anywhere in CJK)."""
+    """Break ``text`` into lines no wider than ``width`` (at spaces for Latin, anywhere in CJK).
+
+    >>> wrap("社区 signs and plaques", 2.0, 13.0)
+    ['社区 signs', 'and plaques']
+    """
     lines: list[str] = []
-    line, used = "", 0.0
-    for char in text:
-        step = _char_width(char, size)
-        if used + step > width and line:
-            cut = line.rfind(" ") if not _wide(char) else -1
-            if cut > 0 and not _wide(line[cut - 1]):
-                lines.append(line[:cut])
-                line = line[cut + 1:]
-            else:
-                lines.append(line)
-                line = ""
-            used = text_width(line, size)
-        line += char
-        used += step
-    if line:
+    while text:
+        line, text = first_line(text, size, width)
         lines.append(line)
     return lines
 
 
+def first_line(text: str, size: float, width: float) -> tuple[str, str]:
+    """The first line :func:`wrap` makes of ``text``, and the rest of the text."""
+    line, used = "", 0.0
+    for i, char in enumerate(text):
+        step = _char_width(char, size)
+        if used + step > width and line:
+            cut = line.rfind(" ") if not _wide(char) else -1
+            if cut > 0 and not _wide(line[cut - 1]):
+                return line[:cut], line[cut + 1:] + text[i:]
+            return line, text[i:]
+        line += char
+        used += step
+    return line, ""
+
+
+@functools.cache
 def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 

@@ -29,10 +29,10 @@ from signgen.drawings.primitives import (
     Pen,
     dimension,
     drawing,
+    first_line,
     label,
     rect_element,
     svg_document,
-    wrap,
 )
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm, mm_label, number
@@ -117,8 +117,7 @@ class _Sheet:
             if width < 10 * size:
                 self.fits = False
                 width = self.right - left
-            line = wrap(rest, size, width)[0]
-            rest = rest[len(line):].lstrip(" ")
+            line, rest = first_line(rest, size, width)
             self.y += size * 1.35
             self.parts.append(label(left, self.y, line, size, anchor="start", weight=weight,
                                     fill=fill))
@@ -154,7 +153,7 @@ def plaque_drawing_svg(standard: Standard, geometry: PlaqueGeometry, fonts: Font
                        f"{paper.name} landscape")
     dwg.add(rect_element(0, 0, paper.width, paper.height, id="paper", fill="#FFFFFF"))
     dwg.add(frame(paper))
-    for part in [*sheet.parts, *sheet.block.elements]:
+    for part in [*sheet.parts, *sheet.block.elements()]:
         dwg.add(part)
     return svg_document(dwg)
 
@@ -189,6 +188,7 @@ def _compose(standard: Standard, geometry: PlaqueGeometry, fonts: FontBook, svg:
     right = x0 + w + DIMENSION_ROOM[1]
     if right > sheet.right or (right > block.x - PAD and y0 + h + 16.0 > block.y - PAD):
         sheet.fits = False
+        return sheet  # the plaque alone does not fit: no need to lay out the notes
     group = E.g(id="plaque")
     group.add(Embedded(svg, x=x0, y=y0, width=w, height=h, id_prefix="plaque-"))
     group.add(rect_element(x0, y0, w, h, fill="none", stroke="#333333",
