@@ -169,7 +169,8 @@ def test_svg_is_to_scale_escaped_and_offline(standard: Standard, fonts: FontBook
     texts = ["".join(el.itertext()) for el in root.iter(f"{NS}text")]
     assert texts[texts.index("比例 Scale") + 1] == "1:50"
     assert texts[texts.index("图号 Drawing No.") + 1] == f"{standard.id}/entrance-purchased"
-    assert re.findall(r"(?:https?:)?//(?!www\.w3\.org/2000/svg)[\w.]+", svg) == []
+    namespaces = r"www\.w3\.org/2000/svg|www\.inkscape\.org/namespaces/inkscape"
+    assert re.findall(rf"(?:https?:)?//(?!{namespaces})[\w.]+", svg) == []
     assert LOGO_PLACEHOLDER[0] in svg
     nested = drawing.findall(f".//{NS}svg")
     assert len(nested) == 3
