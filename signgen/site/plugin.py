@@ -30,6 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 from signgen.errors import SigngenError
 from signgen.output.memo import persisted
 from signgen.site.cache import environment_key, load_site, memo_path, site_key, store_site
+from signgen.site.hand_written import with_hand_written_pages
 from signgen.site.options import GeneratedSite, SiteOptions
 from signgen.site.raw_blocks import RawBlocks
 from signgen.site.search_dict import SiteDictionary, dictionary_key, jieba_search_enabled
@@ -101,7 +102,7 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
         if c.set_site_name:
             config.site_name = self.site.site_name
         if c.set_nav and not config.nav:
-            config.nav = self.site.nav
+            config.nav = with_hand_written_pages(self.site.nav, Path(config.docs_dir))
         if not any(isinstance(e, RawBlocks) for e in config.markdown_extensions):
             config.markdown_extensions.append(RawBlocks())
         # after a custom_dir (which must win), before Material's own templates
