@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import shlex
 from pathlib import Path
 
 import click
@@ -56,6 +57,16 @@ def test_the_command_checker_catches_a_wrong_command_or_option() -> None:
                      "signgen rendr"]
     problems = [p for line in shown for p in command_problems(line, ROOT, main)]
     assert len(problems) == 3 and "--nope" in problems[0] and "rendr" in problems[2]
+
+
+@pytest.mark.parametrize("name", MANUAL_PAGES)
+def test_both_languages_show_the_same_commands(name: str) -> None:
+    """A manual page and its English twin show the same commands, in the same order (their
+    comments aside), so a change made in one language is not missing from the other."""
+    def commands(path: Path) -> list[str]:
+        return [" ".join(shlex.split(line, comments=True))
+                for line in shown_commands(path.read_text(encoding="utf-8"))]
+    assert commands(MANUAL["zh"] / name) == commands(MANUAL["en"] / name)
 
 
 @pytest.mark.parametrize("lang", sorted(REFERENCE))
