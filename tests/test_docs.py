@@ -23,7 +23,7 @@ REFERENCE = {lang: folder / "cli.md" for lang, folder in MANUAL.items()}
 
 
 def _pages() -> list[Path]:
-    return [README, *sorted(DOCS.rglob("*.md")), ROOT / "bench" / "README.md"]
+    return [README, *sorted(DOCS.rglob("*.md")), *sorted(ROOT.glob("*/README.md"))]
 
 
 def test_readme_is_under_8_kb() -> None:
