@@ -16,7 +16,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from project_paths import CORE_SPECS, ROOT, SPECS
 
-from signgen.site.plugin import SigngenPluginConfig
 from signgen.spec.load import load_standard
 
 URL = re.compile(rb"https?://[^\s\"'<>)]+")
@@ -35,14 +34,6 @@ def site_config(tmp_path: Path, **plugin: object) -> MkDocsConfig:
     for key, value in plugin.items():
         options[key] = value
     return config
-
-
-def test_plugin_config_alone_is_valid() -> None:
-    """The plugin's options validate with no errors and no warnings."""
-    conf = SigngenPluginConfig()
-    conf.load_dict({"specs": "specs", "previous_specs": "old", "communities": "c.csv",
-                    "community_downloads": ["svg", "pdf"]})
-    assert conf.validate() == ([], [])
 
 
 def test_repo_mkdocs_yml_enables_the_plugin_offline() -> None:
