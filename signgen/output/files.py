@@ -4,6 +4,7 @@ names that cannot leave their folder, and one wording for the operating system's
 from __future__ import annotations
 
 import errno
+import hashlib
 import marshal
 import os
 import re
@@ -12,6 +13,7 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from signgen.errors import Problem, SigngenError
 
@@ -155,10 +157,41 @@ def os_error(exc: OSError) -> SigngenError:
     return SigngenError(os_error_text(exc))
 
 
+SEAL = b"signgen-sealed-1\n"  # then the SHA-256 of the payload, then the payload
+
+
+def seal(payload: bytes) -> bytes:
+    """``payload`` with a header holding its SHA-256, for :func:`unseal`."""
+    return SEAL + hashlib.sha256(payload).digest() + payload
+
+
+def unseal(data: bytes) -> bytes | None:
+    """The payload of :func:`seal`'s bytes, or None when the header or digest does not
+    match (a damaged, truncated, edited or foreign file).
+
+    >>> unseal(seal(b"abc"))
+    b'abc'
+    >>> unseal(seal(b"abc")[:-1] + b"x") is None
+    True
+    """
+    head = len(SEAL) + hashlib.sha256().digest_size
+    if not data.startswith(SEAL) or len(data) < head:
+        return None
+    payload = data[head:]
+    return payload if hashlib.sha256(payload).digest() == data[len(SEAL):head] else None
+
+
+def write_marshal(path: Path, data: Any) -> None:
+    """Write plain data (:mod:`marshal`) atomically, sealed with its digest."""
+    write_atomic(path, seal(marshal.dumps(data)))
+
+
 def read_marshal(path: Path) -> object:
-    """The data a :mod:`marshal` file holds, or None when it is missing, unreadable or
-    damaged (a cache entry that is not there)."""
+    """The data a file of :func:`write_marshal` holds, or None when it is missing,
+    unreadable, damaged or changed in any byte (its digest is checked before it is read):
+    a cache entry that is not there."""
     try:
-        return marshal.loads(path.read_bytes())
+        payload = unseal(path.read_bytes())
+        return None if payload is None else marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         return None
