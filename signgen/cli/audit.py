@@ -13,8 +13,16 @@ from signgen.audit.report import FORMATS, render_report
 from signgen.audit.sheet import BASE_URL_ENV, DEFAULT_BASE_URL, audit_sheet_html
 from signgen.audit.survey import parse_survey, survey_standard_id, survey_template
 from signgen.cli.emit import emit
-from signgen.cli.options import parse_values, set_option, specs_option, standard_option
+from signgen.cli.options import (
+    BaseUrl,
+    base_url_problem,
+    parse_values,
+    set_option,
+    specs_option,
+    standard_option,
+)
 from signgen.contractor.plan import load_plan
+from signgen.errors import SigngenError
 from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected, pick_standard
@@ -64,7 +72,7 @@ def audit_template(plan: Path | None, pairs: tuple[str, ...], output: Path | Non
 @click.argument("plan", type=click.Path(path_type=Path), required=False)
 @set_option
 @_out
-@click.option("--base-url", default=None, metavar="URL",
+@click.option("--base-url", type=BaseUrl(), default=None, metavar="URL",
               help=f"Site address the QR codes open (default: ${BASE_URL_ENV}, else "
                    f"{DEFAULT_BASE_URL}).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
@@ -84,6 +92,9 @@ def audit_sheet(plan: Path | None, pairs: tuple[str, ...], output: Path | None,
     standard = load_selected(specs_dir, standard_id)
     values, site = _community(standard, plan, pairs)
     url = base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+    problem = base_url_problem(url)
+    if problem:
+        raise SigngenError(f"{BASE_URL_ENV}: {problem}: {url!r}")
     emit(output, audit_sheet_html(standard, values, site, url, lang))
 
 

@@ -52,7 +52,7 @@ def generate_site(options: SiteOptions) -> GeneratedSite:
         SigngenError: any problem in the specs, the previous specs or the communities file.
     """
     standards = load_standards(options.specs)
-    core = pick_standard(standards, options.standard)
+    core = pick_standard(standards, options.standard, "plugins.signgen.standard")
     previous = load_previous(options.previous_specs)
     wheres = place_standards(standards, core.id)
     site = GeneratedSite(site_name=html_text(core.standard.title),
