@@ -20,6 +20,7 @@ from signgen.errors import Problem, SigngenError
 MAX_NAME_BYTES = 255  # a path component on ext4, XFS, Btrfs, APFS, NTFS (in UTF-16 units)
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 _TMP_PREFIX_BYTES = 64
+_IN_PLACE_ROOTS = ("/dev/", "/proc/")  # /dev/stdout, /dev/fd/N, /proc/self/fd/N
 
 
 def cut_bytes(text: str, limit: int) -> str:
@@ -77,7 +78,11 @@ def _target(path: Path) -> tuple[Path, bool]:
         raise SigngenError([Problem(str(path), 0, 0, "", "expected a path to write to, got "
                                     "a path through a file that is not a folder")]) from None
     if stat.S_ISREG(mode):
-        return (path.resolve() if path.is_symlink() else path), False
+        if path.is_symlink():
+            if str(path.absolute()).startswith(_IN_PLACE_ROOTS):
+                return path, True  # /dev/stdout redirected to a file: the caller's open file
+            return path.resolve(), False
+        return path, False
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         return path, True
     kind = ("a folder" if stat.S_ISDIR(mode) else "a block device" if stat.S_ISBLK(mode)
