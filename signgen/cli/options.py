@@ -6,7 +6,6 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import click
 
@@ -51,39 +50,6 @@ class PositiveNumber(click.ParamType[float, Any]):
             self.fail(f"expected a number above 0 and at most {self.most:g}, got {value!r}",
                       param, ctx)
         return number
-
-
-def base_url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be the site address QR codes and links open (None when it can):
-    an absolute ``http:`` or ``https:`` URL with a host, no ``javascript:``, ``file:``,
-    ``data:`` or bare path.
-
-    >>> base_url_problem("javascript:alert(1)")
-    "expected an absolute http:// or https:// address, got a 'javascript:' URL"
-    >>> base_url_problem("http://intranet.example/signgen/") is None
-    True
-    """
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https"):
-        kind = f"a '{parts.scheme}:' URL" if parts.scheme else "no scheme"
-        return f"expected an absolute http:// or https:// address, got {kind}"
-    if not parts.netloc or any(c.isspace() or c in "<>\"'`" for c in url.strip()):
-        return "expected an absolute http:// or https:// address with a host and no spaces " \
-               "or quotes"
-    return None
-
-
-class BaseUrl(click.ParamType[str, Any]):
-    """A site address (see :func:`base_url_problem`)."""
-
-    name = "url"
-
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> str:
-        problem = base_url_problem(str(value))
-        if problem:
-            self.fail(f"{problem}: {str(value)!r}", param, ctx)
-        return str(value).strip()
 
 
 def px_per_mm_option(default: float, per: str = "of the plaque") -> Callable[[F], F]:

@@ -11,9 +11,8 @@ from signgen.spec.model import Standard
 
 def pick_standard(standards: list[Standard], standard_id: str | None,
                   option: str = "--standard") -> Standard:
-    """The standard with ``standard_id``, or (id None) the single core standard; messages
-    name the setting as ``option`` (``--standard`` on the command line, the plugin's
-    ``plugins.signgen.standard`` in mkdocs.yml).
+    """The standard with ``standard_id``, or (id None) the single core standard; errors name
+    ``option``, where the id came from.
 
     Raises:
         SigngenError: unknown id, or no single core standard; the message lists the known ids.
