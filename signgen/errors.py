@@ -63,15 +63,17 @@ class SigngenError(click.ClickException):
     def in_lang(self, lang: str) -> SigngenError:
         """The same problems, printed in ``lang`` (messages that carry it; others as they are)."""
         self.lang = lang
-        self.message = self._render()
         return self
+
+    def __str__(self) -> str:
+        return self._render()
 
     def format_message(self) -> str:
         count = len(self.problems)
         if count > 1:
             head = f"{count} problems:" if self.lang == "en" else f"{count} 个问题:"
-            return f"{head}\n{self.message}"
-        return self.message
+            return f"{head}\n{self._render()}"
+        return self._render()
 
 
 class ProblemList:

@@ -10,6 +10,7 @@ as ``file:line:col: field: expected ..., got ...``.
 from __future__ import annotations
 
 import difflib
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,8 +19,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from signgen.communities.rows import community_fields
 from signgen.errors import ProblemList, SigngenError
 from signgen.spec.load import pydantic_problems
+from signgen.spec.messages import PLAN, Msg
 from signgen.spec.model import Category, Function, Standard
 from signgen.spec.yamlsource import Locator, load_yaml
 
@@ -65,6 +68,9 @@ class PlanRoom:
     zone: str | None  # zone id; None when the standard has no zones
     functions: tuple[str, ...]  # function ids, in the plan's order, without repeats
     line: int = 0
+    # For each function, the standard's name the plan used (an alternative name the standard
+    # gives, e.g. 矛盾调解室, stays; a project alias becomes the standard's name): plaque text.
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,16 @@ def resolve_function(standard: Standard, name: str) -> Function | None:
     return None
 
 
+def standard_name(function: Function, written: str) -> str:
+    """The standard's name for ``function`` that ``written`` is, else the function's name.
+
+    A room planned as 矛盾调解室 (a name the standard gives for 社区接访室) keeps it; a
+    project alias (接访室) or an id gives the standard's own name.
+    """
+    wanted = normalise(written)
+    return next((n for n in function.standard_names if normalise(n) == wanted), function.name)
+
+
 def suggest_functions(standard: Standard, name: str, limit: int = 3) -> list[str]:
     """Known function names closest to ``name`` (best first, one per function), for hints.
 
@@ -188,23 +204,33 @@ class _Resolver:
         self.loc = locator
         self.problems = ProblemList()
 
-    def bad(self, path: tuple[str | int, ...], message: str) -> None:
+    def bad(self, path: tuple[str | int, ...], message: Msg) -> None:
         self.problems.extend([self.loc.problem(path, message)])
 
     def community(self, values: dict[str, str]) -> dict[str, str]:
-        fields = {f.id: f for f in self.standard.fields}
+        """The community's own values; a per-sign field (a board's name...) is refused."""
+        every = {f.id: f for f in self.standard.fields}
+        fields = {f.id: f for f in community_fields(self.standard)} if every else {}
+        per_sign = _per_sign_sources(self.standard)
         out: dict[str, str] = {}
         for key, value in values.items():
             path: tuple[str | int, ...] = ("community", key)
             spec_field = fields.get(key)
-            if fields and spec_field is None:
+            known = ", ".join(fields)
+            if every and key in per_sign:
+                source, plaque = per_sign[key]
+                self.bad(path, PLAN.msg("per_sign_field", field=key, plaque=plaque.name,
+                                        plaque_en=plaque.name_en, source=source, known=known))
+                continue
+            if every and spec_field is None:
                 close = difflib.get_close_matches(key, list(fields), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                self.bad(path, f"unknown key{hint}; expected one of: {', '.join(fields)}")
+                hint = PLAN.msg("did_you_mean", name=close[0]) if close else ""
+                self.bad(path, PLAN.msg("unknown_key", hint=hint, known=known))
                 continue
             text = value.strip()
             if spec_field and spec_field.choices and text and text not in spec_field.choices:
-                self.bad(path, f"expected one of {', '.join(spec_field.choices)}, got {value!r}")
+                self.bad(path, PLAN.msg("choice", choices=", ".join(spec_field.choices),
+                                        got=value))
                 continue
             out[key] = text
         return out
@@ -212,13 +238,13 @@ class _Resolver:
     def origin(self, written: str | None) -> str | None:
         if written is None:
             if self.standard.origins:
-                self.bad(("origin",), "expected how the premises were obtained, one of "
-                                      f"{_choices(self.standard.origins)}, got nothing")
+                self.bad(("origin",), PLAN.msg("origin_missing",
+                                               known=_choices(self.standard.origins)))
             return None
         origin_id, _ = match_named(self.standard.origins, written)
         if origin_id is None:
-            known = _choices(self.standard.origins) or "none (this standard lists no origins)"
-            self.bad(("origin",), f"expected one of {known}, got {written!r}")
+            known = _choices(self.standard.origins) or PLAN.msg("none_listed")
+            self.bad(("origin",), PLAN.msg("choice", choices=known, got=written))
         return origin_id
 
     def zone(self, i: int, written: str | None) -> str | None:
@@ -226,31 +252,32 @@ class _Resolver:
         zones = self.standard.zones
         if written is None:
             if zones:
-                self.bad(path, f"expected the room's zone, one of {_choices(zones)}, "
-                               "got nothing")
+                self.bad(path, PLAN.msg("zone_missing", known=_choices(zones)))
             return None
         zone_id, several = match_named(zones, written)
         if zone_id is None:
-            known = _choices(zones) or "none (this standard has no zones)"
-            extra = f" (matches several: {', '.join(several)})" if several else ""
-            self.bad(path, f"expected one of {known}{extra}, got {written!r}")
+            known = _choices(zones) or PLAN.msg("none_listed")
+            extra = PLAN.msg("several", items=", ".join(several)) if several else ""
+            self.bad(path, PLAN.msg("choice", choices=known + extra, got=written))
         return zone_id
 
-    def functions(self, i: int, written: Sequence[object]) -> tuple[str, ...]:
-        ids: list[str] = []
+    def functions(self, i: int, written: Sequence[object]) -> tuple[tuple[str, str], ...]:
+        """(function id, the standard's name to show) per function, without repeats."""
+        out: list[tuple[str, str]] = []
         for j, name in enumerate(written):
             if not isinstance(name, str):
                 continue  # a shape error, reported by pydantic
             function = resolve_function(self.standard, name)
             if function is None:
                 close = suggest_functions(self.standard, name)
-                hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+                hint = (PLAN.msg("function_hint", names=PLAN.msg("or").join(close))
+                        if close else "")
                 self.bad(("rooms", i, "functions", j),
-                         f"expected a function of {self.standard.id} by id, Chinese name or "
-                         f"alternative name{hint}, got {name!r}")
-            elif function.id not in ids:
-                ids.append(function.id)
-        return tuple(ids)
+                         PLAN.msg("function_unknown", standard=self.standard.id, hint=hint,
+                                  got=name))
+            elif function.id not in (f for f, _ in out):
+                out.append((function.id, standard_name(function, name)))
+        return tuple(out)
 
     def entries(self, key: str, written: Sequence[object], items: Sequence[Category]
                 ) -> tuple[PlanEntry, ...]:
@@ -261,9 +288,8 @@ class _Resolver:
                 continue  # a shape error, reported by pydantic
             item_id, several = match_named(items, name)
             if several:
-                self.bad((key, i), f"expected one item, got a name that matches several: "
-                                   f"{', '.join(by_id[s].name for s in several)}; "
-                                   f"write the full name, got {name!r}")
+                self.bad((key, i), PLAN.msg("entry_several", got=name, items=", ".join(
+                    by_id[s].name for s in several)))
                 continue
             shown = by_id[item_id].name if item_id else name.strip()
             out.append(PlanEntry(i, name, item_id, shown))
@@ -273,9 +299,8 @@ class _Resolver:
 def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
     """Validate and resolve plan data already loaded from YAML (see :func:`load_plan`)."""
     if not isinstance(data, dict):
-        raise SigngenError([locator.problem((), "expected a mapping with community, origin, "
-                                                "rooms, windows, boards, got "
-                                                f"{type(data).__name__}")])
+        raise SigngenError([locator.problem((), PLAN.msg("not_mapping",
+                                                         got=type(data).__name__))])
     r = _Resolver(standard, locator)
     try:
         raw = PlanInput.model_validate(data)
@@ -288,9 +313,10 @@ def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
     origin = r.origin(raw.origin)
     rooms = []
     for i, room in enumerate(raw.rooms):
+        functions = r.functions(i, room.functions)
         rooms.append(PlanRoom(i, room.name.strip(), float(room.area_m2), r.zone(i, room.zone),
-                              r.functions(i, room.functions),
-                              locator.where(("rooms", i))[0]))
+                              tuple(f for f, _ in functions), locator.where(("rooms", i))[0],
+                              tuple(n for _, n in functions)))
     windows = r.entries("windows", raw.windows or [], standard.window_categories)
     boards_listed = raw.boards is not None
     if raw.boards is None:
@@ -300,6 +326,21 @@ def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
     r.problems.raise_if_any()
     return Plan(locator.file, standard.id, community, origin, tuple(rooms), windows, boards,
                 boards_listed)
+
+
+def _per_sign_sources(standard: Standard) -> dict[str, tuple[str, Any]]:
+    """Fields only repeated plaques use -> (the plan key that gives them, the plaque)."""
+    once = {f.id for f in community_fields(standard)}
+    source = {"per_window": "windows", "per_room": "rooms[].functions", "per_board": "boards"}
+    out: dict[str, tuple[str, Any]] = {}
+    for plaque in standard.plaques:
+        if plaque.repeat == "once":
+            continue
+        for seg in plaque.segments:
+            for _, name, _, _ in string.Formatter().parse(seg.text):
+                if name and name not in once:
+                    out.setdefault(name, (source[plaque.repeat], plaque))
+    return out
 
 
 def _check_names_leniently(r: _Resolver, data: dict[str, Any]) -> None:

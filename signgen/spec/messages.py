@@ -41,7 +41,7 @@ class Msg(str):
         """The text in ``lang``: English for ``en``, else Chinese."""
         return self.en if lang == "en" else str(self)
 
-    def __add__(self, other: str) -> Msg:  # type: ignore[override]
+    def __add__(self, other: str) -> Msg:
         return Msg(str(self) + str(other), self.en + text_in(other, "en"))
 
 
@@ -73,3 +73,267 @@ class Catalogue:
     def msg(self, key: str, /, **values: Any) -> Msg:
         """The text of ``key`` in both languages."""
         return Msg(self.say(key, "zh", **values), self.say(key, "en", **values))
+
+
+# --- the plan reader (signgen.contractor.plan) ---------------------------------------------
+
+PLAN = Catalogue({
+    "not_mapping": ("应为包含 community、origin、rooms、windows、boards 的映射,实际为 {got}",
+                    "expected a mapping with community, origin, rooms, windows, boards, "
+                    "got {got}"),
+    "did_you_mean": ("(是否指 '{name}'?)", " (did you mean '{name}'?)"),
+    "unknown_key": ("未知的键{hint};应为以下之一:{known}",
+                    "unknown key{hint}; expected one of: {known}"),
+    "per_sign_field": ("“{field}”是每块{plaque}各自的文字,不属于整个社区:由方案的 {source} 给出,"
+                       "不能写在 community 中;community 只接受:{known}",
+                       "{field!r} is the text of each {plaque_en}, not of the community: the "
+                       "plan's {source} gives it, not community; community takes only: {known}"),
+    "choice": ("应为 {choices} 之一,实际为 {got!r}", "expected one of {choices}, got {got!r}"),
+    "origin_missing": ("缺少用房取得方式,应为 {known} 之一",
+                       "expected how the premises were obtained, one of {known}, got nothing"),
+    "none_listed": ("无(本标准未列出)", "none (this standard lists none)"),
+    "zone_missing": ("缺少房间所属功能区,应为 {known} 之一",
+                     "expected the room's zone, one of {known}, got nothing"),
+    "several": ("(与多项相符:{items})", " (matches several: {items})"),
+    "function_unknown": ("应为{standard}的功能(编号、中文名称或又称){hint},实际为 {got!r}",
+                         "expected a function of {standard} by id, Chinese name or "
+                         "alternative name{hint}, got {got!r}"),
+    "function_hint": ("(是否指 {names}?)", " (did you mean {names}?)"),
+    "entry_several": ("应为一项,该名称与多项相符:{items};请写全称,实际为 {got!r}",
+                      "expected one item, got a name that matches several: {items}; "
+                      "write the full name, got {got!r}"),
+    "or": ("或", " or "),
+})
+
+
+# --- the plan check (signgen.contractor.check) ---------------------------------------------
+
+CHECK = Catalogue({
+    "title": ("{title}:方案检查", "{title_en}: plan check"),
+    "s_areas": ("面积", "Floor area"),
+    "s_functions": ("功能设置(标准要求设置)", "Room functions (required by the standard)"),
+    "s_encouraged": ("鼓励设置的功能(不影响结论)",
+                     "Functions encouraged where conditions allow (never fail)"),
+    "s_windows": ("服务窗口", "Service windows"),
+    "s_boards": ("宣传栏(建议设置,不影响结论)", "Bulletin boards (recommended, never fail)"),
+    "s_logo": ("社区标识", "Community logo"),
+    "s_rooms": ("房间", "Rooms"),
+    "area_ok": ("{name}{zone}:{area} 平方米,不少于 {min} 平方米",
+                "{name_en}{zone_en}: {area} m² ≥ {min} m²"),
+    "area_tolerance": ("{name}{zone}:{area} 平方米,在 {min} 平方米的允许误差 ±{slack} 平方米内"
+                       "(误差为项目默认)",
+                       "{name_en}{zone_en}: {area} m², within ±{slack} m² of {min} m² "
+                       "(the tolerance is a project default)"),
+    "area_short": ("{name}{zone}:{area} 平方米,少于 {min} 平方米:差 {short} 平方米",
+                   "{name_en}{zone_en}: {area} m² < {min} m²: short by {short} m²"),
+    "function_in": ("{name}:设于 {rooms}", "{name_en}: in {rooms}"),
+    "function_missing": ("{name}:缺少(标准要求设置:“{level_quote}”)",
+                         "{name_en}: missing (required: “{level_quote}”)"),
+    "function_not_planned": ("{name}:未设置(鼓励设置,不要求)",
+                             "{name_en}: not planned (encouraged, not required)"),
+    "function_zone": ("{room}:{function}按项目默认属于{default},方案将该房间列入{planned}",
+                      "{room}: {function_en} counts as {default_en} by project default; the "
+                      "plan puts the room in {planned_en}"),
+    "encouraged_count": ("鼓励项:{done} / {total} 设置", "Encouraged: {done} / {total} planned"),
+    "recommended_count": ("建议项:{done} / {total} 设置",
+                          "Recommended: {done} / {total} planned"),
+    "window_sign": ("窗口 {n}:服务科目牌“{name}”", "Window {n}: category sign “{name}”"),
+    "window_extra": ("(标准示例之外的科目,照写)", " (a category beyond the standard's examples, "
+                                                  "kept as written)"),
+    "windows_none": ("方案未列出办事窗口:标准要求每个办事窗口放置服务科目牌(“{quote}”)",
+                     "The plan lists no service windows: the standard asks for a category "
+                     "sign at each window (“{quote}”)"),
+    "window_examples": ("标准所列科目为示例(“{level_quote}”…等):{examples};方案列出 {planned};"
+                        "不要求每个示例都设",
+                        "The standard's categories are examples (“{level_quote}” ... etc.): "
+                        "{examples_en}; the plan lists {planned}; not every example is required"),
+    "nothing": ("无", "none"),
+    "board_set": ("{name}:已设置 {count} 块(建议设置)",
+                  "{name_en}: {count} planned (recommended)"),
+    "board_not_set": ("{name}:未设置(建议设置,不要求)",
+                      "{name_en}: not planned (recommended, not required)"),
+    "board_extra": ("{name}:标准所列之外,照写", "{name}: not in the standard's list, kept as "
+                                               "written"),
+    "boards_assumed": ("方案未列出宣传栏(无 boards 键):按标准所列全部宣传栏计",
+                       "The plan lists no boards (no boards key): every board the standard "
+                       "lists is assumed"),
+    "logo": ("{name}:社区标识{place}(“{quote}”)", "{name_en}: the logo goes {place_en} "
+                                                 "(“{quote}”)"),
+    "place_roof": ("悬挂于房顶", "on the roof"),
+    "place_name_sign_front": ("置于社区标牌的前端", "at the front end of the name sign"),
+    "room": ("{name}:{area} 平方米{zone}:{functions}", "{name}: {area} m²{zone}: {functions}"),
+    "no_function": ("无功能", "no function"),
+    "f_total": ("总面积", "Total"),
+    "f_rooms": ("房间数", "Rooms"),
+    "m2": ("{n} 平方米", "{n} m²"),
+})
+
+
+# --- check reports (signgen.output.report), when a report has a language ------------------
+
+REPORT = Catalogue({
+    "pass": ("合格", "PASS"), "fail": ("不合格", "FAIL"), "warn": ("注意", "WARN"),
+    "info": ("说明", "INFO"),
+    "compliant": ("合格:无不合格项", "COMPLIANT: no item failed"),
+    "not_compliant": ("不合格:{n} 项不合格", "NOT COMPLIANT: {n} item(s) failed"),
+    "h_status": ("结果", "Status"), "h_finding": ("内容", "Finding"), "h_rule": ("规则", "Rule"),
+    "h_clause": ("条款", "Clause"),
+    "src_rule": ("规则 {ref}", "rule {ref}"), "src_clause": ("条款 {number}({clause})",
+                                                          "clause {number}({clause})"),
+    "src_join": (",", ", "),
+})
+
+
+# --- the sign schedule and the checklist's plaque facts (signgen.contractor) ---------------
+
+SCHEDULE = Catalogue({
+    "c_id": ("编号", "ID"), "c_type": ("类型", "Type"), "c_text": ("文字", "Text"),
+    "c_height_mm": ("高(毫米)", "Height (mm)"), "c_width": ("宽(毫米)", "Width (mm)"),
+    "c_size_source": ("尺寸来源", "Size source"), "c_typefaces": ("字体", "Typefaces"),
+    "c_colours": ("颜色", "Colours"), "c_placement": ("位置", "Placement"),
+    "c_mounting_height": ("安装高度(毫米)", "Mounting height (mm)"),
+    "c_quantity": ("数量", "Qty"), "c_clause": ("条款", "Clause"),
+    "c_level": ("要求程度", "Level"),
+    "standard": ("标准", "standard"), "default": ("项目默认", "project default"),
+    "project_sign": ("本项目所加,标准未提", "added by the project, not in the standard"),
+    "size_split": ("高:{h};宽:{w}", "height: {h}; width: {w}"),
+    "follows_text": ("随文字 {low}-{high}", "follows text, {low}-{high}"),
+    "mounting": ("{n}(地面至标牌下沿,{default})", "{n} (floor to lower edge, {default})"),
+    "background": ("{colour}(底色{mark})", "{colour} (background{mark})"),
+    "logo_type": ("标识", "Logo"),
+    "logo_text": ("统一标识:图样不在标准正文中", "unified logo: artwork not in the standard text"),
+    "title": ("{title}:标牌清单", "{title_en}: sign schedule"),
+    "count": ("{source}:共 {count} 块标牌({standard})", "{source}: {count} signs ({standard})"),
+    "level_required": ("必设", "required"), "level_recommended": ("建议", "recommended"),
+    "level_encouraged": ("鼓励", "encouraged"), "level_examples": ("示例", "example"),
+})
+
+
+# --- spec and plan shape errors (signgen.spec.problems) -------------------------------------
+
+SHAPE = Catalogue({
+    "unknown_key": ("未知的键{hint};应为以下之一:{known}",
+                    "unknown key{hint}; expected one of: {known}"),
+    "did_you_mean": ("(是否指 '{name}'?)", " (did you mean '{name}'?)"),
+    "comma_in_braces": ("({{...}} 中的逗号会开始一个新键:请把整段文字加引号)",
+                        " (a comma inside {{...}} starts a new key: put the whole text in "
+                        "quotes)"),
+    "missing": ("缺少必填字段", "expected a value, got nothing: this field is required"),
+    "got": ("{expected},实际为 {got}{hint}", "{expected}, got {got}{hint}"),
+    "string_type": ("应为文字", "expected text"),
+    "string_pattern_mismatch": ("应为符合 {pattern} 的文字", "expected text matching {pattern}"),
+    "greater_than": ("应为大于 {gt} 的数", "expected a number greater than {gt}"),
+    "greater_than_equal": ("应为不小于 {ge} 的数", "expected a number of at least {ge}"),
+    "less_than": ("应为小于 {lt} 的数", "expected a number less than {lt}"),
+    "less_than_equal": ("应为不大于 {le} 的数", "expected a number of at most {le}"),
+    "too_short": ("应至少有 {min_length} 项", "expected at least {min_length} item(s)"),
+    "too_long": ("应至多有 {max_length} 项", "expected at most {max_length} item(s)"),
+    "finite_number": ("应为有限的数", "expected a finite number"),
+    "float_type": ("应为数", "expected a number"),
+    "int_type": ("应为整数", "expected a whole number"),
+    "bool_type": ("应为 true 或 false", "expected true or false"),
+    "list_type": ("应为列表", "expected a list"),
+    "dict_type": ("应为映射(键: 值)", "expected a mapping (key: value)"),
+    "model_type": ("应为映射(键: 值)", "expected a mapping (key: value)"),
+    "literal_error": ("应为 {expected}", "expected {expected}"),
+    "other": ("输入无效:{msg}", "expected valid input: {msg}"),
+    "id": ("应为编号:小写字母、数字、'-' 和 '_'",
+           "expected an id: lower-case letters, digits, '-' and '_'"),
+    "hex": ("应为 # 加六位十六进制数的颜色,如 '#1A2B3C'",
+            "expected a colour as # and six hex digits, e.g. '#1A2B3C'"),
+    "date": ("应为 YYYY-MM-DD 格式的日期", "expected a date as YYYY-MM-DD"),
+    "quote_hint": ("(YAML 把它读作{read_as}:请加引号)", " (YAML reads it as a {read_as}: "
+                                                    "put it in quotes)"),
+    "comment_hint": ("(YAML 中 # 开始注释,后面的内容都被忽略:请把值加引号,如 \"#C8102E\")",
+                     " (in YAML a # starts a comment and the rest of the line is ignored: "
+                     "put the value in quotes, e.g. \"#C8102E\")"),
+    "t_bool": ("true/false", "true/false"), "t_number": ("数", "number"),
+    "a_mapping": ("一个映射", "a mapping"), "a_list": ("含 {n} 项的列表", "a list of {n}"),
+    "nothing": ("空值", "nothing"),
+})
+
+
+# --- whole-standard checks (signgen.spec.crosscheck, signgen.spec.load) ---------------------
+
+CROSS = Catalogue({
+    "ref": ("应为“{section}:”中定义的{what}编号{hint},实际为 {got!r}",
+            "expected the id of a {what_en} defined in '{section}:'{hint}, got {got!r}"),
+    "duplicate_id": ("编号 {got!r} 重复:{section}[{other}] 已使用",
+                     "duplicate id {got!r}: already used by {section}[{other}]"),
+    "quote": ("应为在条款 {clause!r} 中逐字出现的原文,实际为 {got!r}",
+              "expected words found verbatim in clause {clause!r}, got {got!r}"),
+    "level_quote": ("应为条款 {clause!r} 中确定要求程度的原文(逐字),实际为 {got!r}",
+                    "expected the words that set the level, verbatim in clause {clause!r}, "
+                    "got {got!r}"),
+    "alt_name": ("应为标准给出的名称(在某一条款中逐字出现;项目自加的名称放在 project_aliases),"
+                 "实际为 {got!r}",
+                 "expected a name the standard gives, found verbatim in a clause (a name the "
+                 "project adds belongs in project_aliases), got {got!r}"),
+    "number_quote": ("{field} 为 {got},与所引原文 {quote!r} 中的数({numbers})不符;"
+                     "若是有意的本地修订,请加 amendment(写明理由)",
+                     "{field} is {got}, but the quoted words {quote!r} give {numbers}; for a "
+                     "deliberate local change add an amendment with its reason"),
+    "segment_dup": ("本标牌中段编号 {got!r} 重复", "duplicate segment id {got!r} in this plaque"),
+    "template": ("“{{字段}}”应为“fields:”中定义的名称({known}),实际为 {{{got}}}",
+                 "expected '{{field}}' names defined in 'fields:' ({known}), got {{{got}}}"),
+    "line_segment": ("应为标牌 {plaque!r} 的段编号({known}),实际为 {got!r}",
+                     "expected a segment id of plaque {plaque!r} ({known}), got {got!r}"),
+    "segment_unplaced": ("每一段都应排在某一行中,{missing} 未排",
+                         "expected every segment on a line, got none for {missing}"),
+    "letter_min_max": ("应不大于 max_letter_height_mm({max}),实际为 {got}",
+                       "expected at most max_letter_height_mm ({max}), got {got}"),
+    "background": ("此处应给出底色:标准未规定该标牌的底色",
+                   "expected a background colour here: the standard gives none for this plaque"),
+    "style_segment": ("应为标牌 {plaque!r} 的段编号,实际为 {got!r}",
+                      "expected a segment id of plaque {plaque!r}, got {got!r}"),
+    "style_missing": ("应为段 {segment!r} 给出字体和颜色:标准未规定",
+                      "expected a typeface and colour for segment {segment!r}: the standard "
+                      "gives none"),
+    "height_missing": ("此处应给出高度:标准未规定", "expected a height here: the standard "
+                                                 "gives none"),
+    "width_missing": ("应给出宽度(或 width_from_text: true):标准未规定",
+                      "expected a width (or width_from_text: true): the standard gives none"),
+    "width_range": ("width_from_text 需同时给出 min_width_mm 和 max_width_mm",
+                    "expected min_width_mm and max_width_mm with width_from_text"),
+    "no_layout": ("应在 project_defaults.plaque_layouts 中为此标牌给出版式,实际没有",
+                  "expected a layout for this plaque in project_defaults.plaque_layouts, "
+                  "got none"),
+    "no_colour_value": ("应在 project_defaults.colour_values 中为此颜色给出准确色值,实际没有",
+                        "expected an exact value for this colour in "
+                        "project_defaults.colour_values, got none"),
+    "no_substitute": ("应在 project_defaults.typeface_substitutes 中为此字体给出已安装的替代字体,"
+                      "实际没有",
+                      "expected installed substitutes for this typeface in "
+                      "project_defaults.typeface_substitutes, got none"),
+    "layout_twice": ("标牌 {plaque!r} 已有版式 plaque_layouts[{other}];每块标牌只能有一个版式",
+                     "plaque {plaque!r} already has a layout at plaque_layouts[{other}]; "
+                     "expected one layout per plaque"),
+    "too_large": ("应不大于 {limit} 毫米(signgen 对标牌尺寸的上限,防止笔误),实际为 {got}",
+                  "expected at most {limit} mm (signgen's limit on a sign's size, against "
+                  "typos), got {got}"),
+    "min_over_max_width": ("应不大于 max_width_mm({max}),实际为 {got}",
+                           "expected at most max_width_mm ({max}), got {got}"),
+    "margin": ("应小于标牌 {width} × {height} 毫米的一半,实际为 {got}",
+               "expected less than half of the plaque's {width} x {height} mm, got {got}"),
+    "minimum_over_max": ("最小字高 {minimum} 毫米(min_letter_height_mm 与观看距离×可读性取大者)"
+                         "大于 max_letter_height_mm {max}:没有字高能同时满足",
+                         "the minimum letter height {minimum} mm (the larger of "
+                         "min_letter_height_mm and viewing distance × legibility) is above "
+                         "max_letter_height_mm {max}: no letter height satisfies both"),
+    "lines_do_not_fit": ("{n} 行最小字高 {minimum} 毫米、行距 {gap} 倍字高共需 {need} 毫米,"
+                         "标牌去掉边距只有 {room} 毫米",
+                         "{n} lines of letters at the minimum {minimum} mm with a gap of {gap} "
+                         "letter heights need {need} mm; the plaque has {room} mm inside its "
+                         "margins"),
+    "date": ("应为真实存在的日期(YYYY-MM-DD),实际为 {got!r}",
+             "expected a real calendar date (YYYY-MM-DD), got {got!r}"),
+    "duplicate_standard": ("标准编号 {got!r} 重复:{other} 已使用",
+                           "duplicate standard id {got!r}: already used in {other}"),
+    "section_twice": ("此部分已在 {other} 中定义;每个部分只能写在一个文件中",
+                      "section already defined in {other}; expected each section in one "
+                      "file only"),
+    "section_missing": ("应在某个规范文件中写有此部分,实际没有",
+                        "expected this section in one of the spec files, got none"),
+    "top_level": ("应为各部分({sections})组成的映射,实际为 {got}",
+                  "expected a mapping of sections ({sections}), got {got}"),
+})

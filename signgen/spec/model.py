@@ -453,6 +453,15 @@ class Standard(Strict):
     def layout(self, plaque_id: str) -> PlaqueLayout:
         return next(p for p in self.project_defaults.plaque_layouts if p.plaque == plaque_id)
 
+    def minimum_letter_height(self, plaque_id: str) -> float:
+        """max(layout minimum, viewing distance × legibility mm per metre), in mm."""
+        layout = self.layout(plaque_id)
+        legibility = self.project_defaults.legibility
+        from_distance = (layout.viewing_distance_m * legibility.mm_per_metre
+                         if layout.viewing_distance_m is not None and legibility is not None
+                         else 0.0)
+        return max(layout.min_letter_height_mm, from_distance)
+
     def substitute(self, typeface_id: str) -> TypefaceSubstitute:
         return next(s for s in self.project_defaults.typeface_substitutes
                     if s.typeface == typeface_id)
