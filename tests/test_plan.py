@@ -99,7 +99,7 @@ def test_bad_plan_is_located(tmp_path: Path, runner: CliRunner, old: str, new: s
     assert old in GOOD
     path = write(tmp_path, GOOD.replace(old, new))
     out = tmp_path / "report.md"
-    result = runner.invoke(main, ["check-plan", str(path), "--specs", str(SPECS),
+    result = runner.invoke(main, ["check-plan", str(path), "--specs", str(SPECS), "--lang", "en",
                                   "-o", str(out), "--svg", str(tmp_path / "p.svg")])
     assert result.exit_code == 2, result.output
     assert f"{path}:{where}: {field}: expected" in result.output
@@ -116,6 +116,8 @@ def test_unknown_function_did_you_mean(tmp_path: Path, runner: CliRunner,
     assert result.exit_code == 2
     assert f"{path}:7:" in result.output
     assert "rooms[0].functions[1]" in result.output
+    assert "是否指" in result.output
+    result = runner.invoke(main, ["check-plan", str(path), "--specs", str(SPECS), "--lang", "en"])
     assert "did you mean" in result.output
     assert suggest_functions(standard, "残疾康复室")[0] in result.output
 

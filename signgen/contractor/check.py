@@ -218,7 +218,7 @@ def room_items(standard: Standard, plan: Plan, lang: str = "zh") -> list[ReportI
     items = []
     for room in plan.rooms:
         zone = zones.get(room.zone) if room.zone else None
-        zone_text = f", {zone.name_en if lang == 'en' else zone.name}" if zone else ""
+        zone_text = (f", {zone.name_en}" if lang == "en" else f",{zone.name}") if zone else ""
         served = "、".join(room.names) or CHECK.say("no_function", lang)
         items.append(_item(standard, f"room:{room.index}", "info", CHECK.say(
             "room", lang, name=room.name, area=number(room.area_m2), zone=zone_text,

@@ -59,8 +59,12 @@ class Checker:
         return tuple(out)
 
     def failed_id(self, section: str, value: str) -> bool:
-        """True when an item of ``section`` named ``value`` failed its shape check."""
-        return value in self.failed_ids.get(section, set())
+        """True when an item of ``section`` failed its shape check: ``value`` may name it.
+
+        Any failed item counts (its id may be the very mistake), so a reference into a list
+        with a bad item is not reported as unknown as well.
+        """
+        return section in self.failed_ids
 
     def ids(self, section: str) -> set[str]:
         return {item.id for item in getattr(self.standard, section)}
@@ -82,7 +86,7 @@ class Checker:
 def items(standard: Standard) -> Iterator[tuple[str, int, Any]]:
     """(section, index, item) for every item of every list section."""
     for section in SECTIONS:
-        value = getattr(standard, section)
+        value = getattr(standard, section, None)
         if isinstance(value, list):
             for i, item in enumerate(value):
                 yield section, i, item

@@ -18,7 +18,7 @@ from signgen.errors import Problem, ProblemList, SigngenError
 from signgen.spec.crosscheck import Checker, cross_check
 from signgen.spec.limits import check_dates, check_defaults
 from signgen.spec.messages import CROSS
-from signgen.spec.model import SECTIONS, SpecFile, Standard
+from signgen.spec.model import SECTIONS, ProjectDefaults, SpecFile, Standard
 from signgen.spec.problems import describe, pydantic_problems
 from signgen.spec.yamlsource import Locator, load_yaml
 
@@ -27,6 +27,7 @@ __all__ = ["SPEC_SUFFIXES", "load_standard", "load_standards", "pydantic_problem
 
 SPEC_SUFFIXES = (".yml", ".yaml")
 REQUIRED_SECTIONS = ("standard", "documents", "clauses")
+LIST_SECTIONS = frozenset(name for name in SECTIONS if name not in ("standard", "project_defaults"))
 Where = dict[str, tuple[str, Locator]]
 
 
@@ -65,6 +66,7 @@ class _Reading:
         self.good: dict[str, Any] = {}  # the parts that passed their shape check
         self.index: dict[tuple[str, ...], list[int]] = {}
         self.where: Where = {}
+        self.unreadable = False  # a file could not be read: its sections are unknown
 
     def _items(self, key: tuple[str, ...], values: list[Any], check: Any, loc: Locator,
                lines: list[str]) -> list[Any]:
@@ -77,8 +79,9 @@ class _Reading:
                 self.problems.extend(pydantic_problems(exc, loc, SpecFile, lines=lines))
                 name = item.get("id", item.get("plaque", item.get("colour", item.get(
                     "typeface", item.get("function"))))) if isinstance(item, dict) else None
+                self.failed_ids.setdefault(key[-1], set())
                 if isinstance(name, str):
-                    self.failed_ids.setdefault(key[-1], set()).add(name)
+                    self.failed_ids[key[-1]].add(name)
                 continue
             kept.append(item)
             self.index[key].append(i)
@@ -89,7 +92,7 @@ class _Reading:
         def whole(data: Any) -> None:
             SpecFile.model_validate({section: data})
 
-        if isinstance(value, list):
+        if section in LIST_SECTIONS and isinstance(value, list):
             def one(i: int, item: Any) -> None:
                 try:
                     SpecFile.model_validate({section: [item]})
@@ -99,7 +102,8 @@ class _Reading:
         elif section == "project_defaults" and isinstance(value, dict):
             kept: dict[str, Any] = {}
             for key, part in value.items():
-                if isinstance(part, list):
+                if key in ProjectDefaults.model_fields and isinstance(part, list) \
+                        and key not in ("legibility", "entrance"):
                     def one_default(i: int, item: Any, key: str = key) -> None:
                         try:
                             whole({key: [item]})
@@ -113,7 +117,8 @@ class _Reading:
                         self.problems.extend(pydantic_problems(exc, loc, SpecFile, lines=lines))
                         self.failed.add(f"{section}.{key}")
                         continue
-                    kept[key] = part
+                    if key in ProjectDefaults.model_fields:
+                        kept[key] = part
             self.good[section] = kept
         else:
             try:
@@ -131,17 +136,22 @@ class _Reading:
             data, loc = load_yaml(path, display)
         except SigngenError as exc:
             self.problems.extend(exc.problems or [Problem(display, 0, 0, "", exc.message)])
+            self.unreadable = True
             return
         if not isinstance(data, dict):
             self.problems.add(display, 1, 1, "(top level)", CROSS.msg(
                 "top_level", sections=", ".join(SECTIONS), got=describe(data)))
+            self.unreadable = True
             return
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
         for section, value in data.items():
-            if value is None:  # `boards:` with nothing under it: the section is empty
+            if section not in SECTIONS:  # an unknown key: reported, never kept
+                try:
+                    SpecFile.model_validate({section: value})
+                except ValidationError as exc:
+                    self.problems.extend(pydantic_problems(exc, loc, SpecFile, lines=lines))
                 continue
-            if section not in SECTIONS:
-                self.section(str(section), value, loc, lines)  # reports the unknown key
+            if value is None:  # `boards:` with nothing under it: the section is empty
                 continue
             if section in self.raw:
                 self.problems.extend([loc.problem((section,), CROSS.msg(
@@ -169,15 +179,20 @@ def _load(directory: Path) -> tuple[Standard, Where]:
     r = _Reading()
     for path in spec_files(directory):
         r.read_file(path)
+    if r.unreadable:  # what the unreadable file held is unknown: check nothing against it
+        r.failed.update(name for name in SECTIONS if name not in r.raw)
     for required in REQUIRED_SECTIONS:
         if required not in r.raw and required not in r.failed:
             r.problems.add(str(directory), 0, 0, required, CROSS.msg("section_missing"))
             r.failed.add(required)
     typed: dict[str, Any] = {}
     for section, value in r.good.items():
-        typed[section] = getattr(SpecFile.model_validate({section: value}), section)
-    lists = {name: typed.get(name, []) for name in SECTIONS
-             if name not in ("standard", "project_defaults")}
+        try:
+            typed[section] = getattr(SpecFile.model_validate({section: value}), section)
+        except ValidationError as exc:  # good parts that fail together: reported, left out
+            r.problems.extend(pydantic_problems(exc, r.where[section][1], SpecFile))
+            r.failed.add(section)
+    lists = {name: typed.get(name, []) for name in LIST_SECTIONS}
     partial = Standard.model_construct(**{**lists, **{k: v for k, v in typed.items()
                                                       if k not in lists}})
     checker = Checker(partial, r.where, r.failed, r.failed_ids, r.index)

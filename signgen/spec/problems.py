@@ -104,11 +104,13 @@ def _expected(kind: str, err: Any) -> Msg:
         except (KeyError, IndexError):
             pass
     msg = str(err["msg"])
+    zh = SHAPE.say("dict_type", "zh") if kind == "model_type" else SHAPE.say("other", "zh",
+                                                                              msg=msg)
     for start, instead in (("Input should be ", "expected "),
                            ("String should ", "expected text that should "),
                            ("List should ", "expected a list that should ")):
         if msg.startswith(start):
-            return Msg(SHAPE.say("other", "zh", msg=msg), instead + msg.removeprefix(start))
+            return Msg(zh, instead + msg.removeprefix(start))
     return SHAPE.msg("other", msg=msg[0].lower() + msg[1:] if msg else msg)
 
 
