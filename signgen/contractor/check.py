@@ -145,12 +145,13 @@ def window_items(standard: Standard, plan: Plan, lang: str = "zh") -> list[Repor
     examples = [c for c in standard.window_categories if c.level == "examples"]
     if examples:
         planned = "、".join(e.name for e in plan.windows) or CHECK.say("nothing", lang)
-        items.append(_item(standard, "window-examples", "info", CHECK.say(
+        clause = examples[0].citation.clause
+        items.append(ReportItem("window-examples", "info", CHECK.say(
             "window_examples", lang, level_quote=examples[0].level_quote,
             examples="、".join(c.name for c in examples),
             examples_en=", ".join(f"{c.name_en} ({c.name})" for c in examples),
-            planned=planned), examples[0],
-            {"examples": [c.id for c in examples],
+            planned=planned), "window_categories", clause, standard.clause(clause).number,
+            {"level": "examples", "examples": [c.id for c in examples],
              "planned": [e.category for e in plan.windows if e.category]}))
     return items
 
