@@ -22,9 +22,10 @@ from signgen.cli.options import (
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import safe_join, safe_name
+from signgen.output.numbers import mm
 from signgen.output.raster import svg_to_pdf, svg_to_png
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
-from signgen.plaque.svg import mm, plaque_svg
+from signgen.plaque.svg import plaque_svg
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Plaque, Standard
 from signgen.spec.select import load_selected

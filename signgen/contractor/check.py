@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from signgen.contractor.plan import Plan, PlanEntry
-from signgen.output.report import Report, ReportItem, ReportSection, Status, number
+from signgen.output.numbers import measured
+from signgen.output.report import Report, ReportItem, ReportSection, Status
 from signgen.spec.messages import CHECK, check_lang
 from signgen.spec.model import Category, Cited, Function, Standard
 
@@ -49,8 +50,8 @@ def area_items(standard: Standard, plan: Plan, lang: str = "zh") -> list[ReportI
         values = {**_name(lang, rule.name, rule.name_en),
                   "zone": f"({zone.name})" if zone else "",
                   "zone_en": f" ({zone.name_en})" if zone else "",
-                  "area": number(area), "min": number(rule.min_m2), "short": number(short),
-                  "slack": number(slack)}
+                  "area": measured(area), "min": measured(rule.min_m2), "short": measured(short),
+                  "slack": measured(slack)}
         status: Status = "pass"
         if area >= rule.min_m2:
             text = CHECK.say("area_ok", lang, **values)
@@ -222,7 +223,7 @@ def room_items(standard: Standard, plan: Plan, lang: str = "zh") -> list[ReportI
         zone_text = (f", {zone.name_en}" if lang == "en" else f",{zone.name}") if zone else ""
         served = "、".join(room.names) or CHECK.say("no_function", lang)
         items.append(_item(standard, f"room:{room.index}", "info", CHECK.say(
-            "room", lang, name=room.name, area=number(room.area_m2), zone=zone_text,
+            "room", lang, name=room.name, area=measured(room.area_m2), zone=zone_text,
             functions=served), None,
             {"area_m2": room.area_m2, "zone": room.zone, "functions": list(room.functions)}))
     return items
@@ -247,9 +248,9 @@ def check_plan(standard: Standard, plan: Plan, lang: str = "zh") -> Report:
     add("s_logo", "logo", logo_items(standard, plan, lang))
     add("s_rooms", "rooms", room_items(standard, plan, lang))
     zone_areas = {z.id: plan.zone_m2(z.id) for z in standard.zones}
-    facts = [(CHECK.say("f_total", lang), CHECK.say("m2", lang, n=number(plan.total_m2)))]
+    facts = [(CHECK.say("f_total", lang), CHECK.say("m2", lang, n=measured(plan.total_m2)))]
     facts += [(z.name_en if lang == "en" else z.name,
-               CHECK.say("m2", lang, n=number(zone_areas[z.id]))) for z in standard.zones]
+               CHECK.say("m2", lang, n=measured(zone_areas[z.id]))) for z in standard.zones]
     facts.append((CHECK.say("f_rooms", lang), str(len(plan.rooms))))
     missing = [f.id for f in standard.functions if f.can_fail and not plan.rooms_with(f.id)]
     data = {"total_m2": plan.total_m2, "zone_m2": zone_areas, "rooms": len(plan.rooms),

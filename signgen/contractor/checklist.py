@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from signgen.contractor.plaque_facts import clause_label, default_mark, size_facts, style_facts
+from signgen.output.numbers import number
 from signgen.output.report import (
     BASE_CSS,
     Block,
@@ -21,7 +22,6 @@ from signgen.output.report import (
     Table,
     blocks_html,
     blocks_markdown,
-    number,
 )
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Function, Standard

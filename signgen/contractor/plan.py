@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from signgen.communities.rows import community_fields
+from signgen.communities.identity import community_fields
 from signgen.errors import ProblemList, SigngenError
 from signgen.spec.load import pydantic_problems
 from signgen.spec.messages import PLAN, Msg

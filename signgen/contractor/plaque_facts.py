@@ -7,7 +7,7 @@ checklist; Chinese by default, English (with the Chinese names alongside) for ``
 
 from __future__ import annotations
 
-from signgen.output.report import number
+from signgen.output.numbers import number
 from signgen.plaque.text import PlaqueText
 from signgen.spec.messages import SCHEDULE
 from signgen.spec.model import Plaque, Standard

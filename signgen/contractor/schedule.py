@@ -33,7 +33,8 @@ from signgen.contractor.plaque_facts import (
     size_facts,
     style_facts,
 )
-from signgen.output.report import Heading, Para, Table, blocks_markdown, number
+from signgen.output.numbers import number
+from signgen.output.report import Heading, Para, Table, blocks_markdown
 from signgen.plaque.text import plaque_text
 from signgen.spec.messages import SCHEDULE, check_lang
 from signgen.spec.model import Plaque, Standard

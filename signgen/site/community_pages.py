@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from signgen.communities.rows import CommunityRow, key_fields, read_communities
+from signgen.communities.identity import key_fields
+from signgen.communities.rows import CommunityRow, read_communities
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import safe_name
+from signgen.output.numbers import mm_text
 from signgen.plaque.text import plaque_text
-from signgen.site.plaque_pages import FORMATS, Assets, RenderedPlaque, mm_text, render_plaque
+from signgen.site.plaque_pages import FORMATS, Assets, RenderedPlaque, render_plaque
 from signgen.site.role_pages import audit_sheet_html_page, schedule_summary
 from signgen.site.templating import html_table, render
 from signgen.site.urls import LANGS

@@ -8,11 +8,11 @@ from typing import Any
 
 from signgen.drawings.sheet import plaque_drawing_svg
 from signgen.fonts.book import FontBook
+from signgen.output.numbers import mm_text
 from signgen.output.raster import svg_to_pdf, svg_to_png
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
 from signgen.plaque.svg import plaque_svg
 from signgen.plaque.text import plaque_text
-from signgen.site.templating import format_number
 from signgen.site.urls import Where
 from signgen.spec.model import Plaque, Standard
 
@@ -153,11 +153,6 @@ def _field_names(template: str) -> list[str]:
     import string
 
     return [name for _, name, _, _ in string.Formatter().parse(template) if name]
-
-
-def mm_text(value: float | None) -> str:
-    """``1000 mm``, or ``—`` where no value is given."""
-    return "—" if value is None else f"{format_number(round(value, 1))} mm"
 
 
 def plaque_stem(where: Where, plaque_id: str, variant: str = "") -> str:
