@@ -136,11 +136,13 @@ def window_items(standard: Standard, plan: Plan, lang: str = "zh") -> list[Repor
     sign = next((p for p in standard.plaques if p.repeat == "per_window"), None)
     if not plan.windows and sign is not None:
         items.append(_item(standard, "windows-none", "warn", CHECK.say(
-            "windows_none", lang, quote=sign.level_quote), sign))
+            "windows_none", lang, quote=sign.level_quote, sign=sign.name,
+            sign_en=sign.name_en.lower()), sign))
     for entry in plan.windows:
         extra = "" if entry.category else CHECK.say("window_extra", lang)
         items.append(_item(standard, f"window-sign:{entry.index}", "info", CHECK.say(
-            "window_sign", lang, n=entry.index + 1, name=entry.name) + extra, sign,
+            "window_sign", lang, n=entry.index + 1, name=entry.name,
+            sign=sign.name if sign else "", sign_en=sign.name_en if sign else "") + extra, sign,
             {"index": entry.index, "category": entry.category}))
     items.extend(_listed_items(standard, standard.window_categories, plan.windows, lang))
     examples = [c for c in standard.window_categories if c.level == "examples"]

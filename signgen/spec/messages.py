@@ -137,12 +137,12 @@ CHECK = Catalogue({
     "encouraged_count": ("鼓励项:{done} / {total} 设置", "Encouraged: {done} / {total} planned"),
     "recommended_count": ("建议项:{done} / {total} 设置",
                           "Recommended: {done} / {total} planned"),
-    "window_sign": ("窗口 {n}:服务科目牌“{name}”", "Window {n}: category sign “{name}”"),
+    "window_sign": ("窗口 {n}:{sign}“{name}”", "Window {n}: {sign_en} “{name}”"),
     "window_extra": ("(标准示例之外的科目,照写)", " (a category beyond the standard's examples, "
                                                   "kept as written)"),
-    "windows_none": ("方案未列出办事窗口:标准要求每个办事窗口放置服务科目牌(“{quote}”)",
-                     "The plan lists no service windows: the standard asks for a category "
-                     "sign at each window (“{quote}”)"),
+    "windows_none": ("方案未列出办事窗口:标准要求每个办事窗口放置{sign}(“{quote}”)",
+                     "The plan lists no service windows: the standard asks for a {sign_en} "
+                     "at each window (“{quote}”)"),
     "window_examples": ("标准所列科目为示例(“{level_quote}”…等):{examples};方案列出 {planned};"
                         "不要求每个示例都设",
                         "The standard's categories are examples (“{level_quote}” ... etc.): "
