@@ -165,12 +165,12 @@ def test_community_pages(built: Path) -> None:
     pages = sorted((built / "communities").glob("*/index.html"))
     assert len(pages) == 5
     html = pages[0].read_text(encoding="utf-8")
-    assert "额济纳旗" in html
+    assert "阿拉善右旗" in html
     assert re.search(r'src="[^"]+name-sign\.svg"', html)
     sheet = re.search(r'href="([^"]+audit-sheet\.html)"', html)
     assert sheet
     target = pages[0].parent / unquote(sheet.group(1))
-    assert "额济纳旗" in target.read_text(encoding="utf-8")
+    assert "阿拉善右旗" in target.read_text(encoding="utf-8")
 
 
 def test_bad_spec_fails_the_build_with_a_located_message(
