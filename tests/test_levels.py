@@ -155,7 +155,7 @@ def test_board_header_is_marked_as_the_projects_own(tmp_path: Path,
     path.write_text(plan_text(boards="boards: [党建]\n"), encoding="utf-8")
     rows = schedule_rows(standard, load_plan(path, standard))
     board_row = next(r for r in rows if r.id.startswith(header.id))
-    assert "本项目所加" in board_row.type and board_row.level == "建议"
+    assert "本项目所加" in board_row.type and board_row.level == "建议设置"
     assert all("本项目所加" not in r.type for r in rows if r is not board_row)
     english = schedule_rows(standard, load_plan(path, standard), "en")
     assert "added by the project" in next(r for r in english if r.id == board_row.id).type

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from signgen.output.numbers import number
 from signgen.plaque.text import PlaqueText
-from signgen.spec.messages import SCHEDULE
+from signgen.spec.messages import LEVEL, SCHEDULE
 from signgen.spec.model import Plaque, Standard
 
 
@@ -28,13 +28,13 @@ def plaque_type(plaque: Plaque, lang: str) -> str:
     name = both(lang, plaque.name, plaque.name_en)
     if plaque.project_addition is None:
         return name
-    return f"{name} ({SCHEDULE.say('project_sign', lang)})" if lang == "en" else \
-        f"{name}({SCHEDULE.say('project_sign', lang)})"
+    mark = LEVEL.say("project_addition", lang)
+    return f"{name} ({mark})" if lang == "en" else f"{name}({mark})"
 
 
 def level_label(level: str, lang: str) -> str:
     """A level (required, recommended...) in words."""
-    return SCHEDULE.say(f"level_{level}", lang)
+    return LEVEL.say(level, lang)
 
 
 def size_facts(standard: Standard, plaque_id: str, lang: str = "zh"

@@ -195,7 +195,6 @@ SCHEDULE = Catalogue({
     "c_quantity": ("数量", "Qty"), "c_clause": ("条款", "Clause"),
     "c_level": ("要求程度", "Level"),
     "standard": ("标准", "standard"), "default": ("项目默认", "project default"),
-    "project_sign": ("本项目所加,标准未提", "added by the project, not in the standard"),
     "size_split": ("高:{h};宽:{w}", "height: {h}; width: {w}"),
     "follows_text": ("随文字 {low}-{high}", "follows text, {low}-{high}"),
     "mounting": ("{n}(地面至标牌下沿,{default})", "{n} (floor to lower edge, {default})"),
@@ -204,8 +203,6 @@ SCHEDULE = Catalogue({
     "logo_text": ("统一标识:图样不在标准正文中", "unified logo: artwork not in the standard text"),
     "title": ("{title}:标牌清单", "{title_en}: sign schedule"),
     "count": ("{source}:共 {count} 块标牌({standard})", "{source}: {count} signs ({standard})"),
-    "level_required": ("必设", "required"), "level_recommended": ("建议", "recommended"),
-    "level_encouraged": ("鼓励", "encouraged"), "level_examples": ("示例", "example"),
 })
 
 
@@ -336,4 +333,18 @@ CROSS = Catalogue({
                         "expected this section in one of the spec files, got none"),
     "top_level": ("应为各部分({sections})组成的映射,实际为 {got}",
                   "expected a mapping of sections ({sections}), got {got}"),
+})
+
+
+# --- requirement levels, as every output names them ---------------------------------------
+
+LEVEL = Catalogue({
+    "required": ("应设置", "required"),
+    "recommended": ("建议设置", "recommended"),
+    "encouraged": ("鼓励设置", "encouraged"),
+    "examples": ("示例(主要有…等)", "example (an open list)"),
+    "project_addition": ("本项目所加,标准未提", "added by the project, not in the standard"),
+    "project_aliases": ("也接受的简称(项目所加,不上标牌)",
+                        "short forms also accepted (the project's, never on a plaque)"),
+    "amendment": ("本地修订", "local amendment"),
 })
