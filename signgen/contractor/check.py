@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from signgen.contractor.messages import CHECK
 from signgen.contractor.plan import Plan, PlanEntry
 from signgen.output.numbers import measured
 from signgen.output.report import Report, ReportItem, ReportSection, Status
-from signgen.spec.messages import CHECK, check_lang
+from signgen.spec.messages import check_lang
 from signgen.spec.model import Category, Cited, Function, Standard
 
 

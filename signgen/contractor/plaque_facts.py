@@ -7,9 +7,10 @@ checklist; Chinese by default, English (with the Chinese names alongside) for ``
 
 from __future__ import annotations
 
+from signgen.contractor.messages import SCHEDULE
 from signgen.output.numbers import number
 from signgen.plaque.text import PlaqueText
-from signgen.spec.messages import LEVEL, SCHEDULE
+from signgen.spec.messages import LEVEL
 from signgen.spec.model import Plaque, Standard
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
+from signgen.contractor.messages import SCHEDULE
 from signgen.contractor.plan import Plan, PlanEntry, PlanRoom
 from signgen.contractor.plaque_facts import (
     both,
@@ -36,7 +37,7 @@ from signgen.contractor.plaque_facts import (
 from signgen.output.numbers import number
 from signgen.output.report import Heading, Para, Table, blocks_markdown
 from signgen.plaque.text import plaque_text
-from signgen.spec.messages import SCHEDULE, check_lang
+from signgen.spec.messages import check_lang
 from signgen.spec.model import Plaque, Standard
 
 
