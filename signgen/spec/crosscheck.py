@@ -23,7 +23,7 @@ from signgen.spec.yamlsource import Locator
 _WHAT = {"clauses": ("条款", "clause"), "documents": ("文件", "document"),
          "zones": ("功能区", "zone"), "colours": ("颜色", "colour"),
          "typefaces": ("字体", "typeface"), "functions": ("功能", "function"),
-         "plaques": ("标牌", "plaque")}
+         "plaques": ("标牌", "plaque"), "origins": ("用房取得方式", "origin")}
 
 
 class Checker:
@@ -115,6 +115,9 @@ def cross_check(c: Checker) -> None:
         c.ref(("clauses", i, "document"), clause.document, "documents")
     for i, rule in enumerate(standard.area_rules):
         c.ref(("area_rules", i, "zone"), rule.zone, "zones")
+    for i, r in enumerate(standard.rules):
+        for j, origin in enumerate(r.origins):
+            c.ref(("rules", i, "origins", j), origin, "origins")
     if "clauses" not in c.failed:
         every_text = "\n".join(squash(cl.text) for cl in standard.clauses)
         for i, function in enumerate(standard.functions):

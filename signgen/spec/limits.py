@@ -35,6 +35,9 @@ def check_defaults(c: Checker) -> None:
     for i, fz in enumerate(d.function_zones):
         c.ref((*base, "function_zones", i, "function"), fz.function, "functions")
         c.ref((*base, "function_zones", i, "zone"), fz.zone, "zones")
+    if d.print_setup is not None:
+        for i, plaque_id in enumerate(d.print_setup.no_bleed_plaques):
+            c.ref((*base, "print_setup", "no_bleed_plaques", i), plaque_id, "plaques")
     plaques = {p.id: p for p in s.plaques}
     first: dict[str, int] = {}
     for i, lay in enumerate(d.plaque_layouts):

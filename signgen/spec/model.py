@@ -41,6 +41,7 @@ from signgen.spec.model_defaults import (
     FunctionZone,
     Legibility,
     PlaqueLayout,
+    PrintSetup,
     ProjectDefaults,
     SegmentStyle,
     Tolerance,
@@ -48,11 +49,36 @@ from signgen.spec.model_defaults import (
 )
 
 __all__ = [
-    "FAILING_LEVELS", "LEVELS", "Amendment", "Citation", "Cited", "ColourValue",
-    "Default", "Entrance", "FontFamily", "FunctionZone", "Hex", "Id", "IsoDate",
-    "Legibility", "Level", "Leveled", "Named", "NonNegative", "Percent", "PlaqueLayout",
-    "Positive", "ProjectAddition", "ProjectAliases", "ProjectDefaults", "SegmentStyle",
-    "Strict", "Text", "Tolerance", "TypefaceSubstitute",
+    "FAILING_LEVELS",
+    "LEVELS",
+    "Amendment",
+    "Citation",
+    "Cited",
+    "ColourValue",
+    "Default",
+    "Entrance",
+    "FontFamily",
+    "FunctionZone",
+    "Hex",
+    "Id",
+    "IsoDate",
+    "Legibility",
+    "Level",
+    "Leveled",
+    "Named",
+    "NonNegative",
+    "Percent",
+    "PlaqueLayout",
+    "Positive",
+    "PrintSetup",
+    "ProjectAddition",
+    "ProjectAliases",
+    "ProjectDefaults",
+    "SegmentStyle",
+    "Strict",
+    "Text",
+    "Tolerance",
+    "TypefaceSubstitute",
 ]
 
 # --- meta -------------------------------------------------------------------------------
@@ -106,14 +132,27 @@ class TemplateField(Strict):
 # --- the standard's items ---------------------------------------------------------------
 
 
+class KnownAs(Strict):
+    """The names under which a typeface or colour the standard names is published or
+    spoken of (方正大标宋, FZDaBiaoSong-B06S; 大红, 正红): the project's reading, with why."""
+
+    names: list[Text] = Field(min_length=1)
+    reason: Text = Field(description="why these names count as the standard's one, in English")
+    reason_zh: str = ""
+
+
 class Typeface(Named):
     """A typeface role the standard names (e.g. 宋体(大标宋))."""
 
     style: Literal["song", "kai", "hei", "fangsong", "li"]
+    known_as: KnownAs | None = Field(
+        None, description="font family names that are this typeface (not the substitutes)")
 
 
 class Colour(Named):
     """A colour the standard names (e.g. 红色); its exact value is a project default."""
+
+    known_as: KnownAs | None = Field(None, description="colour names that mean this colour")
 
 
 class Zone(Named):
@@ -234,6 +273,11 @@ class Rule(Cited):
     kind: Literal["principle", "requirement", "recommendation"]
     check: str = ""
     check_en: str = ""
+    origins: list[Id] = Field(
+        default_factory=list,
+        description="origin ids the rule applies to, when the text limits it (empty: all)")
+    per_origin: bool = Field(
+        False, description="what is required depends on the origin: each origin's citation says")
 
 
 # --- a spec file and the whole standard -------------------------------------------------

@@ -61,8 +61,10 @@ class PlaqueLayout(Default):
     margin_mm: NonNegative
     line_gap: NonNegative = Field(0.25, description="gap between lines, in letter heights")
     lines: list[list[Id]] = Field(min_length=1, description="segment ids on each line")
-    max_letter_height_mm: Positive
-    min_letter_height_mm: Positive
+    max_letter_height_mm: Positive = Field(
+        description="largest letter height: the em (body) size, not the measured ink height")
+    min_letter_height_mm: Positive = Field(
+        description="smallest letter height: the em (body) size, not the measured ink height")
     mounting_height_mm: NonNegative = Field(description="floor to the plaque's lower edge")
     viewing_distance_m: Positive | None = Field(
         None, description="typical reading distance; sets a minimum letter height")
@@ -72,9 +74,9 @@ class PlaqueLayout(Default):
 
 class Tolerance(Default):
     id: Id
-    applies_to: Literal["plaque_size", "area", "letter_height", "mounting_height"]
+    applies_to: Literal["plaque_size", "area", "letter_height", "mounting_height", "colour"]
     plus_minus: NonNegative
-    unit: Literal["mm", "cm", "m2"]
+    unit: Literal["mm", "cm", "m2", "delta_e2000"]
 
 
 class Legibility(Default):
@@ -98,6 +100,22 @@ class FunctionZone(Default):
     zone: Id
 
 
+class PrintSetup(Default):
+    """How print and cutting files are made: bleed, marks, profile, large signs."""
+
+    bleed_mm: NonNegative = Field(description="bleed around a trimmed plaque")
+    no_bleed_plaques: list[Id] = Field(
+        default_factory=list, description="banner-type signs, made without bleed")
+    crop_mark_length_mm: Positive
+    crop_mark_offset_mm: NonNegative = Field(description="gap between trim and a crop mark")
+    icc_profile: Text = Field(description="CMYK ICC profile file of the PDF/X output intent")
+    output_condition: Text = Field(description="the output intent's condition, as text")
+    panel_width_mm: Positive = Field(description="long side of a panel sheet (1:1 tiles)")
+    panel_height_mm: Positive = Field(description="short side of a panel sheet")
+    panel_overlap_mm: NonNegative
+    reduced_scale: Positive = Field(description="N of the 1:N PDF of a sign past PDF limits")
+
+
 class ProjectDefaults(Strict):
     """Every value signgen needs that the standard leaves open."""
 
@@ -108,3 +126,4 @@ class ProjectDefaults(Strict):
     legibility: Legibility | None = None
     entrance: Entrance | None = None
     function_zones: list[FunctionZone] = Field(default_factory=list)
+    print_setup: PrintSetup | None = None
