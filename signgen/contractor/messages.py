@@ -33,6 +33,8 @@ PLAN = Catalogue({
                       "expected one item, got a name that matches several: {items}; "
                       "write the full name, got {got!r}"),
     "or": ("或", " or "),
+    "total_not_finite": ("各房间面积之和超出可计算的范围:请检查面积", "expected room areas "
+                         "that add up to a finite total, got a sum too large to compute"),
 })
 
 

@@ -10,6 +10,7 @@ as ``file:line:col: field: expected ..., got ...``.
 from __future__ import annotations
 
 import difflib
+import math
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from signgen.errors import ProblemList, SigngenError
 from signgen.spec.load import pydantic_problems
 from signgen.spec.messages import Msg
 from signgen.spec.model import Category, Standard
+from signgen.spec.values import ValueProblem, read_number
 from signgen.spec.yamlsource import Locator, load_yaml
 
 __all__ = ["Plan", "PlanEntry", "PlanInput", "PlanRoom", "RoomInput", "load_plan", "match_named",
@@ -50,7 +52,8 @@ class RoomInput(_Shape):
     """One room as written in the plan file."""
 
     name: _Text
-    area_m2: float = Field(gt=0, allow_inf_nan=False, description="floor area in m²")
+    area_m2: float | str = Field(
+        description="floor area in m²: a number, or text as people type it (150㎡, １５０)")
     zone: _Text | None = None
     functions: list[_Text] = Field(default_factory=list)
 
@@ -176,6 +179,14 @@ class _Resolver:
             self.bad(("origin",), PLAN.msg("choice", choices=known, got=written))
         return origin_id
 
+    def area(self, i: int, written: float | str) -> float:
+        """A room's area in m², read as people type it (``150㎡``, full-width digits)."""
+        try:
+            return read_number(written, "m2", positive=True)
+        except ValueProblem as problem:
+            self.bad(("rooms", i, "area_m2"), problem.msg())
+            return 0.0
+
     def zone(self, i: int, written: str | None) -> str | None:
         path: tuple[str | int, ...] = ("rooms", i, "zone")
         zones = self.standard.zones
@@ -243,9 +254,11 @@ def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
     rooms = []
     for i, room in enumerate(raw.rooms):
         functions = r.functions(i, room.functions)
-        rooms.append(PlanRoom(i, room.name.strip(), float(room.area_m2), r.zone(i, room.zone),
+        rooms.append(PlanRoom(i, room.name.strip(), r.area(i, room.area_m2), r.zone(i, room.zone),
                               tuple(f for f, _ in functions), locator.where(("rooms", i))[0],
                               tuple(n for _, n in functions)))
+    if not math.isfinite(sum(room.area_m2 for room in rooms)):
+        r.bad(("rooms",), PLAN.msg("total_not_finite"))
     windows = r.entries("windows", raw.windows or [], standard.window_categories)
     boards_listed = raw.boards is not None
     if raw.boards is None:
@@ -287,6 +300,9 @@ def _check_names_leniently(r: _Resolver, data: dict[str, Any]) -> None:
         zone = room.get("zone")
         if zone is None or isinstance(zone, str):
             r.zone(i, zone)
+        area = room.get("area_m2")
+        if isinstance(area, int | float | str) and not isinstance(area, bool):
+            r.area(i, area)
         functions = room.get("functions")
         if isinstance(functions, list):
             r.functions(i, functions)
