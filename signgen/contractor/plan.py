@@ -36,7 +36,7 @@ from signgen.spec.values import ValueProblem, read_number
 from signgen.spec.yamlsource import Locator, load_yaml
 
 __all__ = ["Plan", "PlanEntry", "PlanInput", "PlanRoom", "RoomInput", "load_plan", "match_named",
-           "normalise", "parse_plan", "resolve_function", "standard_name", "suggest_functions"]
+           "normalise", "parse_plan", "per_sign_sources", "resolve_function", "standard_name", "suggest_functions"]
 
 _Text = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
@@ -143,7 +143,7 @@ class _Resolver:
         """The community's own values; a per-sign field (a board's name...) is refused."""
         every = {f.id: f for f in self.standard.fields}
         fields = {f.id: f for f in community_fields(self.standard)} if every else {}
-        per_sign = _per_sign_sources(self.standard)
+        per_sign = per_sign_sources(self.standard)
         out: dict[str, str] = {}
         for key, value in values.items():
             path: tuple[str | int, ...] = ("community", key)
@@ -270,8 +270,12 @@ def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
                 boards_listed)
 
 
-def _per_sign_sources(standard: Standard) -> dict[str, tuple[str, Any]]:
-    """Fields only repeated plaques use -> (the plan key that gives them, the plaque)."""
+def per_sign_sources(standard: Standard) -> dict[str, tuple[str, Any]]:
+    """Fields only repeated plaques use -> (the plan key that gives them, the plaque).
+
+    These never belong in a ``community:`` block (a plan's, or a survey's): each window,
+    room or board gives its own.
+    """
     once = {f.id for f in community_fields(standard)}
     source = {"per_window": "windows", "per_room": "rooms[].functions", "per_board": "boards"}
     out: dict[str, tuple[str, Any]] = {}
