@@ -36,7 +36,8 @@ from signgen.spec.values import ValueProblem, read_number
 from signgen.spec.yamlsource import Locator, load_yaml
 
 __all__ = ["Plan", "PlanEntry", "PlanInput", "PlanRoom", "RoomInput", "load_plan", "match_named",
-           "normalise", "parse_plan", "per_sign_sources", "resolve_function", "standard_name", "suggest_functions"]
+           "normalise", "parse_plan", "per_sign_sources", "resolve_function", "standard_name",
+           "suggest_functions"]
 
 _Text = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
