@@ -52,7 +52,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(CORE_SPECS, old)
     plaques = old / "plaques.yml"
     plaques.write_text(plaques.read_text(encoding="utf-8").replace(
-        "size: {height_mm: 1000}", "size: {height_mm: 900}"), encoding="utf-8")
+        "size: {height_mm: 1000}", "size: {height_mm: 900}\n    amendment: {reason: an older "
+        "local height, reason_zh: 旧的本地高度}"), encoding="utf-8")  # differs from its quote
     config = site_config(tmp, previous_specs=str(tmp / "old-specs"),
                          communities=str(ROOT / "examples" / "communities.csv"))
     config["strict"] = True
@@ -197,7 +198,7 @@ def test_cli_site_build_reports_a_bad_spec(  # type: ignore[no-untyped-def]
                       encoding="utf-8")
     result = runner.invoke(main, ["site", "build", "-f", str(config), "-d", str(tmp_path / "s")])
     assert result.exit_code == 2
-    assert re.search(r"standard\.yml:\d+:\d+: standard\.edition: expected", result.output)
+    assert re.search(r"standard\.yml:\d+:\d+: standard\.edition: 应为文字", result.output)
     assert "Traceback" not in result.output
 
 

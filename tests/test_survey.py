@@ -174,7 +174,7 @@ def test_all_problems_are_reported_together(template: str, tmp_path: Path,
     result = runner.invoke(main, ["audit", str(write(tmp_path, text)), "--specs", str(SPECS),
                                   "--lang", "en"])
     assert result.exit_code == 2
-    assert "2 个问题" in result.output
+    assert "2 problems" in result.output
     assert "items.area.area-total.measured_m2" in result.output
     assert "items.rule.unified-logo.result" in result.output
 
