@@ -335,10 +335,9 @@ def test_duplicate_standard_ids_across_folders(tmp_path: Path) -> None:
         load_standards(tmp_path)
     second = tmp_path / "b" / "standard.yml"
     assert [p.text("en") for p in info.value.problems] == [
-        f"{at(second, 'id: tiny')}: standard.id: duplicate standard id 'tiny': already "
-        f"used in {tmp_path / 'a' / 'standard.yml'}"]
-    assert str(info.value.problems[0]).endswith(
-        f"标准编号 'tiny' 重复:{tmp_path / 'a' / 'standard.yml'} 已使用")
+        f"{at(second, 'id: tiny')}: standard.id: expected each standard's id once under "
+        f"{tmp_path}, got 'tiny' again (first in {tmp_path / 'a'})"]
+    assert str(info.value.problems[0]).endswith(f"'tiny' 重复(第一次在 {tmp_path / 'a'})")
 
 
 def test_problems_of_all_standards_are_collected(tmp_path: Path) -> None:

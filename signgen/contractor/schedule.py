@@ -34,8 +34,8 @@ from signgen.contractor.plaque_facts import (
     size_facts,
     style_facts,
 )
+from signgen.output.document import Heading, Para, Table, blocks_markdown
 from signgen.output.numbers import number
-from signgen.output.report import Heading, Para, Table, blocks_markdown
 from signgen.plaque.text import plaque_text
 from signgen.spec.messages import check_lang
 from signgen.spec.model import Plaque, Standard

@@ -227,17 +227,20 @@ def load_standards(specs_root: Path) -> list[Standard]:
     """
     problems = ProblemList()
     loaded: list[tuple[Standard, Where]] = []
+    dirs: list[Path] = []
     for directory in standard_dirs(specs_root):
         try:
             loaded.append(_load(directory))
+            dirs.append(directory)
         except SigngenError as exc:
             problems.extend(exc.problems)
-    first: dict[str, str] = {}
-    for standard, where in loaded:
-        display, loc = where["standard"]
+    first: dict[str, Path] = {}
+    for directory, (standard, where) in zip(dirs, loaded, strict=True):
+        _, loc = where["standard"]
         if standard.id in first:
             problems.extend([loc.problem(("standard", "id"), CROSS.msg(
-                "duplicate_standard", got=standard.id, other=first[standard.id]))])
-        first.setdefault(standard.id, display)
+                "duplicate_standard", root=str(specs_root), got=standard.id,
+                other=str(first[standard.id])))])
+        first.setdefault(standard.id, directory)
     problems.raise_if_any()
     return [standard for standard, _ in loaded]

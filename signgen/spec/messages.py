@@ -208,8 +208,9 @@ CROSS = Catalogue({
                          "margins"),
     "date": ("应为真实存在的日期(YYYY-MM-DD),实际为 {got!r}",
              "expected a real calendar date (YYYY-MM-DD), got {got!r}"),
-    "duplicate_standard": ("标准编号 {got!r} 重复:{other} 已使用",
-                           "duplicate standard id {got!r}: already used in {other}"),
+    "duplicate_standard": ("每个标准的编号在 {root} 下只能用一次,{got!r} 重复(第一次在 {other})",
+                           "expected each standard's id once under {root}, got {got!r} again "
+                           "(first in {other})"),
     "section_twice": ("此部分已在 {other} 中定义;每个部分只能写在一个文件中",
                       "section already defined in {other}; expected each section in one "
                       "file only"),
