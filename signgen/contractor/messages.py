@@ -25,7 +25,7 @@ PLAN = Catalogue({
     "zone_missing": ("缺少房间所属功能区,应为 {known} 之一",
                      "expected the room's zone, one of {known}, got nothing"),
     "several": ("(与多项相符:{items})", " (matches several: {items})"),
-    "function_unknown": ("应为{standard}的功能(编号、中文名称或又称){hint},实际为 {got!r}",
+    "function_unknown": ("应为 {standard} 的功能(编号、中文名称或又称){hint},实际为 {got!r}",
                          "expected a function of {standard} by id, Chinese name or "
                          "alternative name{hint}, got {got!r}"),
     "function_hint": ("(是否指 {names}?)", " (did you mean {names}?)"),

@@ -53,7 +53,7 @@ class RoomInput(_Shape):
     """One room as written in the plan file."""
 
     name: _Text
-    area_m2: float | str = Field(
+    area_m2: int | float | str = Field(
         description="floor area in m²: a number, or text as people type it (150㎡, １５０)")
     zone: _Text | None = None
     functions: list[_Text] = Field(default_factory=list)
@@ -180,7 +180,7 @@ class _Resolver:
             self.bad(("origin",), PLAN.msg("choice", choices=known, got=written))
         return origin_id
 
-    def area(self, i: int, written: float | str) -> float:
+    def area(self, i: int, written: int | float | str) -> float:
         """A room's area in m², read as people type it (``150㎡``, full-width digits)."""
         try:
             return read_number(written, "m2", positive=True)
