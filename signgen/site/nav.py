@@ -2,8 +2,10 @@
 its own tab.
 
 The manual is hand-written, in ``docs/manual/`` (Chinese) and ``docs/en/manual/`` (English),
-one file per name in :data:`MANUAL_PAGES`; a page's nav title is its first heading. To add a
-page, write both files and add its name here (``tests/test_docs.py`` fails until you do).
+one file per page in both; a page's nav title is its first heading. :data:`MANUAL_PAGES` fixes
+the order; a page not listed there comes after the listed ones (see
+:func:`signgen.site.hand_written.with_hand_written_pages`), so a new page is never left out
+of the nav.
 """
 
 from __future__ import annotations
@@ -99,3 +101,4 @@ def site_nav(pages: dict[str, str], wheres: list[Where]) -> list[Any]:
     for lang in LANGS[1:]:
         nav.append({"English": [*_language_nav(pages, wheres, lang), manual_nav(lang)]})
     return nav
+
