@@ -191,8 +191,12 @@ def _registration(pdf: pikepdf.Pdf) -> pikepdf.Array:
     return pikepdf.Array([Name.Separation, Name.All, Name.DeviceCMYK, pdf.make_indirect(tint)])
 
 
-def _finish(pdf: pikepdf.Pdf, standard: Standard, setup: PrintSetup, title: str) -> bytes:
-    """Output intent, XMP and document info for PDF/X-4; saved with a deterministic id."""
+def _finish(pdf: pikepdf.Pdf, standard: Standard, setup: PrintSetup, title: str,
+            identity: str) -> bytes:
+    """Output intent, XMP and document info for PDF/X-4; saved with a deterministic id.
+
+    The XMP document id derives from ``identity`` (plaque, text, scale): same input, same id.
+    """
     profile = pdf.make_stream(_icc_profile(setup.icc_profile))
     profile.Filter = Name.FlateDecode
     profile.N = 4
@@ -202,7 +206,7 @@ def _finish(pdf: pikepdf.Pdf, standard: Standard, setup: PrintSetup, title: str)
         RegistryName="http://www.color.org", DestOutputProfile=profile)])
     date = standard.standard.date
     pdf_date = "D:" + date.replace("-", "") + "000000Z"
-    document_id = f"uuid:{uuid.UUID(bytes=hashlib.sha256(title.encode()).digest()[:16])}"
+    document_id = f"uuid:{uuid.UUID(bytes=hashlib.sha256(identity.encode()).digest()[:16])}"
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["dc:title"] = title
         meta["xmp:CreatorTool"] = "signgen"
@@ -230,7 +234,9 @@ def _document(geometry: PlaqueGeometry, standard: Standard, fonts: FontBook,
     registration = _registration(pdf)
     for page in pages:
         _page(pdf, geometry, standard, forms, page, setup, crop_marks, registration)
-    return _finish(pdf, standard, setup, title)
+    identity = "\n".join([standard.id, geometry.plaque_id, geometry.text, title,
+                          *(f"{p.left_mm} {p.right_mm} {p.scale}" for p in pages)])
+    return _finish(pdf, standard, setup, title, identity)
 
 
 def bleed_mm(standard: Standard, plaque_id: str) -> float:
