@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from signgen.communities.identity import key_fields
+from signgen.communities.identity import FolderNames, key_fields
 from signgen.communities.rows import CommunityRow, read_communities
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.files import safe_name
 from signgen.output.numbers import mm_text
 from signgen.plaque.text import plaque_text
 from signgen.site.options import COMMUNITY_DOWNLOADS
@@ -59,14 +58,10 @@ def read_rows(path: Path, pages: PageSet) -> list[CommunityRow]:
 
 
 def community_slugs(rows: list[CommunityRow]) -> list[str]:
-    """A unique, safe folder name per row: its name, ``-2``... where names repeat."""
-    seen: dict[str, int] = {}
-    slugs = []
-    for row in rows:
-        base = safe_name(row.name, fallback=f"line-{row.line}")
-        seen[base] = seen.get(base, 0) + 1
-        slugs.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
-    return slugs
+    """A unique, safe folder name per row: the batch's rule
+    (:class:`signgen.communities.identity.FolderNames`, ``-row7`` where names repeat)."""
+    names = FolderNames()
+    return [names.take(row.identity, row.line) for row in rows]
 
 
 def _uses_fields(plaque: Plaque) -> bool:
