@@ -59,7 +59,7 @@ def checklist_command(output: Path | None, lang: str, specs_dir: Path,
 
 
 @click.command("check-plan")
-@click.argument("plan_path", metavar="PLAN.yaml", type=click.Path(path_type=Path))
+@click.argument("plan_path", metavar="PLAN", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "html"]),
               default=None, help="Report format (default: from -o's suffix, else text).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
@@ -74,8 +74,9 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
                        standard_id: str | None) -> None:
     """Check a renovation plan: areas, room functions, windows, boards, logo.
 
-    Exit status: 0 compliant, 1 not compliant, 2 bad input (every problem located
-    as file:line:col). The HTML report embeds the floor-plan schematic.
+    PLAN is a YAML file or a workbook from plan-template (.xlsx). Exit status: 0
+    compliant, 1 not compliant, 2 bad input (every problem located as file:line:col,
+    or file:sheet!cell in a workbook). The HTML report embeds the floor-plan schematic.
 
     Example: signgen check-plan examples/plan-short.yaml --format md -o report.md --svg plan.svg
     """
@@ -102,7 +103,7 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
 
 
 @click.command("schedule")
-@click.argument("plan_path", metavar="PLAN.yaml", type=click.Path(path_type=Path))
+@click.argument("plan_path", metavar="PLAN", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="FILE.csv (UTF-8 with BOM), FILE.xlsx or FILE.md.")
 @lang_option
@@ -127,4 +128,29 @@ def schedule_command(plan_path: Path, output: Path, lang: str, specs_dir: Path,
     click.echo(f"wrote {output}: {len(schedule_rows(standard, plan))} signs", err=True)
 
 
-COMMANDS: list[click.Command] = [checklist_command, check_plan_command, schedule_command]
+@click.command("plan-template")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="FILE.xlsx: the workbook to fill in.")
+@lang_option
+@_standard_options
+def plan_template_command(output: Path, lang: str, specs_dir: Path,
+                          standard_id: str | None) -> None:
+    """Plan workbook to fill in (Excel, WPS, LibreOffice): rooms, windows, boards.
+
+    Drop-down lists hold the standard's function names (with the alternative names
+    it gives), zones, origins, window categories and boards. check-plan, schedule
+    and audit --plan read the filled workbook as they read a YAML plan.
+
+    Example: signgen plan-template -o plan.xlsx
+    """
+    from signgen.contractor.plan_template import plan_template_xlsx
+
+    _suffix_format(output, {".xlsx": "xlsx"}, "-o")
+    with errors_in(lang):
+        standard = _load(specs_dir, standard_id)
+    write_atomic(output, plan_template_xlsx(standard, lang))
+    click.echo(f"wrote {output}", err=True)
+
+
+COMMANDS: list[click.Command] = [checklist_command, check_plan_command, schedule_command,
+                                 plan_template_command]

@@ -319,11 +319,16 @@ def _check_names_leniently(r: _Resolver, data: dict[str, Any]) -> None:
 
 
 def load_plan(path: Path, standard: Standard, display: str | None = None) -> Plan:
-    """Load ``PLAN.yaml`` and resolve its names against ``standard``.
+    """Load ``PLAN.yaml`` (or ``plan.xlsx``) and resolve its names against ``standard``.
 
     Raises:
         SigngenError: every problem in the file, each as ``file:line:col: field: ...``.
     """
-    data, locator = load_yaml(path, display or str(path))
+    from signgen.contractor.plan_xlsx import is_xlsx_plan, read_plan_xlsx
+
+    if is_xlsx_plan(path):  # a workbook from ``signgen plan-template``: the same checks
+        data, locator = read_plan_xlsx(path, display)
+    else:
+        data, locator = load_yaml(path, display or str(path))
     return parse_plan(data, locator, standard)
 
