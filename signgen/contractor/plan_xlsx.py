@@ -7,19 +7,20 @@ messages. Each problem is located by file, sheet and cell: ``plan.xlsx:房间 Ro
 
 from __future__ import annotations
 
-import datetime
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from signgen.contractor.plan_sheets import HEADERS, SHEETS, match_header, sheet_title
 from signgen.errors import Problem, SigngenError
 from signgen.spec.messages import Catalogue
-from signgen.spec.yamlsource import Locator, PathKey, format_path
+from signgen.spec.sheetsource import SheetLocator, cell_text, is_workbook, sheet_rows
+from signgen.spec.yamlsource import Locator, PathKey
 
-__all__ = ["SheetLocator", "is_xlsx_plan", "read_plan_xlsx"]
+__all__ = ["is_xlsx_plan", "read_plan_xlsx"]
+
+is_xlsx_plan = is_workbook
 
 XLSX = Catalogue({
     "unreadable": ("应为 Excel 工作簿(.xlsx),实际为 openpyxl 无法读取的文件({kind})",
@@ -35,51 +36,6 @@ XLSX = Catalogue({
 _HEADER_ROWS = 10  # a title row or two may sit above the header
 
 
-@dataclass
-class SheetLocator(Locator):
-    """A :class:`Locator` whose marks are cells of named sheets."""
-
-    sheets: dict[PathKey, str] = field(default_factory=dict)
-
-    def mark(self, path: PathKey, sheet: str, row: int, col: int) -> None:
-        self.marks[path] = (row, col)
-        self.sheets[path] = sheet
-
-    def cell(self, path: Sequence[str | int]) -> str:
-        """``sheet!B3`` of ``path`` or of its nearest located parent; the file alone if none."""
-        from openpyxl.utils import get_column_letter
-
-        key = tuple(path)
-        while key and key not in self.marks:
-            key = key[:-1]
-        if key not in self.marks:
-            return ""
-        row, col = self.marks[key]
-        return f"{self.sheets[key]}!{get_column_letter(col)}{row}"
-
-    def problem(self, path: Sequence[str | int], message: str, prefix: PathKey = ()) -> Problem:
-        where = self.cell(path)
-        return Problem(f"{self.file}:{where}" if where else self.file, 0, 0,
-                       format_path(tuple(prefix) + tuple(path)), message)
-
-
-def is_xlsx_plan(path: Path) -> bool:
-    """Whether ``path`` names a workbook (by its suffix, as the user wrote it)."""
-    return path.suffix.lower() in (".xlsx", ".xlsm")
-
-
-def _value(value: object) -> Any:
-    """A cell as the YAML reader would give it: numbers stay numbers, the rest text."""
-    if value is None or isinstance(value, bool):
-        return None if value is None else str(value).upper()
-    if isinstance(value, int | float):
-        return value
-    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-        return value.isoformat()
-    text = str(value).strip()
-    return text or None
-
-
 def _find_sheet(book: Any, key: str, loc: SheetLocator, required: bool) -> Any:
     zh, en = SHEETS.say(key, "zh"), SHEETS.say(key, "en").casefold()
     for sheet in book.worksheets:
@@ -90,12 +46,6 @@ def _find_sheet(book: Any, key: str, loc: SheetLocator, required: bool) -> Any:
         raise SigngenError([Problem(loc.file, 0, 0, "", XLSX.msg(
             "no_sheet", want=sheet_title(key), got=", ".join(s.title for s in book.worksheets)))])
     return None
-
-
-def _rows(sheet: Any) -> list[tuple[int, list[Any]]]:
-    sheet.reset_dimensions()  # read every row, whatever <dimension> says
-    return [(n, [_value(c) for c in cells])
-            for n, cells in enumerate(sheet.iter_rows(values_only=True), start=1)]
 
 
 def _header(rows: list[tuple[int, list[Any]]], keys: Sequence[str], first: str, file: str,
@@ -115,7 +65,7 @@ def _header(rows: list[tuple[int, list[Any]]], keys: Sequence[str], first: str, 
 
 
 def _general(sheet: Any, data: dict[str, Any], loc: SheetLocator) -> None:
-    rows = _rows(sheet)
+    rows = sheet_rows(sheet)
     head, cols = _header(rows, ("key", "value"), "key", loc.file, sheet.title)
     key_col = next(i for i, k in cols.items() if k == "key")
     value_col = next((i for i, k in cols.items() if k == "value"), key_col + 2)
@@ -132,20 +82,14 @@ def _general(sheet: Any, data: dict[str, Any], loc: SheetLocator) -> None:
         if key == "origin":
             data["origin"] = str(value)
         else:
-            community[key] = value if isinstance(value, str) else _number_text(value)
+            community[key] = value if isinstance(value, str) else cell_text(value)
     if community:
         data["community"] = community
         loc.mark(("community",), sheet.title, head, value_col + 1)
 
 
-def _number_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _rooms(sheet: Any, data: dict[str, Any], loc: SheetLocator) -> None:
-    rows = _rows(sheet)
+    rows = sheet_rows(sheet)
     head, cols = _header(rows, ("name", "area_m2", "zone", "function"), "name", loc.file,
                          sheet.title)
     loc.mark(("rooms",), sheet.title, head, 1)
@@ -163,12 +107,12 @@ def _rooms(sheet: Any, data: dict[str, Any], loc: SheetLocator) -> None:
                 if value is not None:
                     loc.mark(("rooms", i, "functions", len(functions)), sheet.title, number,
                              col + 1)
-                    functions.append(value if isinstance(value, str) else _number_text(value))
+                    functions.append(value if isinstance(value, str) else cell_text(value))
                 continue
             loc.mark(("rooms", i, key), sheet.title, number, col + 1)
             if value is not None:
                 room[key] = value if key == "area_m2" or isinstance(value, str) \
-                    else _number_text(value)
+                    else cell_text(value)
         if functions:
             room["functions"] = functions
         rooms.append(room)
@@ -176,7 +120,7 @@ def _rooms(sheet: Any, data: dict[str, Any], loc: SheetLocator) -> None:
 
 
 def _entries(sheet: Any, data: dict[str, Any], loc: SheetLocator) -> None:
-    rows = _rows(sheet)
+    rows = sheet_rows(sheet)
     head, cols = _header(rows, ("windows", "boards"), "windows", loc.file, sheet.title)
     for col, key in cols.items():
         names: list[str] = []
@@ -185,7 +129,7 @@ def _entries(sheet: Any, data: dict[str, Any], loc: SheetLocator) -> None:
             value = cells[col] if col < len(cells) else None
             if number > head and value is not None:
                 loc.mark((key, len(names)), sheet.title, number, col + 1)
-                names.append(value if isinstance(value, str) else _number_text(value))
+                names.append(value if isinstance(value, str) else cell_text(value))
         if names or key == "windows":
             data[key] = names
 
