@@ -21,6 +21,7 @@ from signgen.errors import Problem, SigngenError
 from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected, pick_standard
+from signgen.spec.sheetsource import is_workbook
 from signgen.spec.yamlsource import load_yaml
 
 _out = click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
@@ -80,13 +81,16 @@ def _refuse_per_sign(standard: Standard, values: dict[str, str], plan_path: Path
 @set_option
 @_origin
 @_out
+@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default=None,
+              help="yaml (default) or xlsx: a workbook with a 结果 drop-down per item "
+                   "(default: xlsx when -o ends in .xlsx).")
 @_lang
 @specs_option
 @standard_option
 def audit_template(plan: Path | None, pairs: tuple[str, ...], origin: str | None,
-                   output: Path | None, lang: str, specs_dir: Path,
+                   output: Path | None, fmt: str | None, lang: str, specs_dir: Path,
                    standard_id: str | None) -> None:
-    """Write a fillable survey (YAML) with one entry per checkable item.
+    """Write a fillable survey (YAML or Excel) with one entry per checkable item.
 
     Values come from PLAN.yaml (with one plaque item per room, window and board) or from
     --set; --origin (or the plan's origin) records how the premises were obtained, which
@@ -97,10 +101,19 @@ def audit_template(plan: Path | None, pairs: tuple[str, ...], origin: str | None
 
     Example: signgen audit-template --set district=东湖区 --set street=百花洲街道
     --set community=彭家桥社区 --origin purchased -o survey.yaml
+
+    Example: signgen audit-template examples/plan-compliant.yaml -o survey.xlsx
     """
+    from signgen.audit.survey_xlsx import survey_xlsx
+
+    if fmt is None:
+        fmt = "xlsx" if output is not None and is_workbook(output) else "yaml"
     standard = load_selected(specs_dir, standard_id)
     values, site, origin_id = _community(standard, plan, pairs, origin, lang)
-    emit(output, survey_template(standard, values, site, origin_id, lang))
+    if fmt == "xlsx":
+        emit(output, survey_xlsx(standard, values, site, origin_id, lang))
+    else:
+        emit(output, survey_template(standard, values, site, origin_id, lang))
 
 
 @click.command("audit-sheet")
@@ -156,9 +169,13 @@ def audit_command(ctx: click.Context, survey: Path, fmt: str, output: Path | Non
     Exit status: 0 compliant and complete, 1 something failed, 2 bad input, 3 nothing
     failed but applicable items left empty (INCOMPLETE).
 
+    SURVEY is the YAML file or the workbook (.xlsx) audit-template wrote, filled in.
+
     Example: signgen audit survey.yaml --format md -o report.md
     """
-    data, locator = load_yaml(survey)
+    from signgen.audit.survey_xlsx import read_survey_xlsx
+
+    data, locator = read_survey_xlsx(survey) if is_workbook(survey) else load_yaml(survey)
     standards = load_standards(specs_dir)
     named = survey_standard_id(data)
     if standard_id is None and named in {s.id for s in standards}:
