@@ -25,7 +25,7 @@ from signgen.spec.model import Standard
 from signgen.spec.sheetsource import SheetLocator, cell_text, sheet_rows
 from signgen.spec.yamlsource import Locator
 
-__all__ = ["read_survey_xlsx", "survey_xlsx"]
+__all__ = ["is_survey_workbook", "read_survey_xlsx", "survey_xlsx"]
 
 LABELS = Catalogue({
     "sheet.general": ("概况 Survey", "概况 Survey"),
@@ -262,3 +262,18 @@ def read_survey_xlsx(path: Path, display: str | None = None) -> tuple[dict[str, 
     finally:
         book.close()
     return data, loc
+
+
+def is_survey_workbook(path: Path) -> bool:
+    """Whether a workbook is one :func:`survey_xlsx` wrote (it has the items sheet)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+        return True  # let the survey reader say what is wrong with it
+    try:
+        word = LABELS.say("sheet.items", "zh").split()[0]
+        return any(s.strip().startswith(word) for s in book.sheetnames)
+    finally:
+        book.close()

@@ -81,9 +81,10 @@ def _refuse_per_sign(standard: Standard, values: dict[str, str], plan_path: Path
 @set_option
 @_origin
 @_out
-@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default=None,
-              help="yaml (default) or xlsx: a workbook with a 结果 drop-down per item "
-                   "(default: xlsx when -o ends in .xlsx).")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx", "xlsform"]), default=None,
+              help="yaml (default); xlsx: a workbook with a 结果 drop-down per item "
+                   "(default when -o ends in .xlsx); xlsform: a form for ODK Collect or "
+                   "KoboToolbox.")
 @_lang
 @specs_option
 @standard_option
@@ -103,8 +104,12 @@ def audit_template(plan: Path | None, pairs: tuple[str, ...], origin: str | None
     --set community=彭家桥社区 --origin purchased -o survey.yaml
 
     Example: signgen audit-template examples/plan-compliant.yaml -o survey.xlsx
+
+    Example: signgen audit-template examples/plan-compliant.yaml --format xlsform
+    -o form.xlsx
     """
     from signgen.audit.survey_xlsx import survey_xlsx
+    from signgen.audit.xlsform import survey_xlsform
 
     if fmt is None:
         fmt = "xlsx" if output is not None and is_workbook(output) else "yaml"
@@ -112,6 +117,8 @@ def audit_template(plan: Path | None, pairs: tuple[str, ...], origin: str | None
     values, site, origin_id = _community(standard, plan, pairs, origin, lang)
     if fmt == "xlsx":
         emit(output, survey_xlsx(standard, values, site, origin_id, lang))
+    elif fmt == "xlsform":
+        emit(output, survey_xlsform(standard, values, site, origin_id, lang))
     else:
         emit(output, survey_template(standard, values, site, origin_id, lang))
 
@@ -169,13 +176,20 @@ def audit_command(ctx: click.Context, survey: Path, fmt: str, output: Path | Non
     Exit status: 0 compliant and complete, 1 something failed, 2 bad input, 3 nothing
     failed but applicable items left empty (INCOMPLETE).
 
-    SURVEY is the YAML file or the workbook (.xlsx) audit-template wrote, filled in.
+    SURVEY is the YAML file or the workbook (.xlsx) audit-template wrote, filled in,
+    or one submission exported from ODK / KoboToolbox (XLSX or CSV) of its XLSForm.
 
     Example: signgen audit survey.yaml --format md -o report.md
     """
-    from signgen.audit.survey_xlsx import read_survey_xlsx
+    from signgen.audit.survey_xlsx import is_survey_workbook, read_survey_xlsx
+    from signgen.audit.xlsform import read_export
 
-    data, locator = read_survey_xlsx(survey) if is_workbook(survey) else load_yaml(survey)
+    if is_workbook(survey) and is_survey_workbook(survey):
+        data, locator = read_survey_xlsx(survey)
+    elif is_workbook(survey) or survey.suffix.lower() == ".csv":
+        data, locator = read_export(survey)
+    else:
+        data, locator = load_yaml(survey)
     standards = load_standards(specs_dir)
     named = survey_standard_id(data)
     if standard_id is None and named in {s.id for s in standards}:
