@@ -11,8 +11,10 @@ row's community is comes from :mod:`signgen.communities.identity`.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,6 +38,7 @@ EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
     "door_height_mm": ("door_height_mm", "门高", "门高mm"),
     "logo": ("logo", "标识", "标识文件"),
     "note": ("note", "备注", "说明"),  # free text for people; signgen reads nothing from it
+    "serial": ("serial", "序号", "编号"),  # a row number for people; signgen reads nothing
 }
 MAX_DOOR_MM = 100_000.0
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -92,8 +95,17 @@ Row = CommunityRow | RowProblem
 
 
 def _norm(header: object) -> str:
-    text = "" if header is None else str(header)
-    return text.replace("\ufeff", "").strip().casefold().replace(" ", "")
+    text = "" if header is None else unicodedata.normalize("NFKC", str(header))
+    return "".join(text.replace("\ufeff", "").casefold().split())
+
+
+def _variants(norm: str) -> list[str]:
+    """A header as written, then without a bracketed unit or note (门宽(mm), 街道(乡镇))
+    and without a 名称 ending (社区名称): the everyday ways of heading the same column."""
+    bare = re.sub(r"\([^()]*\)$", "", norm)
+    out = [norm, bare]
+    out += [v[:-2] for v in (norm, bare) if v.endswith("名称") and len(v) > 2]
+    return out
 
 
 def _header_map(standard: Standard) -> tuple[dict[str, str], list[str]]:
@@ -195,6 +207,8 @@ class CommunityFile:
                 if not any(c == f.id for c, _ in issues):
                     issues.append((f.id, f"expected a value ({f.label}, e.g. {f.example}), "
                                          "got nothing"))
+            elif f.choices and "".join(value.split()) in f.choices:
+                value = "".join(value.split())  # 党 总支: a space typed inside a choice
             elif f.choices and value not in f.choices:
                 issues.append((f.id, f"expected one of {', '.join(f.choices)}, got "
                                      f"{_show(value)}"))
@@ -237,6 +251,8 @@ def _show(value: str) -> str:
 def _number(column: str, value: str, issues: list[tuple[str, str]]) -> float | None:
     if not value:
         return None
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", value):
+        value = value.replace(",", "")  # 1,500: thousands separators
     try:
         number = float(value)
     except ValueError:
@@ -294,11 +310,13 @@ def _columns(header: Sequence[str], standard: Standard, display: str) -> list[st
         if not norm:
             columns.append(None)
             continue
-        column = accepted.get(norm)
+        column = next((accepted[v] for v in _variants(norm) if v in accepted), None)
         if column is None:
+            close = difflib.get_close_matches(norm, list(accepted), n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
             problems.append(Problem(display, 1, i + 1, f"column {i + 1}",
                                     f"expected one of the known headers: {'; '.join(shown)}; "
-                                    f"got {_show(name.strip())}"))
+                                    f"got {_show(name.strip())}{hint}"))
         elif column in columns:
             problems.append(Problem(display, 1, i + 1, f"column {i + 1}",
                                     f"expected each column once, got {column!r} again"))
