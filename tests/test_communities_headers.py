@@ -45,3 +45,12 @@ def test_unknown_header_gets_a_did_you_mean(tmp_path: Path, standard: Standard) 
     with pytest.raises(SigngenError) as err:
         list(read_communities(path, standard))
     assert "did you mean 'community'?" in str(err.value)
+
+
+def test_title_row_above_the_header(tmp_path: Path, standard: Standard) -> None:
+    """A title row (and a blank row) above the header are read past; line numbers stay."""
+    path = _xlsx(tmp_path, [["东湖区社区名单"], [],
+                            ["区", "街道", "社区", "党组织"],
+                            ["东湖区", "百花洲街道", "彭家桥社区", "党支部"]])
+    (row,) = read_communities(path, standard)
+    assert isinstance(row, CommunityRow) and row.line == 4

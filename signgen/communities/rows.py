@@ -41,6 +41,7 @@ EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
     "serial": ("serial", "序号", "编号"),  # a row number for people; signgen reads nothing
 }
 MAX_DOOR_MM = 100_000.0
+_TITLE_ROWS = 3  # rows above the header a file may hold (a title, a blank line)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -283,6 +284,16 @@ def open_communities(path: Path, standard: Standard, display: str | None = None
                            f"community from a communities file, got {standard.id!r}, which "
                            f"{what}")
     table = open_table(path, display)
+    accepted, _ = _header_map(standard)
+    for _ in range(_TITLE_ROWS):  # a title row or two above the header (XX 区社区名单)
+        if table.header is None:
+            break
+        cells = table.header.cells
+        if any(v in accepted for c in cells for v in _variants(_norm(c))):
+            break
+        if sum(bool(c.strip()) for c in cells) > 1:
+            break  # a header with unknown columns, reported as such below
+        table.next_header()
     header = table.header
     if header is None or all(not c.strip() for c in header.cells):
         table.close()

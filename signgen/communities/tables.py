@@ -50,6 +50,10 @@ class Table:
         self._progress = progress
         self.header = next(records, None)
 
+    def next_header(self) -> None:
+        """Take the next record as the header: the one read was a title row above it."""
+        self.header = next(self._records, None)
+
     def records(self) -> Iterator[Record]:
         """The records after the header, in file order (each read when asked for)."""
         try:
