@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from signgen.audit.items import AuditItem, checkable_items
+from signgen.audit.template import tolerance_value
 from signgen.site.changelog import diff_standards
 from signgen.site.references import citing, clause_uri, items_by_audit_page, section_label
 from signgen.site.templating import format_number, render
@@ -234,7 +235,7 @@ def rule_page(pages: PageSet, lang: str, rule: RulePage) -> str:
                    rule=rule, clause=clause, about_uri=about_uri,
                    kind_label=kinds[kind][0 if lang == "zh" else 1] if rule.rule else
                    GROUPS.get(rule.group, (rule.group, rule.group))[0 if lang == "zh" else 1],
-                   number=format_number)
+                   number=format_number, tolerance_value=tolerance_value)
 
 
 def _existing(pages: PageSet, lang: str) -> set[str]:
