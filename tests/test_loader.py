@@ -328,13 +328,14 @@ def test_missing_or_empty_specs_folder(tmp_path: Path) -> None:
 
 
 def test_duplicate_standard_ids_across_folders(tmp_path: Path) -> None:
-    """Two folders declaring the same standard id are refused."""
+    """Two folders declaring the same standard id are refused, at the second's standard.id."""
     write_minimal(tmp_path / "a")
     write_minimal(tmp_path / "b")
     with pytest.raises(SigngenError) as info:
         load_standards(tmp_path)
     assert [str(p) for p in info.value.problems] == [
-        f"{tmp_path}: standard.id: duplicate standard id 'tiny'"]
+        f"{tmp_path / 'b' / 'standard.yml'}:2:3: standard.id: expected each standard's id once "
+        f"under {tmp_path}, got 'tiny' again (first in {tmp_path / 'a'})"]
 
 
 def test_problems_of_all_standards_are_collected(tmp_path: Path) -> None:
