@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from signgen.cli.emit import emit
-from signgen.cli.options import specs_option, standard_option
+from signgen.cli.options import errors_in, lang_option, specs_option, standard_option
 from signgen.errors import SigngenError
 from signgen.output.files import write_atomic
 from signgen.spec.model import Standard
@@ -38,8 +38,7 @@ def _suffix_format(output: Path, allowed: dict[str, str], option: str) -> str:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write to FILE.md (Markdown) or FILE.html (printable A4 page); "
                    "default: Markdown on stdout.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Chinese, or English with the Chinese terms alongside.")
+@lang_option
 @_standard_options
 def checklist_command(output: Path | None, lang: str, specs_dir: Path,
                       standard_id: str | None) -> None:
@@ -51,7 +50,8 @@ def checklist_command(output: Path | None, lang: str, specs_dir: Path,
     """
     from signgen.contractor.checklist import checklist_html, checklist_markdown
 
-    standard = _load(specs_dir, standard_id)
+    with errors_in(lang):
+        standard = _load(specs_dir, standard_id)
     fmt = "md" if output is None else _suffix_format(
         output, {".md": "md", ".html": "html", ".htm": "html"}, "-o")
     emit(output, checklist_html(standard, lang) if fmt == "html"
@@ -66,10 +66,11 @@ def checklist_command(output: Path | None, lang: str, specs_dir: Path,
               help="Write the report here instead of stdout.")
 @click.option("--svg", "svg_path", type=click.Path(path_type=Path), default=None,
               help="Also write the floor-plan schematic (SVG, px) here.")
+@lang_option
 @_standard_options
 @click.pass_context
 def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
-                       output: Path | None, svg_path: Path | None, specs_dir: Path,
+                       output: Path | None, svg_path: Path | None, lang: str, specs_dir: Path,
                        standard_id: str | None) -> None:
     """Check a renovation plan: areas, room functions, windows, boards, logo.
 
@@ -84,11 +85,12 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
     from signgen.output.document import Figure
     from signgen.output.report import render_report
 
-    standard = _load(specs_dir, standard_id)
-    plan = load_plan(plan_path, standard)
+    with errors_in(lang):
+        standard = _load(specs_dir, standard_id)
+        plan = load_plan(plan_path, standard)
     if fmt is None:
         fmt = FORMAT_SUFFIXES.get(output.suffix.lower(), "text") if output else "text"
-    report = check_plan(standard, plan)
+    report = check_plan(standard, plan, lang)
     svg = floorplan_svg(standard, plan)
     if fmt == "html":
         report = replace(report, figures=(Figure(svg, "floor-plan schematic"),))
@@ -103,8 +105,9 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
 @click.argument("plan_path", metavar="PLAN.yaml", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="FILE.csv (UTF-8 with BOM), FILE.xlsx or FILE.md.")
+@lang_option
 @_standard_options
-def schedule_command(plan_path: Path, output: Path, specs_dir: Path,
+def schedule_command(plan_path: Path, output: Path, lang: str, specs_dir: Path,
                      standard_id: str | None) -> None:
     """Sign schedule: every sign the plan's premises need, one row each.
 
@@ -117,9 +120,10 @@ def schedule_command(plan_path: Path, output: Path, specs_dir: Path,
     from signgen.contractor.schedule import schedule_bytes, schedule_rows
 
     fmt = _suffix_format(output, {".csv": "csv", ".xlsx": "xlsx", ".md": "md"}, "-o")
-    standard = _load(specs_dir, standard_id)
-    plan = load_plan(plan_path, standard)
-    write_atomic(output, schedule_bytes(standard, plan, fmt))
+    with errors_in(lang):
+        standard = _load(specs_dir, standard_id)
+        plan = load_plan(plan_path, standard)
+    write_atomic(output, schedule_bytes(standard, plan, fmt, lang))
     click.echo(f"wrote {output}: {len(schedule_rows(standard, plan))} signs", err=True)
 
 
