@@ -11,9 +11,10 @@ from plaque_cases import TUANJIE
 from project_paths import SPECS
 
 from signgen.cli.main import main
-from signgen.drawings.sheet import drawing_scale, plaque_drawing_svg, rgb, text_width, wrap
+from signgen.drawings.sheet import drawing_scale, rgb, text_width, wrap
 from signgen.fonts.book import FontBook
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
+from signgen.plaque.render import render_plaque
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Standard
 
@@ -23,6 +24,13 @@ NS = "{http://www.w3.org/2000/svg}"
 def _geometry(standard: Standard, fonts: FontBook, plaque_id: str,
               values: dict[str, str] | None = None) -> PlaqueGeometry:
     return plaque_layout(standard, plaque_text(standard, plaque_id, values or TUANJIE), fonts)
+
+
+def _sheet(standard: Standard, fonts: FontBook, plaque_id: str,
+           values: dict[str, str] | None = None, *, outline: bool = False) -> str:
+    kind = "drawing" if outline else "drawing-text"
+    rendered = render_plaque(standard, fonts, plaque_id, values or TUANJIE, (kind,))
+    return rendered.files[kind].decode("utf-8")
 
 
 def _texts(svg: str) -> list[str]:
@@ -35,7 +43,7 @@ def test_colours_in_three_notations_marked_project_default(standard: Standard, f
                                                            plaque_id: str) -> None:
     """Every colour used (background and text) shows HEX, RGB and CMYK from the defaults."""
     geometry = _geometry(standard, fonts, plaque_id)
-    texts = _texts(plaque_drawing_svg(standard, geometry, fonts, outline=False))
+    texts = _texts(_sheet(standard, fonts, plaque_id))
     used = {geometry.background} | {r.colour for line in geometry.lines for r in line.runs}
     for colour_id in used:
         value = standard.colour_value(colour_id)
@@ -50,8 +58,7 @@ def test_clause_number_and_quote_are_shown(standard: Standard, fonts: FontBook) 
     """The clause the plaque implements is named by number and quoted in the original words."""
     plaque = standard.plaque("workstation-plaque")
     clause = standard.clause(plaque.citation.clause)
-    texts = _texts(plaque_drawing_svg(standard, _geometry(standard, fonts, plaque.id), fonts,
-                                      outline=False))
+    texts = _texts(_sheet(standard, fonts, plaque.id))
     assert any(t.startswith(f"依据 Clause {clause.number} {clause.title}") for t in texts)
     start = texts.index(next(t for t in texts if t.startswith("「")))
     quoted = "".join(texts[start:start + 4])
@@ -62,7 +69,7 @@ def test_dimensions_are_the_plaque_size_and_letter_heights(standard: Standard,
                                                            fonts: FontBook) -> None:
     """Width, height, margin and each line's letter height are dimension labels in mm."""
     geometry = _geometry(standard, fonts, "party-committee-plaque")
-    texts = _texts(plaque_drawing_svg(standard, geometry, fonts, outline=False))
+    texts = _texts(_sheet(standard, fonts, "party-committee-plaque"))
     assert "750" in texts and "550" in texts and f"margin {geometry.margin_mm:g}" in texts
     for height in geometry.letter_heights:
         assert f"字高 {round(height, 1):g}" in texts
@@ -72,7 +79,7 @@ def test_typefaces_name_the_standard_and_the_face_used(standard: Standard,
                                                        fonts: FontBook) -> None:
     """Each typeface role is listed as the standard's name -> the face the glyphs came from."""
     geometry = _geometry(standard, fonts, "name-sign")
-    texts = _texts(plaque_drawing_svg(standard, geometry, fonts, outline=False))
+    texts = _texts(_sheet(standard, fonts, "name-sign"))
     for run in geometry.lines[0].runs:
         typeface = standard.typeface(run.typeface)
         face = run.glyphs[0].face
@@ -82,8 +89,7 @@ def test_typefaces_name_the_standard_and_the_face_used(standard: Standard,
 def test_names_are_escaped_and_ids_unique(standard: Standard, fonts: FontBook) -> None:
     """A community named with markup stays text; the nested plaque's ids do not clash."""
     values = dict(TUANJIE, community="<b>&社区")
-    svg = plaque_drawing_svg(standard, _geometry(standard, fonts, "name-sign", values), fonts,
-                             outline=True)
+    svg = _sheet(standard, fonts, "name-sign", values, outline=True)
     root = ET.fromstring(svg)
     assert root.findall(f".//{NS}b") == []
     assert any("<b>&社区" in t for t in _texts(svg))
@@ -93,9 +99,8 @@ def test_names_are_escaped_and_ids_unique(standard: Standard, fonts: FontBook) -
 
 def test_drawing_golden(standard: Standard, fonts: FontBook, golden) -> None:  # type: ignore[no-untyped-def]
     """The party/committee plaque drawing for 团结社区 (text variant) matches its golden SVG."""
-    geometry = _geometry(standard, fonts, "party-committee-plaque")
-    svg = plaque_drawing_svg(standard, geometry, fonts, outline=False)
-    assert svg == plaque_drawing_svg(standard, geometry, fonts, outline=False)
+    svg = _sheet(standard, fonts, "party-committee-plaque")
+    assert svg == _sheet(standard, fonts, "party-committee-plaque")
     golden("drawing/party-committee-plaque-tuanjie.svg", svg)
 
 

@@ -16,7 +16,7 @@ from signgen.drawings.elevation import mm_label
 from signgen.drawings.primitives import Pen, dimension, label, nest_svg
 from signgen.fonts.book import FontBook
 from signgen.plaque.layout import PlaqueGeometry
-from signgen.plaque.svg import SVG_NS, mm, plaque_svg, xml_attr, xml_text
+from signgen.plaque.svg import SVG_NS, mm, xml_attr, xml_text
 from signgen.spec.model import Standard
 
 SCALES = (1, 2, 5, 10, 20, 25, 50, 100, 200)
@@ -119,14 +119,14 @@ class _Sheet:
 
 
 def plaque_drawing_svg(standard: Standard, geometry: PlaqueGeometry, fonts: FontBook, *,
-                       plaque: str | None = None, outline: bool = True) -> str:
+                       plaque: str) -> str:
     """The dimensioned design-intent drawing of a laid-out plaque, as an SVG sheet.
 
-    ``plaque`` is the plaque's SVG when already rendered (it is rendered otherwise).
+    ``plaque`` is the plaque's SVG, from :func:`signgen.plaque.render.render_plaque` (which
+    makes drawings through this function).
     """
     spec = standard.plaque(geometry.plaque_id)
-    svg = plaque if plaque is not None else plaque_svg(geometry, standard, fonts,
-                                                       outline=outline)
+    svg = plaque
     n = drawing_scale(geometry.width_mm, geometry.height_mm)
     pen = Pen(1.0)
     sheet = _Sheet()

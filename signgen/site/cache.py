@@ -39,7 +39,7 @@ from typing import Any
 from signgen.output.files import read_marshal, write_atomic
 from signgen.site.options import GeneratedSite, SiteOptions
 
-FORMAT = 2  # bump when the entry's layout changes
+FORMAT = 3  # bump when the entry's layout changes
 KEEP = 2  # entries kept per cache folder (the newest): a site with 1,000 communities is 130 MB
 PACKAGE = Path(__file__).resolve().parent.parent
 # Libraries whose code shapes what the site contains (pages, SVG, PDF, PNG, QR codes).
@@ -134,17 +134,17 @@ def _entry(folder: Path, key: str) -> Path:
 def load_site(folder: Path, key: str) -> GeneratedSite | None:
     """The site cached under ``key``, or None (absent, damaged or of another format)."""
     data = read_marshal(_entry(folder, key))
-    if not (isinstance(data, tuple) and len(data) == 8 and data[:2] == (FORMAT, key)):
+    if not (isinstance(data, tuple) and len(data) == 9 and data[:2] == (FORMAT, key)):
         return None
-    _, _, site_name, site_name_en, pages, hidden, assets, nav = data
+    _, _, site_name, site_name_en, pages, hidden, assets, nav, warnings = data
     return GeneratedSite(site_name=site_name, site_name_en=site_name_en, pages=pages,
-                         hidden=set(hidden), assets=assets, nav=nav)
+                         hidden=set(hidden), assets=assets, nav=nav, warnings=warnings)
 
 
 def store_site(folder: Path, key: str, site: GeneratedSite) -> None:
     """Cache ``site`` under ``key`` (atomically), then keep only the newest entries."""
     data = marshal.dumps((FORMAT, key, site.site_name, site.site_name_en, site.pages,
-                          sorted(site.hidden), site.assets, site.nav))
+                          sorted(site.hidden), site.assets, site.nav, site.warnings))
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(_entry(folder, key), data)
     prune(folder, "site-*.marshal")

@@ -18,7 +18,7 @@ from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import safe_name
 from signgen.plaque.text import plaque_text
-from signgen.site.plaque_pages import FORMATS, Assets, RenderedPlaque, mm_text, render_plaque
+from signgen.site.plaque_pages import FORMATS, Assets, PublishedPlaque, mm_text, publish_plaque
 from signgen.site.role_pages import audit_sheet_html_page, schedule_summary
 from signgen.site.templating import html_table, render
 from signgen.site.urls import LANGS
@@ -85,16 +85,18 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
     once = [p for p in std.plaques if p.repeat == "once"]
     formats = tuple(f for f in FORMATS if f in options.downloads) or ("svg",)
     listed = []
-    same_text: dict[tuple[str, str], RenderedPlaque] = {}
+    same_text: dict[tuple[str, str], PublishedPlaque] = {}
     for row, slug in zip(rows, slugs, strict=True):
         stem = where.download(f"communities/{slug}/")
+        page = where.page("zh", f"communities/{slug}.md")
         rendered = []
         for p in once:
             text = plaque_text(std, p.id, row.values).text
             shared = same_text.get((p.id, text))
             if shared is None:
-                shared = render_plaque(std, fonts, assets, p.id, row.values, stem + p.id,
-                                       formats, preview_outlined=False)
+                shared = publish_plaque(std, fonts, assets, p.id, row.values, stem + p.id,
+                                        formats, preview_outlined=False,
+                                        page=f"{page} ({row.file}:{row.line})")
                 if not _uses_fields(p):
                     same_text[(p.id, text)] = shared
             rendered.append((p, shared))

@@ -129,7 +129,7 @@ LEVELS = {"required": ("应设置", "required"), "recommended": ("建议设置",
 
 
 def categories_page(pages: PageSet, lang: str, key: str,
-                    signs: list[tuple[Any, str, list[tuple[str, str]]]] | None = None) -> str:
+                    signs: list[tuple[Any, Any]] | None = None) -> str:
     """Service-window categories (``windows``) or bulletin boards (``boards``) with their signs."""
     std = pages.std
     items = std.window_categories if key == "windows" else std.boards

@@ -94,6 +94,8 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
         self.english_config = None
         self.cache_folder = folder = self._writable_cache(config)
         self.site, key = _cached_or_generated(options, folder)
+        for warning in self.site.warnings:  # from the cache too: a strict build fails each time
+            log.warning(warning)
         self.dictionary = None
         if folder is not None and c.search_dictionary and jieba_search_enabled(config):
             self.dictionary = SiteDictionary(folder, dictionary_key(config, key))
