@@ -13,6 +13,7 @@ from signgen.audit.report import FORMATS, render_report
 from signgen.audit.sheet import BASE_URL_ENV, DEFAULT_BASE_URL, audit_sheet_html
 from signgen.audit.survey import parse_survey, survey_standard_id, survey_template
 from signgen.cli.emit import emit
+from signgen.cli.formats import REPORT_SUFFIXES, output_format
 from signgen.cli.options import parse_values, set_option, specs_option, standard_option
 from signgen.contractor.plan import load_plan
 from signgen.spec.load import load_standards
@@ -89,13 +90,14 @@ def audit_sheet(plan: Path | None, pairs: tuple[str, ...], output: Path | None,
 
 @click.command("audit")
 @click.argument("survey", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Report format (default: from -o's suffix, else text); must agree with "
+                   "-o's suffix.")
 @_out
 @specs_option
 @standard_option
 @click.pass_context
-def audit_command(ctx: click.Context, survey: Path, fmt: str, output: Path | None,
+def audit_command(ctx: click.Context, survey: Path, fmt: str | None, output: Path | None,
                   specs_dir: Path, standard_id: str | None) -> None:
     """Judge a filled survey: every item passes, fails or was not checked.
 
@@ -103,8 +105,9 @@ def audit_command(ctx: click.Context, survey: Path, fmt: str, output: Path | Non
     standard and the project-default tolerances; it overrides the auditor's result when
     the two disagree. Exit status: 0 nothing failed, 1 something failed, 2 bad input.
 
-    Example: signgen audit survey.yaml --format md -o report.md
+    Example: signgen audit survey.yaml -o report.md
     """
+    fmt = output_format(output, fmt, REPORT_SUFFIXES, "text")
     data, locator = load_yaml(survey)
     standards = load_standards(specs_dir)
     named = survey_standard_id(data)

@@ -49,3 +49,8 @@ def output_format(output: str | Path | None, fmt: str | None, suffixes: Mapping[
                            f"(the suffix {suffix} disagrees with {option} {fmt}: drop "
                            f"{option} or use a matching suffix)")
     return found
+
+
+REPORT_SUFFIXES = {".txt": "text", ".md": "md", ".json": "json", ".html": "html",
+                   ".htm": "html"}
+"""The suffixes of a report (plan check, audit) and the format each means."""
