@@ -10,15 +10,14 @@ is a project default is not an audit item.
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from signgen.contractor.plan import Plan
-from signgen.plaque.text import fill_template
 from signgen.spec.model import Clause, Plaque, Quantity, Standard, Tolerance
+from signgen.spec.template import fill_template, plaque_fields, template_parts
 
 Kind = Literal["area", "function", "plaque-size", "plaque-placement", "plaque-text",
                "plaque-colours",
@@ -201,7 +200,7 @@ def _text_pattern(standard: Standard, plaque: Plaque, values: Mapping[str, str])
 def _template_pattern(template: str, values: Mapping[str, str], fields: Mapping[str, Any]
                       ) -> str:
     out = ""
-    for literal, name, _, _ in string.Formatter().parse(template):
+    for literal, name in template_parts(template):
         out += re.escape(normalise_text(literal))
         if name is None:
             continue
@@ -225,8 +224,7 @@ def _plaque_text(standard: Standard, plaque: Plaque, values: Mapping[str, str]) 
 
 
 def _template_fields(plaque: Plaque) -> list[str]:
-    return [name for seg in plaque.segments
-            for _, name, _, _ in string.Formatter().parse(seg.text) if name]
+    return plaque_fields(plaque)
 
 
 def _copy_keys(prefix: str, names: Sequence[str], known: Sequence[Any]) -> list[str]:

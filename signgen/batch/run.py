@@ -33,6 +33,7 @@ from signgen.output.raster import svg_to_pdf
 from signgen.plaque.render import render_plaque
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected
+from signgen.spec.template import plaque_fields
 
 FORMATS = ("svg", "pdf", "png")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -188,8 +189,7 @@ class CommunityRenderer:
         self.origin = options.origin or (standard.origins[0].id if standard.origins else "")
         fixed = {f.id for f in community_fields(standard)}
         self._fixed = {p.id for p in standard.plaques
-                       if not any("{" + name + "}" in s.text for s in p.segments
-                                  for name in fixed)}
+                       if not fixed.intersection(plaque_fields(p))}
         self._cache: dict[str, _Plaque] = {}
 
     def render(self, item: Task | RowProblem) -> CommunityResult:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import csv
 import math
-import string
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from signgen.errors import Problem, SigngenError
 from signgen.spec.model import Standard, TemplateField
+from signgen.spec.template import plaque_fields
 
 # signgen's own extra columns (not the standard's): canonical name -> accepted headers.
 EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -83,8 +83,7 @@ def community_fields(standard: Standard) -> list[TemplateField]:
     for plaque in standard.plaques:
         if plaque.repeat != "once":
             continue
-        for seg in plaque.segments:
-            used.update(n for _, n, _, _ in string.Formatter().parse(seg.text) if n)
+        used.update(plaque_fields(plaque))
     return [f for f in standard.fields if f.id in used]
 
 

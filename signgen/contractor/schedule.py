@@ -15,7 +15,6 @@ import csv
 import datetime
 import io
 import re
-import string
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from signgen.contractor.plan import Plan, PlanEntry, PlanRoom
 from signgen.output.report import Heading, Para, Table, blocks_markdown, number
 from signgen.plaque.text import PlaqueText, plaque_text
 from signgen.spec.model import Plaque, Standard
+from signgen.spec.template import plaque_fields
 
 STANDARD = "标准 standard"
 DEFAULT = "项目默认 project default"
@@ -129,15 +129,6 @@ def clause_label(standard: Standard, clause_id: str) -> str:
 # --- rows -------------------------------------------------------------------------------
 
 
-def _template_fields(plaque: Plaque) -> list[str]:
-    names: list[str] = []
-    for seg in plaque.segments:
-        for _, name, _, _ in string.Formatter().parse(seg.text):
-            if name and name not in names:
-                names.append(name)
-    return names
-
-
 def _plaque_row(standard: Standard, plaque: Plaque, row_id: str, values: Mapping[str, str]
                 ) -> ScheduleRow:
     text = plaque_text(standard, plaque.id, values)
@@ -152,7 +143,7 @@ def _plaque_row(standard: Standard, plaque: Plaque, row_id: str, values: Mapping
 def _item_values(plan: Plan, plaque: Plaque, value: str) -> dict[str, str]:
     """Community values plus ``value`` in each field the plaque uses that the plan lacks."""
     values = dict(plan.community)
-    for name in _template_fields(plaque):
+    for name in plaque_fields(plaque):
         if not values.get(name):
             values[name] = value
     return values

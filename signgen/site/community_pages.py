@@ -22,7 +22,7 @@ from signgen.site.plaque_pages import FORMATS, Assets, PublishedPlaque, mm_text,
 from signgen.site.role_pages import audit_sheet_html_page, schedule_summary
 from signgen.site.templating import html_table, render
 from signgen.site.urls import LANGS
-from signgen.spec.model import Plaque
+from signgen.spec.template import plaque_fields
 
 if TYPE_CHECKING:
     from signgen.site.options import GeneratedSite
@@ -67,10 +67,6 @@ def community_slugs(rows: list[CommunityRow]) -> list[str]:
     return slugs
 
 
-def _uses_fields(plaque: Plaque) -> bool:
-    return any("{" in seg.text for seg in plaque.segments)
-
-
 def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: FontBook,
                     options: CommunityOptions) -> None:
     """Add the communities index and one page per community (both languages)."""
@@ -97,7 +93,7 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
                 shared = publish_plaque(std, fonts, assets, p.id, row.values, stem + p.id,
                                         formats, preview_outlined=False,
                                         page=f"{page} ({row.file}:{row.line})")
-                if not _uses_fields(p):
+                if not plaque_fields(p):
                     same_text[(p.id, text)] = shared
             rendered.append((p, shared))
         sheet = ""

@@ -36,6 +36,7 @@ from signgen.site.urls import LANGS, Where, place_standards, site_page
 from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
 from signgen.spec.select import pick_standard
+from signgen.spec.template import uses_field
 
 
 def load_previous(path: Path | None) -> dict[str, Standard] | None:
@@ -96,7 +97,7 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
         for field_id, items, signs in (("category", std.window_categories, window_signs),
                                        ("board", std.boards, board_signs)):
             sign = next((p for p in std.plaques
-                         if any(f"{{{field_id}}}" in s.text for s in p.segments)), None)
+                         if uses_field(p, field_id)), None)
             if sign is None:
                 continue
             for item in items:

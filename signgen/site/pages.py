@@ -15,6 +15,7 @@ from signgen.site.references import citing, clause_uri, items_by_audit_page, sec
 from signgen.site.templating import format_number, render
 from signgen.site.urls import Where, site_page
 from signgen.spec.model import Rule, Standard
+from signgen.spec.template import uses_field
 
 # Page keys -> page names inside a standard's folder; a page exists only if listed.
 STANDARD_PAGES: dict[str, str] = {
@@ -137,7 +138,7 @@ def categories_page(pages: PageSet, lang: str, key: str,
               "boards": ("宣传栏", "Bulletin boards")}
     field_name = "category" if key == "windows" else "board"
     plaque = next((p for p in std.plaques
-                   if any(f"{{{field_name}}}" in s.text for s in p.segments)), None)
+                   if uses_field(p, field_name)), None)
     return _render(pages, "categories.md.j2", key, lang,
                    title=titles[key][0 if lang == "zh" else 1], items=items,
                    prefix="window" if key == "windows" else "board",

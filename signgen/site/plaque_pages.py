@@ -13,6 +13,7 @@ from signgen.plaque.text import plaque_text
 from signgen.site.templating import format_number
 from signgen.site.urls import Where
 from signgen.spec.model import Plaque, Standard
+from signgen.spec.template import plaque_fields
 
 PNG_MAX_PX = 1600  # long side of a downloadable PNG; the PDF and SVG are the 1:1 files
 PNG_PX_PER_MM = 4.0  # the PNG's resolution where that cap allows
@@ -107,7 +108,7 @@ def plaque_context(standard: Standard, plaque: Plaque, rendered: PublishedPlaque
     typeface_ids = list(dict.fromkeys(s["typeface"].id for s in segments))
     colour_ids = list(dict.fromkeys([s["colour"].id for s in segments]
                                     + [plaque.background or layout.background or ""]))
-    used = {name for seg in plaque.segments for name in _field_names(seg.text)}
+    used = set(plaque_fields(plaque))
     geometry = rendered.geometry if rendered else None
     letter_heights = [{"line": i, "text": line.text, "height": line.letter_height_mm}
                       for i, line in enumerate(geometry.lines, start=1)] if geometry else []
@@ -144,12 +145,6 @@ def plaque_context(standard: Standard, plaque: Plaque, rendered: PublishedPlaque
         "tolerances": tolerances, "mm": mm_text,
         "tolerance_labels": {k: v[0 if lang == "zh" else 1] for k, v in TOLERANCES.items()},
     }
-
-
-def _field_names(template: str) -> list[str]:
-    import string
-
-    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
 
 
 def mm_text(value: float | None) -> str:

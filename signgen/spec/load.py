@@ -7,7 +7,6 @@ expected ..., got ...`` (see :mod:`signgen.errors`).
 from __future__ import annotations
 
 import difflib
-import string
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from signgen.errors import Problem, ProblemList, SigngenError
 from signgen.spec.model import SECTIONS, Hex, Id, IsoDate, SpecFile, Standard
+from signgen.spec.template import field_names
 from signgen.spec.yamlsource import Locator, load_yaml
 
 SPEC_SUFFIXES = (".yml", ".yaml")
@@ -394,10 +394,6 @@ def _squash(text: str) -> str:
 
 def _template_names(text: str) -> Iterable[str]:
     try:
-        parsed = list(string.Formatter().parse(text))
+        return field_names(text)
     except ValueError:
-        yield "(unbalanced braces)"
-        return
-    for _, name, _, _ in parsed:
-        if name is not None:
-            yield name
+        return ["(unbalanced braces)"]
