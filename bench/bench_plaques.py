@@ -37,8 +37,9 @@ from fontTools.ttLib import TTFont
 
 from signgen.batch.run import BatchOptions, CommunityRenderer
 from signgen.fonts.book import FontBook
+from signgen.output.numbers import mm
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
-from signgen.plaque.svg import mm, plaque_svg
+from signgen.plaque.svg import plaque_svg
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected

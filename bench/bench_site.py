@@ -249,7 +249,7 @@ def edited_specs(folder: Path, run: int) -> dict[str, Any]:
 
 def write_communities(path: Path, count: int) -> None:
     """A CSV of ``count`` distinct communities with the columns the standard's plaques use."""
-    from signgen.communities.rows import community_fields
+    from signgen.communities.identity import community_fields
     from signgen.spec.load import load_standard
 
     fields = community_fields(load_standard(CORE_SPECS))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import click
 
+from signgen.spec.messages import DEFAULT_LANG, text_in
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -26,11 +28,16 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return self.text("zh")
+
+    def text(self, lang: str) -> str:
+        """The problem as a user reads it, its message in ``lang`` where it has one."""
         where = (f"{self.file}:{self.line}:{self.col}" if self.line and self.col
                  else f"{self.file}:{self.line}" if self.line else self.file)
+        message = text_in(self.message, lang)
         if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+            return f"{where}: {self.field}: {message}"
+        return f"{where}: {message}"
 
 
 class SigngenError(click.ClickException):
@@ -38,19 +45,32 @@ class SigngenError(click.ClickException):
 
     exit_code = 2
 
-    def __init__(self, problems: Iterable[Problem] | str) -> None:
+    def __init__(self, problems: Iterable[Problem] | str, lang: str = DEFAULT_LANG) -> None:
+        self.lang = lang
         if isinstance(problems, str):
             self.problems: list[Problem] = []
-            text = problems
+            self.text = problems
         else:
             self.problems = sorted(set(problems))
-            text = "\n".join(str(p) for p in self.problems)
-        super().__init__(text)
+            self.text = ""
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        if not self.problems:
+            return text_in(self.text, self.lang)
+        return "\n".join(p.text(self.lang) for p in self.problems)
+
+    def in_lang(self, lang: str) -> SigngenError:
+        """The same problems, printed in ``lang`` (messages that carry it; others as they are)."""
+        self.lang = lang
+        self.message = self._render()
+        return self
 
     def format_message(self) -> str:
         count = len(self.problems)
         if count > 1:
-            return f"{count} problems:\n{self.message}"
+            head = f"{count} problems:" if self.lang == "en" else f"{count} 个问题:"
+            return f"{head}\n{self.message}"
         return self.message
 
 

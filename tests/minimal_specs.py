@@ -67,6 +67,8 @@ plaques:
     segments:
       - {id: s1, text: "{name}社区", typeface: song, colour: black}
     citation: {clause: c1, quote: 门口挂白底黑字宋体牌匾}
+    level: required
+    level_quote: 门口挂
 """,
     "defaults.yml": """\
 project_defaults:

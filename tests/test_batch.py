@@ -89,13 +89,14 @@ def test_summary_json_counts_and_lists_failures(tmp_path: Path, runner: CliRunne
     assert [r["line"] for r in summary["rows"]] == [2, 3, 4, 5]
 
 
-def test_header_only_file_is_an_empty_batch(tmp_path: Path, runner: CliRunner) -> None:
-    """A file with a header and no rows: exit 0 and a summary of nothing, still valid JSON."""
+def test_header_only_file_is_refused(tmp_path: Path, runner: CliRunner) -> None:
+    """A file with a header and no rows: exit 2, "0 communities" at line 2, nothing written."""
     out = tmp_path / "out"
     result = _batch(runner, _csv(tmp_path, ""), out)
-    assert result.exit_code == 0, result.output
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert (summary["communities"], summary["rows"]) == (0, [])
+    assert result.exit_code == 2, result.output
+    assert "c.csv:2: expected at least one community after the header row, " \
+           "got none (0 communities)" in result.output
+    assert not out.exists()
 
 
 def test_same_input_same_bytes(tmp_path: Path, runner: CliRunner) -> None:
@@ -216,7 +217,7 @@ def test_two_jobs_give_the_same_bytes_as_one(tmp_path: Path, standard: Standard)
     seen: list[CommunityResult] = []
     one = run_batch(BAD, BatchOptions(out_dir=tmp_path / "one", specs_dir=SPECS), jobs=1)
     two = run_batch(BAD, BatchOptions(out_dir=tmp_path / "two", specs_dir=SPECS), jobs=2,
-                    progress=seen.append)
+                    progress=lambda result, _: seen.append(result))
     assert [r.line for r in seen] == [2, 3, 4, 5]
     assert one.to_json() == two.to_json()
     assert _differ(_tree(tmp_path / "one"), _tree(tmp_path / "two")) == []

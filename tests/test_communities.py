@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+import re
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
@@ -13,7 +16,7 @@ from signgen.communities.rows import (
     CommunityRow,
     RowProblem,
     community_fields,
-    count_rows,
+    open_communities,
     read_communities,
 )
 from signgen.errors import SigngenError
@@ -111,12 +114,24 @@ def test_bom_and_multiline_cells_keep_file_line_numbers(tmp_path: Path,
     assert isinstance(rows[1], RowProblem) and rows[1].line == 4
 
 
-def test_non_utf8_file_fails_with_its_line(tmp_path: Path, standard: Standard) -> None:
-    """A GBK-encoded CSV fails at once, at the first line that is not UTF-8."""
+def test_non_utf8_row_is_a_row_problem_and_the_others_go_on(tmp_path: Path,
+                                                             standard: Standard) -> None:
+    """A GBK-encoded row is a problem at its line; the UTF-8 rows after it are read."""
     path = tmp_path / "gbk.csv"
     row = "东湖区,百花洲街道,彭家桥社区,党支部\n"
-    path.write_bytes((HEADER + "\n").encode() + row.encode("gbk"))
-    with pytest.raises(SigngenError, match=r"^gbk.csv:2: expected UTF-8 text"):
+    path.write_bytes((HEADER + "\n").encode() + row.encode("gbk")
+                     + row.replace("彭家桥", "团结").encode())
+    rows = _rows(path, standard)
+    assert isinstance(rows[0], RowProblem)
+    assert str(rows[0]).startswith("gbk.csv:2: expected UTF-8 text")
+    assert isinstance(rows[1], CommunityRow) and rows[1].line == 3
+
+
+def test_non_utf8_header_fails_the_file(tmp_path: Path, standard: Standard) -> None:
+    """A file saved in GBK fails at once, at its header line, before any row is read."""
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("区,街道,社区,党组织\n东湖区,百花洲街道,彭家桥社区,党支部\n".encode("gbk"))
+    with pytest.raises(SigngenError, match=r"^gbk.csv:1: expected UTF-8 text"):
         read_communities(path, standard)
 
 
@@ -181,4 +196,79 @@ def test_rows_are_streamed(tmp_path: Path, standard: Standard) -> None:
     first = next(rows)
     assert isinstance(first, CommunityRow) and first.values["community"] == "社区0"
     rows.close()  # type: ignore[attr-defined]
-    assert count_rows(tmp_path / "communities.csv") == 2000
+    source = open_communities(tmp_path / "communities.csv", standard)
+    rows = source.rows()
+    next(rows)
+    assert 0 < source.fraction() < 1
+    assert sum(1 for _ in rows) == 1999 and source.fraction() == 1.0
+
+
+def _xlsx_with_sheet(tmp_path: Path, change: Callable[[bytes], bytes], rows: int = 10) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER.split(","))
+    for i in range(rows):
+        sheet.append(["东湖区", "百花洲街道", f"社区{i}", "党支部"])
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    changed = tmp_path / "c.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(changed, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            dst.writestr(info, change(data) if info.filename == "xl/worksheets/sheet1.xml"
+                         else data)
+    return changed
+
+
+@pytest.mark.parametrize("dimension", [b"A1:D3", b"A1"])
+def test_xlsx_dimension_tag_is_not_trusted(tmp_path: Path, standard: Standard,
+                                           dimension: bytes) -> None:
+    """A workbook of 10 rows whose <dimension> claims A1:D3 (or A1) still gives 10 rows."""
+    path = _xlsx_with_sheet(tmp_path, lambda d: re.sub(
+        rb'<dimension ref="[^"]*"', b'<dimension ref="' + dimension + b'"', d))
+    rows = _rows(path, standard)
+    assert len(rows) == 10 and all(isinstance(r, CommunityRow) for r in rows)
+
+
+def test_truncated_sheet_is_a_located_problem_after_the_good_rows(tmp_path: Path,
+                                                                  standard: Standard) -> None:
+    """A sheet XML cut short: the rows before the cut are read, then one located problem."""
+    path = _xlsx_with_sheet(tmp_path, lambda d: d[: len(d) * 2 // 3])
+    rows = _rows(path, standard)
+    *good, last = rows
+    assert good and all(isinstance(r, CommunityRow) for r in good)
+    assert isinstance(last, RowProblem) and last.line == len(good) + 2
+    assert "damaged or truncated sheet" in str(last)
+
+
+def test_csv_cell_over_the_field_limit_is_a_row_problem(tmp_path: Path,
+                                                        standard: Standard) -> None:
+    """A cell larger than the csv module's field limit fails its row; the next row is read."""
+    huge = '"' + "x" * (csv.field_size_limit() + 10) + '"'
+    path = _csv(tmp_path, f"{HEADER}\n东湖区,百花洲街道,{huge},党支部\n"
+                          "东湖区,百花洲街道,团结社区,党支部\n")
+    rows = _rows(path, standard)
+    assert isinstance(rows[0], RowProblem) and rows[0].line == 2
+    assert "field larger than field limit" in str(rows[0])
+    assert isinstance(rows[1], CommunityRow) and rows[1].line == 3
+
+
+def test_control_characters_in_a_cell_are_a_row_problem(tmp_path: Path,
+                                                        standard: Standard) -> None:
+    """A NUL or other control character in a cell (not allowed in SVG or XML) fails the row."""
+    path = _csv(tmp_path, f"{HEADER}\n东湖区,百花洲街道,团结\x00社区,党支部\n")
+    (row,) = _rows(path, standard)
+    assert isinstance(row, RowProblem)
+    assert row.issues == (("community", "expected printable text, got the control "
+                                        "character U+0000"),)
+
+
+def test_standard_without_once_plaques_says_so(tmp_path: Path) -> None:
+    """--standard learning-community has no plaques: the message says that, not headers."""
+    from signgen.spec.load import load_standard
+
+    learning = load_standard(ROOT / "specs" / "learning-community")
+    with pytest.raises(SigngenError, match=r"^--standard: expected a standard with plaques "
+                                           r"made once per community .*got "
+                                           r"'learning-community', which has no plaques$"):
+        read_communities(_csv(tmp_path, f"{HEADER}\n"), learning)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.areaPen import AreaPen
 from fontTools.pens.boundsPen import BoundsPen
@@ -19,16 +20,13 @@ from fontTools.svgLib.path import parse_path
 from fontTools.ttLib import TTFont
 from project_paths import CORE_SPECS, ROOT, SPECS
 
+from signgen.cli.main import main
 from signgen.errors import SigngenError
-from signgen.fonts.book import (
-    Bounds,
-    Face,
-    FontBook,
-    _font_number,
-    _names,
-    _pair_kerned_glyphs,
-    path_and_bounds,
-)
+from signgen.fonts.book import FontBook
+from signgen.fonts.discovery import font_names
+from signgen.fonts.face import Face
+from signgen.fonts.gpos import pair_kerned_glyphs
+from signgen.fonts.outline import Bounds, _font_number, path_and_bounds
 from signgen.spec.load import load_standard
 from signgen.spec.model import Standard
 
@@ -76,20 +74,41 @@ def test_each_role_resolves_to_the_exact_family_and_style(standard: Standard,
         assert faces, sub.typeface
         for face in faces:
             assert (face.family, face.style) in wanted
-            assert (face.family, face.style) in _names(_reference(face))
+            assert (face.family, face.style) in font_names(_reference(face))
         assert [(f.family, f.style) for f in faces] == [w for w in wanted
                                                          if w in {(f.family, f.style)
                                                                   for f in faces}]
 
 
-def test_a_style_is_not_confused_with_a_heavier_cut(tmp_path: Path) -> None:
-    """Asking for Regular never returns the Black face whose legacy style is also Regular."""
+# OpenType's usWeightClass for each style name the specs use (OS/2 specification).
+WEIGHT_CLASS = {"Light": 300, "Regular": 400, "Medium": 500, "SemiBold": 600, "Bold": 700,
+                "Black": 900}
+
+
+def test_each_face_has_the_weight_its_style_names(standard: Standard, fonts: FontBook) -> None:
+    """The face found for ``style: Black`` is drawn at weight 900, ``Bold`` at 700 and so on:
+    the weight class in the face's own OS/2 table, not the name the spec asked for."""
+    checked = 0
+    for sub in standard.project_defaults.typeface_substitutes:
+        for face in fonts.faces(sub.typeface):
+            assert _reference(face)["OS/2"].usWeightClass == WEIGHT_CLASS[face.style], face
+            checked += 1
+    assert checked >= len(standard.project_defaults.typeface_substitutes)
+    assert fonts.primary("song-display").style == "Black"
+
+
+def test_a_style_is_not_confused_with_a_heavier_cut(tmp_path: Path, fonts: FontBook) -> None:
+    """Asking for Regular returns the weight-400 face, never the Black face (weight 900)
+    whose legacy name pair is "Noto Serif CJK SC Black" / "Regular"."""
+    black = fonts.primary("song-display")
+    assert _reference(black)["OS/2"].usWeightClass == 900  # the heavier cut is installed
+    assert (f"{black.family} Black", "Regular") in font_names(_reference(black))
     folder = _specs_copy(tmp_path, "{family: Noto Serif CJK SC, style: Black}",
                          "{family: Noto Serif CJK SC, style: Regular}")
-    std = load_standard(folder)
-    face = FontBook(std).primary("song-display")
-    assert face.style == "Regular"
-    assert (face.family, "Black") not in _names(_reference(face))
+    face = FontBook(load_standard(folder)).primary("song-display")
+    assert (face.family, face.style) == ("Noto Serif CJK SC", "Regular")
+    assert _reference(face)["OS/2"].usWeightClass == 400
+    assert face.file != black.file
 
 
 def test_missing_family_names_role_families_and_packages(tmp_path: Path) -> None:
@@ -243,7 +262,7 @@ def test_kern_coverage_read_in_place_is_what_fonttools_reads(fonts: FontBook) ->
         expected = {font.getGlyphID(name) for sub in _kern_subtables(font)
                     for name in sub.Coverage.glyphs}
         gpos = bytes(font.reader["GPOS"]) if "GPOS" in font else b""
-        assert (_pair_kerned_glyphs(gpos) if gpos else set()) == expected, face
+        assert (pair_kerned_glyphs(gpos) if gpos else set()) == expected, face
 
 
 def _compiled_gpos(feature_text: str) -> bytes:
@@ -263,8 +282,8 @@ def test_kern_coverage_reads_ranges_extensions_and_refuses_contextual_kerning() 
                           "lookup B { pos g31 g32 -20; } B;"
                           "feature kern { lookup A; lookup B; } kern;"
                           "feature dist { pos g1 g2 5; } dist;")
-    assert _pair_kerned_glyphs(gpos) == {*range(5, 21), 31}
-    assert _pair_kerned_glyphs(_compiled_gpos("feature kern { pos g1 g2' -20 g3; } kern;")) is None
+    assert pair_kerned_glyphs(gpos) == {*range(5, 21), 31}
+    assert pair_kerned_glyphs(_compiled_gpos("feature kern { pos g1 g2' -20 g3; } kern;")) is None
 
 
 def test_kerning_matches_the_gpos_tables(fonts: FontBook) -> None:
@@ -373,3 +392,56 @@ def test_path_data_redraws_the_font_glyph(fonts: FontBook) -> None:
                 assert isinstance(ink, tuple) and box is not None
                 assert box[0] <= ink[0] and box[1] <= ink[1], (face, char)
                 assert box[2] >= ink[2] and box[3] >= ink[3], (face, char)
+
+
+def _damaged_copy(source: Path, folder: Path, table: str) -> Path:
+    """A copy of a font file whose ``table`` is overwritten with zeros (same length)."""
+    data = bytearray(source.read_bytes())
+    with TTFont(source, lazy=True) as font:
+        entry = font.reader.tables[table]
+        offset, length = entry.offset, entry.length
+    data[offset:offset + length] = bytes(length)
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{table}-damaged-{source.name}"
+    target.write_bytes(data)
+    return target
+
+
+@pytest.mark.parametrize("table", ["glyf", "loca"])
+def test_a_damaged_font_is_an_error_naming_file_and_character(standard: Standard,
+                                                              fonts: FontBook,
+                                                              tmp_path: Path,
+                                                              table: str) -> None:
+    """A --fonts-dir face whose glyf or loca is zeroed draws no ink: an error names its file
+    and the character, instead of a plaque with that line blank."""
+    face = fonts.primary("kai")
+    assert face.file.suffix == ".ttf" and face.declares_outline(face.glyph("团") or 0)
+    damaged = _damaged_copy(face.file, tmp_path / "fonts", table)
+    book = FontBook(standard, tmp_path / "fonts")
+    assert book.primary("kai").file == damaged
+    with pytest.raises(SigngenError) as err:
+        book.metrics("kai", "团")
+    message = err.value.format_message()
+    assert message.startswith(f"{damaged}: ") and "U+56E2 '团'" in message
+    assert "damaged font" in message
+    assert book.primary("kai").declares_outline(face.glyph("团") or 0) == (table == "glyf")
+
+
+def test_blank_glyphs_of_a_sound_font_are_not_errors(fonts: FontBook) -> None:
+    """Spaces draw no ink and say so: no damaged-font error for them."""
+    for char in " \u3000":
+        assert fonts.metrics("song", char).ink is None
+    assert fonts.metrics("song", "社").ink is not None
+
+
+def test_render_with_a_damaged_font_exits_2(runner: CliRunner, fonts: FontBook,
+                                            tmp_path: Path) -> None:
+    """signgen render with a damaged --fonts-dir face: exit 2, the file named, nothing written."""
+    damaged = _damaged_copy(fonts.primary("kai").file, tmp_path / "fonts", "glyf")
+    out = tmp_path / "plaque.svg"
+    result = runner.invoke(main, ["render", "name-sign", "--specs", str(SPECS),
+                                  "--set", "community=团结社区", "--fonts-dir",
+                                  str(tmp_path / "fonts"), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert str(damaged) in result.output and "damaged font" in result.output
+    assert not out.exists()

@@ -189,3 +189,14 @@ def test_audit_sheet_page_equals_signgen_audit_sheet(site: GeneratedSite, tmp_pa
              .splitlines() if line.strip()]
     page = site.pages["audit-sheet.md" if lang == "zh" else "en/audit-sheet.md"]
     assert "\n".join(lines) in page
+
+
+def test_community_folders_are_the_batch_folders(site: GeneratedSite, tmp_path: Path) -> None:
+    """The site's community folders are the folders ``signgen batch`` makes for the same file."""
+    result = CliRunner().invoke(main, ["batch", str(COMMUNITIES), "-o", str(tmp_path / "b"),
+                                       "-q", "--specs", str(SPECS)])
+    assert result.exit_code == 0, result.output
+    batch = {p.name for p in (tmp_path / "b").iterdir() if p.is_dir()}
+    published = {uri.split("/")[2] for uri in site.assets
+                 if uri.startswith("downloads/communities/")}
+    assert published == batch and len(batch) == 5

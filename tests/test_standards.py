@@ -11,15 +11,13 @@ from pathlib import Path
 
 import pytest
 from minimal_specs import edit
+from project_paths import ROOT, SOURCE_TEXT, SPECS
 
 from signgen.errors import SigngenError
 from signgen.spec.load import load_standard, load_standards
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected, pick_standard
 
-ROOT = Path(__file__).resolve().parent.parent
-SPECS = ROOT / "specs"
-SOURCE = ROOT.parent / "shared" / "source" / "community-standards.zh.txt"
 CODE = ROOT / "signgen"
 
 
@@ -50,9 +48,7 @@ def test_learning_community_has_no_plaques_and_needs_no_defaults(
 
 def test_every_clause_is_verbatim_in_the_source(bundled: dict[str, Standard]) -> None:
     """Each clause's text is the source document's text (spaces and line breaks aside)."""
-    if not SOURCE.exists():
-        pytest.skip(f"source text not present at {SOURCE}")
-    source = "".join(SOURCE.read_text(encoding="utf-8").split())
+    source = "".join(SOURCE_TEXT.read_text(encoding="utf-8").split())
     missing = [f"{s.id}:{c.id}" for s in bundled.values() for c in s.clauses
                if "".join(c.text.split()) not in source]
     assert missing == []

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from signgen.contractor.plan import Plan
+from signgen.output.numbers import measured
 from signgen.spec.model import Clause, Plaque, Quantity, Standard, Tolerance
 from signgen.spec.template import fill_template, plaque_fields, template_parts
 
@@ -105,16 +106,6 @@ def normalise_text(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def number(value: float) -> str:
-    """A number as people write it: no trailing zeros, no exponent.
-
-    >>> number(55.0), number(55.3), number(1250000)
-    ('55', '55.3', '1250000')
-    """
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
 def tolerance_cm(tol: Tolerance | None) -> float:
     """A length tolerance in centimetres (0 when there is none)."""
     if tol is None:
@@ -161,7 +152,7 @@ def _area_items(standard: Standard) -> list[AuditItem]:
     out = []
     for rule in standard.area_rules:
         clause, quote = _cited(standard, rule.citation)
-        req = f"≥ {number(rule.min_m2)} m²"
+        req = f"≥ {measured(rule.min_m2)} m²"
         out.append(AuditItem(
             id=f"area.{rule.id}", kind="area", page=f"area-{rule.id}", group="area",
             title=rule.name, title_en=rule.name_en,
@@ -303,13 +294,13 @@ def _size_item(standard: Standard, plaque: Plaque, base: dict[str, Any],
     h = h_mm / 10 if h_mm is not None else None
     w = w_mm / 10 if w_mm is not None else None
     if h is not None and w is not None:
-        req = f"{number(h)} × {number(w)} cm"
+        req = f"{measured(h)} × {measured(w)} cm"
         req_zh, req_en = f"{req}(高 × 长)", f"{req} (height × width)"
     elif h is not None:
-        req_zh, req_en = f"高 {number(h)} cm(长度标准未定)", f"{number(h)} cm high " \
+        req_zh, req_en = f"高 {measured(h)} cm(长度标准未定)", f"{measured(h)} cm high " \
                                                             "(width not fixed by the standard)"
     else:
-        req_zh, req_en = f"长 {number(w or 0)} cm(高度标准未定)", f"{number(w or 0)} cm wide " \
+        req_zh, req_en = f"长 {measured(w or 0)} cm(高度标准未定)", f"{measured(w or 0)} cm wide " \
                                                                "(height not fixed by the standard)"
     zh, en = ASPECTS["size"]
     return AuditItem(
@@ -385,7 +376,7 @@ def _rule_items(standard: Standard) -> list[AuditItem]:
 
 def quantity_requirement(q: Quantity, lang: str = "zh") -> str:
     """``≥ 2000 册`` / ``≥ 2 次 a month``: a quantity's requirement as shown."""
-    text = f"{COMPARATORS[q.comparator]} {number(q.value)} {q.unit}"
+    text = f"{COMPARATORS[q.comparator]} {measured(q.value)} {q.unit}"
     if q.per:
         zh, en = PERIODS[q.per]
         text = f"{zh} {text}" if lang == "zh" else f"{text} {en}"

@@ -16,11 +16,11 @@ from typing import Literal
 from signgen.audit.items import (
     AuditItem,
     normalise_text,
-    number,
     quantity_requirement,
     tolerance_cm,
 )
 from signgen.audit.survey import Entry, Survey, tolerance_text
+from signgen.output.numbers import measured
 from signgen.spec.model import Standard
 
 Status = Literal["pass", "fail", "na", "unchecked"]
@@ -139,8 +139,8 @@ def _judge_area(item: AuditItem, entry: Entry) -> Judgement | None:
     ok = entry.measured >= item.min_m2 - tol
     tol_text = f" ({tolerance_text(item)})" if item.tolerance and tol else ""
     return Judgement("pass" if ok else "fail",
-                     f"measured {number(entry.measured)} m², required ≥ "
-                     f"{number(item.min_m2)} m²{tol_text}")
+                     f"measured {measured(entry.measured)} m², required ≥ "
+                     f"{measured(item.min_m2)} m²{tol_text}")
 
 
 def _judge_size(item: AuditItem, entry: Entry) -> Judgement | None:
@@ -152,22 +152,22 @@ def _judge_size(item: AuditItem, entry: Entry) -> Judgement | None:
     complete = all(got is not None for _, got in pairs)
     if not bad and not complete:
         return None
-    shown_tol = f" ± {number(tol)} cm" if item.tolerance else ""
+    shown_tol = f" ± {measured(tol)} cm" if item.tolerance else ""
     if req_h is not None and req_w is not None:
-        measured = f"{_maybe(got_h)} × {_maybe(got_w)} cm"
-        required = f"{number(req_h)} × {number(req_w)} cm{shown_tol}"
-        msg = f"measured {measured}, required {required} (height × width)"
+        got_text = f"{_maybe(got_h)} × {_maybe(got_w)} cm"
+        required = f"{measured(req_h)} × {measured(req_w)} cm{shown_tol}"
+        msg = f"measured {got_text}, required {required} (height × width)"
     else:
         req, got, what = ((req_h, got_h, "height") if req_h is not None
                           else (req_w, got_w, "width"))
-        msg = f"measured {what} {_maybe(got)} cm, required {number(req or 0)} cm{shown_tol}"
+        msg = f"measured {what} {_maybe(got)} cm, required {measured(req or 0)} cm{shown_tol}"
     if item.tolerance:
         msg += "; tolerance is a project default"
     return Judgement("fail" if bad else "pass", msg)
 
 
 def _maybe(value: float | None) -> str:
-    return "?" if value is None else number(value)
+    return "?" if value is None else measured(value)
 
 
 def _judge_text(item: AuditItem, entry: Entry) -> Judgement | None:
@@ -237,5 +237,5 @@ def _judge_quantity(item: AuditItem, entry: Entry) -> Judgement | None:
     value = entry.measured
     ok = {">=": value >= q.value, "<=": value <= q.value, "==": value == q.value}[q.comparator]
     return Judgement("pass" if ok else "fail",
-                     f"measured {number(value)} {q.unit}, required "
+                     f"measured {measured(value)} {q.unit}, required "
                      f"{quantity_requirement(q, 'en')}")

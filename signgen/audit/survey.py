@@ -13,8 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from signgen.audit.items import AuditItem, Room, Site, checkable_items, number, tolerance_cm
+from signgen.audit.items import AuditItem, Room, Site, checkable_items, tolerance_cm
 from signgen.errors import ProblemList, SigngenError
+from signgen.output.numbers import measured
 from signgen.spec.model import Standard
 from signgen.spec.yamlsource import Locator, PathKey
 
@@ -74,7 +75,7 @@ def tolerance_text(item: AuditItem, lang: str = "en") -> str:
         return ""
     unit = "m²" if tol.unit == "m2" else tol.unit
     mark = "项目默认值" if lang == "zh" else "project default"
-    return f"± {number(tol.plus_minus)} {unit} ({mark})"
+    return f"± {measured(tol.plus_minus)} {unit} ({mark})"
 
 
 def survey_template(standard: Standard, values: Mapping[str, str], site: Site | None = None
@@ -191,8 +192,8 @@ class _Reader:
             self.bad(path, f"expected a number, got {_describe(value)}")
             return None
         if value < minimum or (strict and value == minimum):
-            what = "a positive number" if strict else f"a number of at least {number(minimum)}"
-            self.bad(path, f"expected {what}, got {number(float(value))}")
+            what = "a positive number" if strict else f"a number of at least {measured(minimum)}"
+            self.bad(path, f"expected {what}, got {measured(float(value))}")
             return None
         return float(value)
 

@@ -11,6 +11,7 @@ what was done, the fit warnings and the failed rows with their line numbers.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import multiprocessing
 import os
@@ -23,12 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from signgen.communities.rows import CommunityRow, RowProblem, community_fields, read_communities
+from signgen.communities.identity import FolderNames, community_fields
+from signgen.communities.rows import CommunityRow, RowProblem, open_communities
 from signgen.drawings.elevation import entrance_elevation, entrance_plaques
 from signgen.drawings.elevation_svg import elevation_title, render_elevation
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.files import safe_join, safe_name, write_atomic
+from signgen.output.files import safe_join, write_atomic
 from signgen.output.raster import svg_to_pdf
 from signgen.plaque.render import render_plaque
 from signgen.spec.model import Standard
@@ -289,21 +291,12 @@ def _replace_folder(tmp: Path, final: Path) -> None:
 
 
 def assign_folders(rows: Iterable[CommunityRow | RowProblem]) -> Iterator[Task | RowProblem]:
-    """Give each good row a folder name ``district-street-community`` made safe; a name
-    already taken (say, by a name that differs only in unsafe characters or case) gets the
-    row's line as a stable suffix (``-row7``)."""
-    used = {SUMMARY.casefold()}
+    """Give each good row its community's folder name (see
+    :class:`signgen.communities.identity.FolderNames`: ``district-street-community`` made
+    safe, ``-row7`` when a name is already taken)."""
+    names = FolderNames()
     for row in rows:
-        if isinstance(row, RowProblem):
-            yield row
-            continue
-        base = safe_name(row.name)
-        name, n = base, 0
-        while name.casefold() in used or f"{name}.zip".casefold() in used:
-            n += 1
-            name = f"{base}-row{row.line}" + (f"-{n}" if n > 1 else "")
-        used.update({name.casefold(), f"{name}.zip".casefold()})
-        yield Task(row, name)
+        yield row if isinstance(row, RowProblem) else Task(row, names.take(row.identity, row.line))
 
 
 # --- running: in process, or in a pool of workers ------------------------------------------
@@ -351,7 +344,7 @@ def _results(standard: Standard, options: BatchOptions, items: Iterator[Task | R
 
 
 def run_batch(path: Path, options: BatchOptions, *, jobs: int = 1,
-              progress: Callable[[CommunityResult], None] | None = None,
+              progress: Callable[[CommunityResult, float], None] | None = None,
               standard: Standard | None = None) -> BatchSummary:
     """Render every community in ``path`` into ``options.out_dir``; write ``summary.json``.
 
@@ -367,12 +360,15 @@ def run_batch(path: Path, options: BatchOptions, *, jobs: int = 1,
                                               for o in standard.origins):
         known = ", ".join(f"{o.id} ({o.name})" for o in standard.origins)
         raise SigngenError(f"--origin: expected one of {known}, got {options.origin!r}")
-    rows = read_communities(path, standard)
+    source = open_communities(path, standard)
+    rows = source.rows()
+    first = next(rows)  # a file without data rows fails here, before anything is written
+    rows = itertools.chain((first,), rows)
     options.out_dir.mkdir(parents=True, exist_ok=True)
     summary = BatchSummary(path.name, standard.id, options.formats, skipped_plaques(standard))
     for result in _results(standard, options, assign_folders(rows), jobs):
         summary.add(result)
         if progress is not None:
-            progress(result)
+            progress(result, source.fraction())
     write_atomic(options.out_dir / SUMMARY, summary.to_json())
     return summary

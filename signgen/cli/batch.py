@@ -23,13 +23,14 @@ from signgen.cli.options import (
     standard_option,
 )
 from signgen.cli.plaques import output_path
-from signgen.communities.rows import count_rows
 from signgen.drawings.elevation_svg import DEFAULT_SCALE, elevation_svg
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.raster import svg_to_pdf, svg_to_png
 from signgen.plaque.render import render_plaque
 from signgen.spec.select import load_selected
+
+PROGRESS_STEPS = 1000  # the bar follows how much of the file has been read
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -115,11 +116,11 @@ def batch_command(ctx: click.Context, communities: Path, out_dir: Path, outline:
     show = not quiet and sys.stderr.isatty()
     start = time.monotonic()
     if show:
-        with click.progressbar(length=count_rows(communities) or 0, label="communities",
-                               file=sys.stderr, show_pos=True) as bar:
+        with click.progressbar(length=PROGRESS_STEPS, label="communities",
+                               file=sys.stderr) as bar:
 
-            def advance(_: CommunityResult) -> None:
-                bar.update(1)
+            def advance(_: CommunityResult, fraction: float) -> None:
+                bar.update(max(int(fraction * PROGRESS_STEPS) - bar.pos, 0))
 
             summary = run_batch(communities, options, jobs=jobs, progress=advance,
                                 standard=standard)

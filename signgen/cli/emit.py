@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -11,11 +10,11 @@ from signgen.output.files import write_atomic
 
 
 def emit(path: Path | None, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` (atomically, and say so on stderr), or to stdout if None."""
-    if path is None:
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
+    """Write ``data`` to ``path`` (atomically, and say so on stderr), or to stdout if None
+    or ``-``. A device or pipe is written in place, a symlink through; a folder is refused
+    (see :func:`signgen.output.files.write_atomic`)."""
+    if path is None or str(path) == "-":
+        write_atomic(Path("-"), data)
         return
     write_atomic(path, data)
     click.echo(f"wrote {path}", err=True)

@@ -7,14 +7,28 @@ Every command module registers its commands on :data:`main`; user errors are
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from signgen.cli.options import DEFAULT_SPECS
+from signgen.output.files import os_error
 from signgen.spec.load import load_standards
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; an operating-system error in any command (permission denied, no
+    space, read-only filesystem, is a folder, not a folder, name too long...) becomes one
+    located message and exit 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            raise os_error(exc) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="signgen")
 def main() -> None:
     """signgen: publish a signage and room-layout standard from its spec files.
@@ -22,8 +36,6 @@ def main() -> None:
     Print-ready plaques for designers, checklists and sign schedules for contractors,
     audit sheets and reports for auditors, and a MkDocs site that publishes them all.
     """
-
-
 
 
 @main.command()

@@ -23,9 +23,9 @@ from signgen.cli.options import (
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import safe_join, safe_name
+from signgen.output.numbers import mm
 from signgen.plaque.layout import PlaqueGeometry
 from signgen.plaque.render import render_plaque
-from signgen.plaque.svg import mm
 from signgen.spec.model import Plaque, Standard
 from signgen.spec.select import load_selected
 

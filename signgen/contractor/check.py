@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from signgen.contractor.plan import Plan, PlanEntry
-from signgen.output.report import Report, ReportItem, ReportSection, Status, number
+from signgen.output.numbers import measured
+from signgen.output.report import Report, ReportItem, ReportSection, Status
 from signgen.spec.model import Category, Cited, Standard
 
 
@@ -36,11 +37,11 @@ def area_items(standard: Standard, plan: Plan) -> list[ReportItem]:
         where = f" ({zones[rule.zone].name})" if rule.zone in zones else ""
         label = f"{rule.name} {rule.name_en}{where}"
         if area + slack >= rule.min_m2:
-            text = f"{label}: {number(area)} m² ≥ {number(rule.min_m2)} m²"
+            text = f"{label}: {measured(area)} m² ≥ {measured(rule.min_m2)} m²"
             status: Status = "pass"
         else:
-            text = (f"{label}: {number(area)} m² < {number(rule.min_m2)} m²: "
-                    f"short by {number(short)} m²")
+            text = (f"{label}: {measured(area)} m² < {measured(rule.min_m2)} m²: "
+                    f"short by {measured(short)} m²")
             status = "fail"
         items.append(_item(standard, f"area:{rule.id}", status, text, rule, {
             "area_m2": area, "min_m2": rule.min_m2, "short_m2": max(short, 0.0),
@@ -122,7 +123,7 @@ def room_items(standard: Standard, plan: Plan) -> list[ReportItem]:
         zone = f", {zones.get(room.zone, room.zone)}" if room.zone else ""
         served = "、".join(functions[f] for f in room.functions) or "no function"
         items.append(_item(standard, f"room:{room.index}", "info",
-                           f"{room.name}: {number(room.area_m2)} m²{zone}: {served}", None,
+                           f"{room.name}: {measured(room.area_m2)} m²{zone}: {served}", None,
                            {"area_m2": room.area_m2, "zone": room.zone,
                             "functions": list(room.functions)}))
     return items
@@ -153,8 +154,8 @@ def check_plan(standard: Standard, plan: Plan) -> Report:
         sections.append(ReportSection("logo", "社区标识 Community logo", tuple(logo)))
     sections.append(ReportSection("rooms", "房间 Rooms", tuple(room_items(standard, plan))))
     zone_areas = {z.id: plan.zone_m2(z.id) for z in standard.zones}
-    facts = [("总面积 Total", f"{number(plan.total_m2)} m²")]
-    facts += [(f"{z.name} {z.name_en}", f"{number(zone_areas[z.id])} m²")
+    facts = [("总面积 Total", f"{measured(plan.total_m2)} m²")]
+    facts += [(f"{z.name} {z.name_en}", f"{measured(zone_areas[z.id])} m²")
               for z in standard.zones]
     facts.append(("房间 Rooms", str(len(plan.rooms))))
     missing = [f.id for f in standard.functions

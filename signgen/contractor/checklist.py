@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from signgen.contractor.schedule import DEFAULT, clause_label, size_facts, style_facts
+from signgen.output.numbers import number
 from signgen.output.report import (
     BASE_CSS,
     Block,
@@ -21,7 +22,6 @@ from signgen.output.report import (
     Table,
     blocks_html,
     blocks_markdown,
-    number,
 )
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Function, Standard
@@ -35,7 +35,8 @@ _T: dict[str, dict[str, str]] = {
                  "由本项目选定，不属于标准本身。",
         "areas": "面积下限", "area_item": "项目", "min": "不少于", "clause": "条款",
         "quote": "原文", "required": "应设置的功能", "encouraged": "鼓励设置的功能（条件允许时）",
-        "done": "☐", "function": "功能", "alt": "又称", "zone": "功能区（项目默认）",
+        "done": "☐", "function": "功能", "alt": "又称（标准所列）",
+        "aliases": "也接受的简称（项目所加，不上标牌）", "zone": "功能区（项目默认）",
         "plaque_text": "标牌文字", "plaque_where": "标牌位置", "rules": "功能设置规则",
         "plaque": "{name}", "where": "位置", "height": "高度", "width": "宽度",
         "mounting": "安装高度（地面至标牌下沿）", "faces": "字体", "colours": "颜色",
@@ -48,7 +49,9 @@ _T: dict[str, dict[str, str]] = {
         "areas": "Minimum floor areas", "area_item": "Item", "min": "At least",
         "clause": "Clause", "quote": "Original text", "required": "Functions to set",
         "encouraged": "Functions encouraged where conditions allow", "done": "☐",
-        "function": "Function", "alt": "Also called", "zone": "Zone (project default)",
+        "function": "Function", "alt": "Also called (by the standard)",
+        "aliases": "Short forms also accepted (the project's, never on a plaque)",
+        "zone": "Zone (project default)",
         "plaque_text": "Room plaque text", "plaque_where": "Plaque placement",
         "rules": "Rules for room functions", "plaque": "Room name plaque: {name_en} ({name})",
         "where": "Where", "height": "Height", "width": "Width",
@@ -73,6 +76,8 @@ def _function_rows(standard: Standard, functions: Sequence[Function], lang: str,
         zone = zones.get(zone_id) if zone_id else None
         row = [t["done"], _both(lang, function.name, function.name_en),
                "、".join(function.alt_names) or t["none"],
+               "、".join(function.project_aliases.names) if function.project_aliases
+               else t["none"],
                _both(lang, zone.name, zone.name_en) if zone else t["none"]]
         if with_plaque and room_plaque:
             row += [function.name, _both(lang, room_plaque.placement, room_plaque.placement_en)]
@@ -99,7 +104,7 @@ def checklist_blocks(standard: Standard, lang: str = "zh") -> list[Block]:
                                    clause_label(standard, r.citation.clause), r.citation.quote)
                                   for r in standard.area_rules)))
     room_plaque = next((p for p in standard.plaques if p.repeat == "per_room"), None)
-    headers = [t["done"], t["function"], t["alt"], t["zone"]]
+    headers = [t["done"], t["function"], t["alt"], t["aliases"], t["zone"]]
     if room_plaque:
         headers += [t["plaque_text"], t["plaque_where"]]
     headers.append(t["clause"])

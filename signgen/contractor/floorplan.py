@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from signgen.contractor.plan import Plan, PlanRoom
-from signgen.output.report import html_escape, number
+from signgen.output.numbers import number
+from signgen.output.report import html_escape
 from signgen.spec.model import Standard
 
 WIDTH = 800.0

@@ -117,7 +117,7 @@ def normalise(name: str) -> str:
 
 
 def _function_names(function: Function) -> list[str]:
-    return [function.id, function.name, *function.alt_names]
+    return [function.id, *function.all_names]
 
 
 def resolve_function(standard: Standard, name: str) -> Function | None:
@@ -138,7 +138,7 @@ def suggest_functions(standard: Standard, name: str, limit: int = 3) -> list[str
     scored: list[tuple[float, int, str]] = []
     for order, function in enumerate(standard.functions):
         best = (0.0, "")
-        for candidate in [function.name, *function.alt_names]:
+        for candidate in function.all_names:
             key = normalise(candidate)
             score = difflib.SequenceMatcher(None, wanted, key).ratio()
             if wanted and (wanted in key or key in wanted):

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from signgen.errors import SigngenError
+from signgen.output.numbers import mm_label
 from signgen.spec.model import Standard
 
 # Positions an entrance elevation draws (Plaque.position values).
@@ -97,16 +98,6 @@ class Elevation:
         bottom = min(b.y for b in boxes)
         return Box(left, bottom, max(b.right for b in boxes) - left,
                    max(b.top for b in boxes) - bottom)
-
-
-def mm_label(value: float) -> str:
-    """A length as a dimension label: whole millimetres, or one decimal.
-
-    >>> mm_label(1800.0), mm_label(752.26)
-    ('1800', '752.3')
-    """
-    rounded = round(value, 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
 
 
 def entrance_plaques(standard: Standard) -> dict[str, str]:

@@ -14,8 +14,9 @@ from pathlib import Path
 from signgen.drawings.elevation import ABOVE, Box, Elevation, entrance_elevation, entrance_plaques
 from signgen.drawings.primitives import Pen, dimension, label, logo_data_uri, nest_svg
 from signgen.fonts.book import FontBook
+from signgen.output.numbers import mm, number
 from signgen.plaque.render import render_plaque
-from signgen.plaque.svg import SVG_NS, mm, xml_attr, xml_text
+from signgen.plaque.svg import SVG_NS, xml_attr, xml_text
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Standard
 
@@ -105,7 +106,8 @@ def render_elevation(standard: Standard, elevation: Elevation, plaque_svgs: Mapp
         f'<svg xmlns="{SVG_NS}" version="1.1" width="{mm(width / scale)}mm" '
         f'height="{mm(height / scale)}mm" viewBox="0 0 {mm(width)} {mm(height)}">',
         f"<title>{xml_text(title or 'entrance elevation')}</title>",
-        f"<desc>{xml_text(f'entrance elevation, 1:{scale:g}, mm; origin {origin.id}')}</desc>",
+        f"<desc>{xml_text(f'entrance elevation, 1:{number(scale)}, mm; origin {origin.id}')}"
+        "</desc>",
         f'<rect id="paper" x="0" y="0" width="{mm(width)}" height="{mm(height)}" '
         'fill="#FFFFFF"/>',
         _rect(frame, e.wall, id="wall", fill="#F2EFEA", stroke="#333333",
@@ -148,7 +150,7 @@ def _title_block(standard: Standard, e: Elevation, pen: Pen, frame: _Frame, titl
     small = pen.text_size(2.5)
     y = frame.y(bottom) - 3.2 * size
     x = pen.scale * 10
-    lines = [label(x, y, f"{title}  入口立面 entrance elevation  1:{scale:g}  (mm)", size,
+    lines = [label(x, y, f"{title}  入口立面 entrance elevation  1:{number(scale)}  (mm)", size,
                    anchor="start", weight=700)]
     clause = standard.clause(origin.citation.clause)
     lines.append(label(x, y + 1.6 * size,

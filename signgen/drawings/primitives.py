@@ -2,7 +2,7 @@
 
 A plaque nested in a larger drawing (ids prefixed so that two plaques never clash),
 architectural dimension lines, text labels and an embedded logo image. Numbers go through
-:func:`signgen.plaque.svg.mm` and text through its escapers, so the output is deterministic.
+:func:`signgen.output.numbers.mm` and text through its escapers, so the output is deterministic.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from signgen.communities.rows import logo_problem
+from signgen.communities.logo import logo_problem
 from signgen.errors import SigngenError
-from signgen.plaque.svg import mm, xml_attr, xml_text
+from signgen.output.numbers import mm
+from signgen.plaque.svg import xml_attr, xml_text
 
 LABEL_FONT = "'Noto Sans CJK SC', 'Noto Serif CJK SC', sans-serif"  # signgen's UI labels
 _PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*")

@@ -12,11 +12,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from signgen.drawings.elevation import mm_label
 from signgen.drawings.primitives import Pen, dimension, label, nest_svg
 from signgen.fonts.book import FontBook
+from signgen.output.numbers import mm, mm_label, number
 from signgen.plaque.layout import PlaqueGeometry
-from signgen.plaque.svg import SVG_NS, mm, xml_attr, xml_text
+from signgen.plaque.svg import SVG_NS, xml_attr, xml_text
 from signgen.spec.model import Standard
 
 SCALES = (1, 2, 5, 10, 20, 25, 50, 100, 200)
@@ -199,7 +199,7 @@ def _notes(sheet: _Sheet, standard: Standard, g: PlaqueGeometry) -> None:
         colour = standard.colour(colour_id)
         value = standard.colour_value(colour_id)
         r, gr, b = rgb(value.hex)
-        cmyk = "/".join(f"{c:g}" for c in value.cmyk)
+        cmyk = "/".join(number(c) for c in value.cmyk)
         sheet.y += 2.0
         sheet.parts.append(f'<rect id="swatch-{xml_attr(colour_id)}" x="{mm(MARGIN)}" '
                            f'y="{mm(sheet.y)}" width="14" height="8" '

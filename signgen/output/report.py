@@ -43,16 +43,6 @@ def html_escape(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
-def number(value: float) -> str:
-    """A number as people write it: no trailing zeros, at most two decimals.
-
-    >>> number(310.0), number(12.5), number(1/3)
-    ('310', '12.5', '0.33')
-    """
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
 # --- documents --------------------------------------------------------------------------
 
 

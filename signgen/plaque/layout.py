@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from signgen.errors import SigngenError
-from signgen.fonts.book import Face, FontBook, GlyphMetrics
+from signgen.fonts.book import FontBook, GlyphMetrics
+from signgen.fonts.face import Face
+from signgen.output.numbers import mm_label
 from signgen.plaque.text import PlaqueText
 from signgen.spec.model import Standard
 
@@ -195,10 +197,6 @@ def _floor(value: float) -> float:
     return math.floor(value * 10 + 1e-9) / 10
 
 
-def _mm(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def plaque_layout(standard: Standard, text: PlaqueText, fonts: FontBook, *,
                   allow_small: bool = False, community: str = "") -> PlaqueGeometry:
     """Copy-fit ``text`` on its plaque and place every glyph (see the module docstring).
@@ -227,8 +225,8 @@ def plaque_layout(standard: Standard, text: PlaqueText, fonts: FontBook, *,
     area_w = width - 2 * margin
     if area_w <= 0 or area_h <= 0:
         raise SigngenError(f"project_defaults.plaque_layouts[{plaque.id}].margin_mm: expected "
-                           f"less than half of the plaque's {_mm(width)} x "
-                           f"{_mm(text.height_mm)} mm, got {_mm(margin)}")
+                           f"less than half of the plaque's {mm_label(width)} x "
+                           f"{mm_label(text.height_mm)} mm, got {mm_label(margin)}")
     shared = _floor(shared)
     heights = [_floor(min(shared, area_w / m.width)) if m.width > 0 else shared
                for m in measures]
@@ -238,8 +236,8 @@ def plaque_layout(standard: Standard, text: PlaqueText, fonts: FontBook, *,
         if h < minimum:
             line = "".join(run.text for run in text.lines[i])
             message = (f"community {community or '(placeholders)'}, plaque {plaque.id} "
-                       f"({plaque.name}), line {i + 1} {line!r}: letters would be {_mm(h)} mm "
-                       f"high, expected at least {_mm(minimum)} mm (the larger of "
+                       f"({plaque.name}), line {i + 1} {line!r}: letters would be {mm_label(h)} mm "
+                       f"high, expected at least {mm_label(minimum)} mm (the larger of "
                        f"min_letter_height_mm and viewing distance × legibility)")
             if not allow_small:
                 raise SigngenError(message + "; shorten the text or pass --allow-small")

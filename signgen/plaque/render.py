@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
+from signgen.output.numbers import mm
 from signgen.output.raster import svg_to_pdf, svg_to_png
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
-from signgen.plaque.svg import mm, plaque_svg
+from signgen.plaque.svg import plaque_svg
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Standard
 

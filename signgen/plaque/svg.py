@@ -3,7 +3,7 @@
 Two variants of the same geometry:
 
 - **outlined** (for print): every glyph is a ``<path>`` drawn from the real font. A glyph's
-  path data is made once in font units and cached by :class:`signgen.fonts.book.Face`; each
+  path data is made once in font units and cached by :class:`signgen.fonts.face.Face`; each
   occurrence is placed with ``transform="matrix(s 0 0 -s x y)"`` (``s`` = em size / units per
   em; ``-s`` turns the font's y-up into SVG's y-down), so a plaque costs one formatted
   transform per glyph, not one per coordinate.
@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-from signgen.fonts.book import Face, FontBook
+from signgen.fonts.book import FontBook
+from signgen.fonts.face import Face
+from signgen.output.numbers import mm, number
 from signgen.plaque.layout import PlacedRun, PlaqueGeometry
 from signgen.spec.model import Standard
 
@@ -33,19 +35,8 @@ _WEIGHTS = {"thin": 100, "extralight": 200, "ultralight": 200, "light": 300, "re
             "bold": 700, "extrabold": 800, "ultrabold": 800, "black": 900, "heavy": 900}
 
 
-def mm(value: float) -> str:
-    """A length in mm with at most three decimals (1 µm), no trailing zeros.
-
-    >>> mm(12.5), mm(0.0004), mm(-3.0)
-    ('12.5', '0', '-3')
-    """
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
 def _scale(value: float) -> str:
-    text = f"{value:.7f}".rstrip("0").rstrip(".")
-    return text
+    return number(value, 7)
 
 
 def xml_text(text: str) -> str:

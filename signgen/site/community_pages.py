@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from signgen.communities.rows import CommunityRow, key_fields, read_communities
+from signgen.communities.identity import FolderNames, key_fields
+from signgen.communities.rows import CommunityRow, read_communities
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.files import safe_name
+from signgen.output.numbers import mm_text
 from signgen.plaque.text import plaque_text
-from signgen.site.plaque_pages import FORMATS, Assets, PublishedPlaque, mm_text, publish_plaque
+from signgen.site.plaque_pages import FORMATS, Assets, PublishedPlaque, publish_plaque
 from signgen.site.role_pages import audit_sheet_html_page, schedule_summary
 from signgen.site.templating import html_table, render
 from signgen.site.urls import LANGS
@@ -57,14 +58,10 @@ def read_rows(path: Path, pages: PageSet) -> list[CommunityRow]:
 
 
 def community_slugs(rows: list[CommunityRow]) -> list[str]:
-    """A unique, safe folder name per row: its name, ``-2``... where names repeat."""
-    seen: dict[str, int] = {}
-    slugs = []
-    for row in rows:
-        base = safe_name(row.name, fallback=f"line-{row.line}")
-        seen[base] = seen.get(base, 0) + 1
-        slugs.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
-    return slugs
+    """Each row's folder name, by the batch's rule (:class:`FolderNames`): the community's
+    safe name, ``-row<line>`` when it is taken, so the site and ``signgen batch`` agree."""
+    names = FolderNames()
+    return [names.take(row.identity, row.line) for row in rows]
 
 
 def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: FontBook,
@@ -106,7 +103,7 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
             zh = lang == "zh"
             uri = where.page(lang, f"communities/{slug}.md")
             site.pages[uri] = render(
-                "community.md.j2", lang=lang, page_uri=uri, title=row.name.replace("-", " "),
+                "community.md.j2", lang=lang, page_uri=uri, title=row.identity.title,
                 row=row, fields_table=html_table(
                     ["字段", "值"] if zh else ["Field", "Value"],
                     [[f.label if zh else f"{f.label_en} ({f.label})", row.values[f.id]]

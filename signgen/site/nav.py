@@ -1,4 +1,10 @@
-"""The site's navigation: role sections for each language, English under its own tab."""
+"""The site's navigation: role sections for each language, then the manual, English under
+its own tab.
+
+The manual is hand-written, in ``docs/manual/`` (Chinese) and ``docs/en/manual/`` (English),
+one file per name in :data:`MANUAL_PAGES`; a page's nav title is its first heading. To add a
+page, write both files and add its name here (``tests/test_docs.py`` fails until you do).
+"""
 
 from __future__ import annotations
 
@@ -12,8 +18,13 @@ ROLE_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("设计", "Design", ("plaques", "@plaques", "elevation", "windows", "boards", "communities")),
     ("施工", "Build", ("functions", "quantities", "checklist", "schedule")),
     ("审核", "Audit", ("audit_sheet", "rules")),
-    ("标准", "Standard", ("source", "defaults", "changelog", "@spec_format")),
+    ("标准", "Standard", ("source", "@full_text", "defaults", "changelog", "@spec_format")),
 )
+MANUAL_SECTION = ("使用说明", "Using signgen")
+MANUAL_PAGES = ("index.md", "designers.md", "contractors.md", "auditors.md",
+                "standard-editors.md", "spec-format.md", "site.md", "plugin-options.md",
+                "cli.md", "development.md")
+FULL_TEXT_PAGE = "full-text.md"  # hand-written: the source text, included from source/
 TITLES = {
     "home": ("首页", "Home"), "plaques": ("标牌", "Plaques"),
     "elevation": ("大门立面", "Entrance elevation"), "windows": ("服务科目", "Service categories"),
@@ -41,6 +52,9 @@ def _entries(keys: tuple[str, ...], where: Where, pages: dict[str, str], lang: s
                 uri = where.page(lang, f"plaques/{plaque.id}.md")
                 if uri in pages:
                     entries.append({plaque.name if lang == "zh" else plaque.name_en: uri})
+        elif key == "@full_text":
+            if with_site_pages:
+                entries.append(site_page(lang, FULL_TEXT_PAGE))
         elif key == "@spec_format":
             if with_site_pages:
                 entries.append({_title("spec_format", lang): site_page(lang, "spec-format.md")})
@@ -71,9 +85,17 @@ def _language_nav(pages: dict[str, str], wheres: list[Where], lang: str) -> list
     return nav
 
 
+def manual_nav(lang: str) -> dict[str, list[str]]:
+    """The manual's section: its pages in order, the first one the section's index."""
+    zh, en = MANUAL_SECTION
+    return {zh if lang == "zh" else en: [site_page(lang, f"manual/{name}")
+                                         for name in MANUAL_PAGES]}
+
+
 def site_nav(pages: dict[str, str], wheres: list[Where]) -> list[Any]:
-    """MkDocs ``nav``: the Chinese sections at the top level, then one ``English`` section."""
-    nav = _language_nav(pages, wheres, LANGS[0])
+    """MkDocs ``nav``: the Chinese sections and manual at the top level, then one ``English``
+    section holding the same in English."""
+    nav = [*_language_nav(pages, wheres, LANGS[0]), manual_nav(LANGS[0])]
     for lang in LANGS[1:]:
-        nav.append({"English": _language_nav(pages, wheres, lang)})
+        nav.append({"English": [*_language_nav(pages, wheres, lang), manual_nav(lang)]})
     return nav

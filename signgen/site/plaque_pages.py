@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from signgen.fonts.book import FontBook
+from signgen.output.numbers import mm_text
 from signgen.plaque.layout import PlaqueGeometry
 from signgen.plaque.render import Refusal, render_plaque
 from signgen.plaque.text import plaque_text
-from signgen.site.templating import format_number
 from signgen.site.urls import Where
 from signgen.spec.model import Plaque, Standard
 from signgen.spec.template import plaque_fields
@@ -145,11 +145,6 @@ def plaque_context(standard: Standard, plaque: Plaque, rendered: PublishedPlaque
         "tolerances": tolerances, "mm": mm_text,
         "tolerance_labels": {k: v[0 if lang == "zh" else 1] for k, v in TOLERANCES.items()},
     }
-
-
-def mm_text(value: float | None) -> str:
-    """``1000 mm``, or ``—`` where no value is given."""
-    return "—" if value is None else f"{format_number(round(value, 1))} mm"
 
 
 def plaque_stem(where: Where, plaque_id: str, variant: str = "") -> str:

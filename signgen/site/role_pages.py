@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from signgen.audit.sheet import audit_sheet_html
-from signgen.communities.rows import community_fields
+from signgen.communities.identity import community_fields
 from signgen.contractor.checklist import checklist_markdown
 from signgen.contractor.plan import Plan, PlanEntry, PlanRoom
 from signgen.contractor.schedule import ScheduleRow, schedule_bytes, schedule_rows

@@ -11,6 +11,7 @@ from typing import Any
 
 import jinja2
 
+from signgen.output.numbers import SITE, number
 from signgen.site.raw_blocks import raw_block
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#!])")
@@ -39,12 +40,12 @@ def md_escape(value: object) -> str:
 
 
 def format_number(value: float) -> str:
-    """A number as a person writes it: no trailing ``.0``.
+    """A spec value as the site shows it (:func:`signgen.output.numbers.number`).
 
     >>> format_number(1000.0), format_number(0.25)
     ('1000', '0.25')
     """
-    return f"{value:.6g}" if value != int(value) else str(int(value))
+    return number(value, SITE)
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:

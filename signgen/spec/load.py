@@ -289,10 +289,23 @@ def cross_check(standard: Standard, where: dict[str, tuple[str, Locator]]) -> li
                 c.at((section, i, "citation", "quote"),
                      f"expected words found verbatim in clause {clause.id!r}, "
                      f"got {citation.quote!r}")
+            level_quote = getattr(item, "level_quote", None)
+            if clause is not None and level_quote is not None \
+                    and _squash(level_quote) not in _squash(clause.text):
+                c.at((section, i, "level_quote"),
+                     f"expected the words that set the level, verbatim in clause "
+                     f"{clause.id!r}, got {level_quote!r}")
     for i, clause in enumerate(standard.clauses):
         c.ref(("clauses", i, "document"), clause.document, "documents", "document")
     for i, rule in enumerate(standard.area_rules):
         c.ref(("area_rules", i, "zone"), rule.zone, "zones", "zone")
+    every_text = "\n".join(_squash(cl.text) for cl in standard.clauses)
+    for i, function in enumerate(standard.functions):
+        for j, alt in enumerate(function.alt_names):
+            if _squash(alt) not in every_text:
+                c.at(("functions", i, "alt_names", j),
+                     f"expected a name the standard gives, found verbatim in a clause (a name "
+                     f"the project adds belongs in project_aliases), got {alt!r}")
     for i, plaque in enumerate(standard.plaques):
         c.ref(("plaques", i, "background"), plaque.background, "colours", "colour")
         seg_ids = [s.id for s in plaque.segments]

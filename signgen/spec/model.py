@@ -42,6 +42,59 @@ class Cited(Strict):
     citation: Citation
 
 
+Level = Literal["required", "recommended", "encouraged", "examples"]
+"""How strongly the standard asks for an item, as its own words say (``level_quote``).
+
+- ``required``: the text sets it (应, 要求, 设置, 悬挂, 不少于...): a plan or site without it fails;
+- ``recommended``: the text suggests it (建议): never fails, reported apart;
+- ``encouraged``: the text encourages it where conditions allow (鼓励, 在条件允许的情况下):
+  never fails, reported apart;
+- ``examples``: one of an open list (主要有…等): an example, required by nothing alone; what
+  is checked is what the clause itself requires of the whole (e.g. each window has a sign).
+"""
+LEVELS: tuple[str, ...] = ("required", "recommended", "encouraged", "examples")
+FAILING_LEVELS: frozenset[str] = frozenset({"required"})  # the only level a missing item fails
+
+
+class Leveled(Cited):
+    """A checkable item: its level and the words of its clause that set the level."""
+
+    level: Level = Field(description="required | recommended | encouraged | examples "
+                                     "(an open list: 主要有…等); from the text, never assumed")
+    level_quote: Text = Field(description="the words of the cited clause that set the level, "
+                                          "verbatim (e.g. 建议设置, 主要有, 鼓励社区设置)")
+
+    @property
+    def can_fail(self) -> bool:
+        """True when a plan or site lacking this item fails (the level is ``required``)."""
+        return self.level in FAILING_LEVELS
+
+
+class ProjectAddition(Strict):
+    """Marks something the project adds that the standard does not name, with its reason."""
+
+    reason: Text = Field(description="why signgen adds it, in English")
+    reason_zh: Text = Field(description="the same reason in Chinese")
+
+    def reason_in(self, lang: str) -> str:
+        """The reason in ``lang`` ("zh" or "en")."""
+        return self.reason_zh if lang == "zh" else self.reason
+
+
+class ProjectAliases(ProjectAddition):
+    """Names the project accepts for a function, not given by the standard.
+
+    A plan or survey may use them; a plaque never shows them (it shows the standard's name).
+    """
+
+    names: list[Text] = Field(min_length=1)
+
+
+class Amendment(ProjectAddition):
+    """A deliberate local change to a number the cited quote gives (e.g. a district's own
+    minimum); ``validate`` accepts the difference and the site shows it with its reason."""
+
+
 class Named(Cited):
     """A cited item with a Chinese name and an English one."""
 
@@ -114,18 +167,44 @@ class Zone(Named):
     """A kind of floor space (e.g. office space, activity space)."""
 
 
-class AreaRule(Named):
+class LeveledNamed(Leveled):
+    """A checkable item with a Chinese name and an English one."""
+
+    name: Text
+    name_en: Text
+
+
+class AreaRule(LeveledNamed):
     """A minimum floor area, for one zone or (zone omitted) for the premises in total."""
 
     zone: Id | None = None
     min_m2: Positive
+    amendment: Amendment | None = Field(
+        None, description="set when min_m2 deliberately differs from the number in the quote")
 
 
-class Function(Named):
-    """A room function: required ("set") or encouraged."""
+class Function(LeveledNamed):
+    """A room function: required ("set") or encouraged.
+
+    ``alt_names`` are the other names the standard itself gives (each found verbatim in the
+    quote, e.g. 社区接访室(矛盾调解室、心理慰藉室)): a room planned under one keeps it on its
+    plaque. ``project_aliases`` are names the project accepts as well (short forms): they are
+    the project's, and a plaque shows the standard's name instead.
+    """
 
     alt_names: list[Text] = Field(default_factory=list)
-    level: Literal["required", "encouraged"]
+    project_aliases: ProjectAliases | None = None
+
+    @property
+    def standard_names(self) -> list[str]:
+        """The standard's names for this function: its name first, then the alternatives."""
+        return [self.name, *self.alt_names]
+
+    @property
+    def all_names(self) -> list[str]:
+        """Every accepted name: the standard's, then the project's aliases."""
+        aliases = self.project_aliases.names if self.project_aliases else []
+        return [*self.standard_names, *aliases]
 
 
 class Origin(Named):
@@ -154,8 +233,12 @@ class Size(Strict):
     width_mm: Positive | None = None
 
 
-class Plaque(Named):
-    """A sign or plaque: its text segments, colours, size and where it is mounted."""
+class Plaque(LeveledNamed):
+    """A sign or plaque: its text segments, colours, size and where it is mounted.
+
+    ``project_addition`` marks a sign the standard does not name (e.g. a header on each board
+    the standard recommends): the project's own, shown as such everywhere.
+    """
 
     kind: Literal["outdoor", "indoor"]
     placement: Text
@@ -168,12 +251,14 @@ class Plaque(Named):
     background: Id | None = Field(None, description="omit where the standard gives none")
     size: Size
     segments: list[Segment] = Field(min_length=1)
+    project_addition: ProjectAddition | None = Field(
+        None, description="set for a sign the project adds: the standard does not name it")
+    amendment: Amendment | None = Field(
+        None, description="set when the size deliberately differs from the number in the quote")
 
 
-class Category(Named):
+class Category(LeveledNamed):
     """A listed item such as a service-window category or a bulletin board."""
-
-    level: Literal["required", "recommended", "open"] = "required"
 
 
 class Quantity(Named):
@@ -183,6 +268,8 @@ class Quantity(Named):
     value: float
     unit: Text
     per: Literal["day", "week", "month", "year"] | None = None
+    amendment: Amendment | None = Field(
+        None, description="set when value deliberately differs from the number in the quote")
 
 
 class Rule(Cited):

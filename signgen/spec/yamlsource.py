@@ -19,6 +19,7 @@ from signgen.errors import Problem, SigngenError
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # nesting levels; spec files, plans and surveys use under 10
 
 PathKey = tuple[str | int, ...]
 
@@ -67,6 +68,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     """
 
     file = ""
+    depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -76,7 +78,17 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise SigngenError([Problem(self.file, mark.line + 1, mark.column + 1, "",
                                         f"YAML anchors and aliases are not allowed, got "
                                         f"'&{anchor}' or '*{anchor}'")])
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise SigngenError([Problem(self.file, mark.line + 1, mark.column + 1, "",
+                                            f"too deeply nested: expected at most {MAX_DEPTH} "
+                                            "levels of lists and mappings, got more; "
+                                            "refusing the file")])
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 # Plain scalars resolve as in YAML 1.2's core schema, as editors (the YAML language server)
