@@ -12,6 +12,10 @@ the summed RSS, as if every process peaked at the same moment.
     .venv/bin/python bench/bench_batch.py              # 1,000 communities
     .venv/bin/python bench/bench_batch.py --n 10000    # the 500 MB target (about 6 GB of output)
     .venv/bin/python bench/bench_batch.py --jobs 2 --keep out/bench
+    .venv/bin/python bench/bench_batch.py --n 0 --formats-n 100   # per-file cost of each format
+
+It also reports the per-file cost (CPU ms, KB) of the print formats against the outlined
+SVG: the print PDF (PDF/X-4 in CMYK) and the cut-letter DXF.
 
 Figures on a shared machine are noisy: run it alone, and more than once.
 """
@@ -147,6 +151,57 @@ def run_once(source: Path, out: Path, jobs: int) -> dict[str, float]:
     }
 
 
+def per_file_costs(n: int, seed: int = 0) -> dict[str, dict[str, float]]:
+    """CPU ms and KB per file of each print format, on the plaques of ``n`` communities.
+
+    The plaques the batch makes per community, laid out once; then each format timed on its
+    own over all of them (a warm-up pass first, so caches are filled as in a long batch):
+    the outlined SVG the batch writes today (the baseline), the print PDF (PDF/X-4, CMYK,
+    pikepdf) and the cut-letter DXF (ezdxf). In this process, one core.
+    """
+    from signgen.batch.run import batch_plaques
+    from signgen.fonts.book import FontBook
+    from signgen.output.dxf import plaque_dxf
+    from signgen.output.print_pdf import print_pdfs
+    from signgen.plaque.layout import plaque_layout
+    from signgen.plaque.svg import plaque_svg
+    from signgen.plaque.text import plaque_text
+    from signgen.spec.select import load_selected
+
+    work = Path(tempfile.mkdtemp(prefix="signgen-bench-"))
+    try:
+        source = work / "communities.csv"
+        communities_csv(source, n, seed)
+        rows = [dict(zip(("district", "street", "community", "party_org"), line.split(","),
+                         strict=True))
+                for line in source.read_text(encoding="utf-8").splitlines()[1:]]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    standard = load_selected(ROOT / "specs", None)
+    fonts = FontBook(standard)
+    geometries = [plaque_layout(standard, plaque_text(standard, plaque_id, row), fonts,
+                                allow_small=True, community=row["community"])
+                  for row in rows for plaque_id in batch_plaques(standard)]
+    makers = {
+        "svg-outlined": lambda g: [plaque_svg(g, standard, fonts, outline=True).encode()],
+        "print-pdf": lambda g: [f.data for f in print_pdfs(g, standard, fonts)],
+        "dxf": lambda g: [plaque_dxf(g, standard, fonts)],
+    }
+    figures = {}
+    for name, make in makers.items():
+        for g in geometries[:8]:
+            make(g)  # warm-up: glyph caches, imports
+        start = time.process_time()
+        sizes = [len(data) for g in geometries for data in make(g)]
+        seconds = time.process_time() - start
+        figures[name] = {"files": len(sizes), "ms_per_file": round(1000 * seconds / len(sizes), 2),
+                         "kb_per_file": round(sum(sizes) / len(sizes) / 1024, 1)}
+    base = figures["svg-outlined"]["ms_per_file"]
+    for values in figures.values():
+        values["x_svg"] = round(values["ms_per_file"] / base, 1)
+    return figures
+
+
 def main() -> None:
     """Generate the communities, run each --jobs value in a fresh process, print a table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -156,6 +211,9 @@ def main() -> None:
                         help="keep the output under this folder (default: deleted)")
     parser.add_argument("--one", nargs=3, metavar=("CSV", "OUT", "JOBS"),
                         help=argparse.SUPPRESS)  # internal: one run, JSON on stdout
+    parser.add_argument("--formats-n", type=int, default=100,
+                        help="communities for the per-file cost of each print format "
+                             "(default 100; 0 skips it)")
     args = parser.parse_args()
     if args.one:
         source, out, jobs = args.one
@@ -165,8 +223,9 @@ def main() -> None:
     try:
         source = work / "communities.csv"
         communities_csv(source, args.n)
-        print(f"{args.n} communities, outlined SVG only; machine shared, figures noisy")
-        for jobs in (int(j) for j in args.jobs.split(",")):
+        if args.n:
+            print(f"{args.n} communities, outlined SVG only; machine shared, figures noisy")
+        for jobs in (int(j) for j in args.jobs.split(",") if args.n):
             out = (args.keep or work) / f"jobs{jobs}"
             done = subprocess.run([sys.executable, __file__, "--one", str(source), str(out),
                                    str(jobs)], check=True, capture_output=True, text=True)
@@ -175,6 +234,11 @@ def main() -> None:
                 shutil.rmtree(out, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if args.formats_n:
+        print(f"per-file cost of each format, {args.formats_n} communities' plaques, "
+              "CPU of one process (x_svg: against the outlined SVG)")
+        for name, values in per_file_costs(args.formats_n).items():
+            print(json.dumps({"format": name, **values}))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 # Debian packages: the CJK fonts the project defaults name, cairo for PDF/PNG, and Chromium
 # for the browser tests. Installed only when something is missing.
 APT_PACKAGES=(fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai fonts-arphic-gkai00mp
-              fonts-arphic-gbsn00lp fontconfig libcairo2 chromium)
+              fonts-arphic-gbsn00lp fontconfig libcairo2 chromium
+              qpdf ghostscript poppler-utils inkscape)  # prepress checks of the print files
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -63,7 +63,7 @@ class SigngenError(click.ClickException):
     def in_lang(self, lang: str) -> SigngenError:
         """The same problems, printed in ``lang`` (messages that carry it; others as they are)."""
         self.lang = lang
-        self.message = self._render()
+        self.message = self._render()  # type: ignore[misc, unused-ignore]  # Final in some click stubs
         return self
 
     def format_message(self) -> str:

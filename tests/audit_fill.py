@@ -43,10 +43,12 @@ def fill(text: str, item_id: str, key: str, value: str, sub: str | None = None) 
     return "\n".join(lines)
 
 
-def judge(text: str, standard: Standard, name: str = "survey.yaml") -> AuditReport:
-    """Parse survey text and judge it."""
+def judge(text: str, standard: Standard, name: str = "survey.yaml", lang: str = "en"
+          ) -> AuditReport:
+    """Parse survey text and judge it, in ``lang`` (English unless told: the tests of the
+    Chinese texts say ``lang="zh"``)."""
     data, loc = parse_yaml(text, name)
-    return audit(parse_survey(data, loc, standard))
+    return audit(parse_survey(data, loc, standard, lang), lang)
 
 
 def compliant_entry(standard: Standard, item: AuditItem) -> dict[str, Any]:

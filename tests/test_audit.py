@@ -16,7 +16,8 @@ from project_paths import ROOT, SPECS
 
 from signgen.audit.items import Room, Site, checkable_items
 from signgen.audit.judge import Outcome, judge_item
-from signgen.audit.survey import Entry, survey_template
+from signgen.audit.survey import Entry
+from signgen.audit.template import survey_template
 from signgen.cli.main import main
 from signgen.spec.load import load_standard
 from signgen.spec.model import Standard
@@ -148,7 +149,7 @@ def test_colours_by_name_or_hex(standard: Standard, template: str) -> None:
     bad = fill(ok, item, "observed", '"红色"', sub="district-street")
     got = outcome(bad, standard, item)
     assert got.status == "fail"
-    assert "observed 红色, required 黑色" in got.message
+    assert "observed 红色 is Red, required Black" in got.message
 
 
 def test_typefaces_by_name_or_substitute_family(standard: Standard, template: str) -> None:
@@ -172,14 +173,16 @@ def test_total_area_310_fails(standard: Standard, template: str) -> None:
                    "area.area-total").status == "pass"
 
 
-def test_signgen_overrides_a_disagreeing_auditor(standard: Standard, template: str) -> None:
-    """The auditor wrote pass on a 50 cm plaque: signgen says fail, and says it overrode."""
+def test_auditor_pass_on_values_out_of_tolerance_fails(standard: Standard, template: str
+                                                       ) -> None:
+    """10.5 "an auditor's pass on out-of-tolerance values becomes a fail, said in the
+    report": a pass on a 50 cm plaque (规格为55cm高) fails, saying why."""
     text = fill(template, LEFT, "measured", "{height_cm: 50, width_cm: 75}")
     text = fill(text, LEFT, "result", "pass")
     got = outcome(text, standard, LEFT)
     assert got.status == "fail"
     assert got.overridden
-    assert "the auditor wrote pass; signgen's judgement of the recorded values wins" \
+    assert "the auditor wrote pass, but the recorded values are out of tolerance: fail" \
         in got.message
 
 
@@ -191,18 +194,22 @@ def test_auditor_result_counts_where_nothing_is_measured(standard: Standard, tem
     assert (got.status, got.decided_by) == ("fail", "auditor")
 
 
-def test_half_filled_survey_counts_unchecked_and_exits_0(template: str, tmp_path: Path,
-                                                         runner: CliRunner) -> None:
-    """Unchecked items are not failures: one pass and the rest empty exits 0."""
+def test_half_filled_survey_is_incomplete_exit_3(standard: Standard, template: str,
+                                                 tmp_path: Path, runner: CliRunner) -> None:
+    """10.5 "a survey with applicable items left empty is INCOMPLETE ... 3 nothing failed but
+    incomplete": one pass and the rest empty is not a failure, and not compliant either."""
     text = fill(template, "rule.unified-logo", "result", "pass")
     text = fill(text, "board.party-building", "result", "na")
     result = runner.invoke(main, ["audit", str(write(tmp_path, text)), "--specs", str(SPECS),
                                   "--format", "json"])
-    assert result.exit_code == 0, result.output
-    score = json.loads(result.stdout)["score"]
-    total = len(yaml.safe_load(template)["items"])
-    assert score == {"passed": 1, "failed": 0, "checked": 1, "total": total - 1,
-                     "not_applicable": 1}
+    assert result.exit_code == 3, result.output
+    data = json.loads(result.stdout)
+    items = checkable_items(standard, VALUES)
+    required = [i for i in items if i.level in ("required", "requirement")]
+    assert data["verdict"] == "incomplete"
+    assert data["score"] == {"passed": 1, "failed": 0, "checked": 1, "total": len(required),
+                             "not_applicable": 0}
+    assert data["advisory_score"]["not_applicable"] == 1
 
 
 def test_failure_exits_1_and_writes_the_report(template: str, tmp_path: Path,
@@ -212,16 +219,19 @@ def test_failure_exits_1_and_writes_the_report(template: str, tmp_path: Path,
     text = fill(text, "rule.unified-logo", "result", "pass")
     out = tmp_path / "report.md"
     result = runner.invoke(main, ["audit", str(write(tmp_path, text)), "--specs", str(SPECS),
-                                  "--format", "md", "-o", str(out)])
+                                  "--format", "md", "-o", str(out), "--lang", "en"])
     assert result.exit_code == 1, result.output
     report = out.read_text(encoding="utf-8")
+    assert report.index("VERDICT: NOT COMPLIANT") < report.index("## Failed (1)")
     assert report.index("## Failed (1)") < report.index("## Passed (1)")
-    assert "clause 一: measured 310 m²" in report
+    assert "clause 一, required: measured 310 m²" in report
     assert "> 每个社区用房按不少于320平方米" in report
 
 
 def _fill_all(standard: Standard, text: str) -> str:
     data: dict[str, Any] = yaml.safe_load(text)
+    if standard.origins:
+        data["survey"]["origin"] = standard.origins[0].id
     for item in checkable_items(standard, data["survey"].get("community") or {}):
         data["items"][item.id].update(compliant_entry(standard, item))
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
@@ -230,13 +240,17 @@ def _fill_all(standard: Standard, text: str) -> str:
 def test_round_trip_template_fill_audit_passes_everything(standard: Standard, template: str,
                                                           tmp_path: Path,
                                                           runner: CliRunner) -> None:
-    """A template filled with compliant values audits with every item passed, exit 0."""
+    """A template filled with compliant values audits as compliant and complete, exit 0:
+    every required item passed (or, limited by the text to other origins, not applicable)."""
     path = write(tmp_path, _fill_all(standard, template))
     result = runner.invoke(main, ["audit", str(path), "--specs", str(SPECS), "--format",
                                   "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["score"]["passed"] == data["score"]["total"] == len(data["items"])
+    assert data["verdict"] == "compliant"
+    assert data["score"]["passed"] == data["score"]["total"]
+    assert {i["status"] for i in data["items"]} <= {"pass", "na"}
+    assert all(i["decided_by"] == "signgen" for i in data["items"] if i["status"] == "na")
 
 
 def test_learning_community_survey_judges_quantities(tmp_path: Path,
@@ -248,11 +262,12 @@ def test_learning_community_survey_judges_quantities(tmp_path: Path,
     assert item in yaml.safe_load(text)["items"]
     few = write(tmp_path, fill(text, item, "measured", "1500"), "few.yaml")
     many = write(tmp_path, fill(text, item, "measured", "2500"), "many.yaml")
-    bad = runner.invoke(main, ["audit", str(few), "--specs", str(SPECS)])
+    bad = runner.invoke(main, ["audit", str(few), "--specs", str(SPECS), "--lang", "en"])
     good = runner.invoke(main, ["audit", str(many), "--specs", str(SPECS)])
     assert bad.exit_code == 1, bad.output
     assert "measured 1500 册, required ≥ 2000 册" in bad.output
-    assert good.exit_code == 0, good.output
+    assert good.exit_code == 3, good.output  # nothing failed, the rest left empty
+    assert "实测 2500 册,要求 ≥ 2000 册" in good.output
     full = write(tmp_path, _fill_all(other, text), "full.yaml")
     result = runner.invoke(main, ["audit", str(full), "--specs", str(SPECS)])
     assert result.exit_code == 0, result.output
@@ -267,6 +282,8 @@ def test_markdown_report_golden(standard: Standard, golden: Any) -> None:
     data, loc = load_yaml(EXAMPLE, "examples/survey-plan-short.yaml")
     report = audit(parse_survey(data, loc, standard))
     golden("audit/survey-plan-short.md", render_report(report, "md"))
+    english = audit(parse_survey(data, loc, standard, "en"), "en")
+    golden("audit/survey-plan-short.en.md", render_report(english, "md"))
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "json", "html"])
@@ -289,7 +306,7 @@ def test_example_survey_audits_with_failures(runner: CliRunner) -> None:
     """The bundled example survey loads and reports failures (exit 1)."""
     result = runner.invoke(main, ["audit", str(EXAMPLE), "--specs", str(SPECS)])
     assert result.exit_code == 1, result.output
-    assert "measured 50 × 75 cm, required 55 × 75 cm ± 1 cm" in result.output
+    assert "实测 50 × 75 cm,要求 55 × 75 cm ± 1 cm(项目默认值)" in result.output
 
 
 def test_every_audit_command_has_help_with_an_example(runner: CliRunner) -> None:

@@ -88,10 +88,10 @@ def test_print_css_is_a4_with_page_breaks_between_groups(standard: Standard) -> 
 def test_tolerance_is_marked_as_project_default(standard: Standard, lang: str) -> None:
     """The plaque-size tolerance is shown, marked as a project default."""
     page = audit_sheet_html(standard, VALUES, None, BASE, lang)
-    mark = "项目默认值" if lang == "zh" else "project default"
+    mark = "(项目默认值)" if lang == "zh" else " (project default)"
     tol = standard.tolerance("plaque_size")
     assert tol is not None
-    assert f"± {tol.plus_minus:g} {tol.unit} ({mark})" in page
+    assert f"± {tol.plus_minus:g} {tol.unit}{mark}" in page
 
 
 def test_sheet_command_uses_the_env_base_url(tmp_path: Path, runner: CliRunner,

@@ -161,7 +161,8 @@ def test_svg_is_to_scale_escaped_and_offline(standard: Standard, fonts: FontBook
     _, _, vw, vh = (float(v) for v in root.get("viewBox", "").split())
     assert root.get("width") == f"{vw / 50:.3f}".rstrip("0").rstrip(".") + "mm"
     assert float(root.get("height", "0mm")[:-2]) == pytest.approx(vh / 50, abs=1e-3)
-    assert re.findall(r"(?:https?:)?//(?!www\.w3\.org/2000/svg)[\w.]+", svg) == []
+    namespaces = r"www\.w3\.org/2000/svg|www\.inkscape\.org/namespaces/inkscape"
+    assert re.findall(rf"(?:https?:)?//(?!{namespaces})[\w.]+", svg) == []
     assert LOGO_PLACEHOLDER[0] in svg
     nested = root.findall(f".//{NS}svg")
     assert len(nested) == 3

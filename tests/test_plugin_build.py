@@ -16,7 +16,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from project_paths import CORE_SPECS, ROOT, SPECS
 
-from signgen.site.plugin import SigngenPluginConfig
 from signgen.spec.load import load_standard
 
 URL = re.compile(rb"https?://[^\s\"'<>)]+")
@@ -34,14 +33,6 @@ def site_config(tmp_path: Path, **plugin: object) -> MkDocsConfig:
     for key, value in plugin.items():
         options[key] = value
     return config
-
-
-def test_plugin_config_alone_is_valid() -> None:
-    """The plugin's options validate with no errors and no warnings."""
-    conf = SigngenPluginConfig()
-    conf.load_dict({"specs": "specs", "previous_specs": "old", "communities": "c.csv",
-                    "community_downloads": ["svg", "pdf"]})
-    assert conf.validate() == ([], [])
 
 
 def test_repo_mkdocs_yml_enables_the_plugin_offline() -> None:
@@ -188,17 +179,6 @@ def test_bad_spec_fails_the_build_with_a_located_message(
     message = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
     assert re.search(r"plaques\.yml:\d+:\d+: plaques\[1\]\.size\.width_mm: ", message)
     assert "Traceback" not in message
-
-
-def test_readme_shows_current_site_build_help(runner) -> None:  # type: ignore[no-untyped-def]
-    """The README's copy of `signgen site build --help` is the command's real help."""
-    from signgen.cli.main import main
-
-    result = runner.invoke(main, ["site", "build", "--help"], prog_name="signgen",
-                           terminal_width=80)
-    assert result.exit_code == 0
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert result.output.strip() in readme
 
 
 def test_cli_site_build_reports_a_bad_spec(  # type: ignore[no-untyped-def]

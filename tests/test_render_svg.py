@@ -11,7 +11,7 @@ from plaque_cases import OUTDOOR, PENGJIAQIAO
 
 from signgen.fonts.book import FontBook
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
-from signgen.plaque.svg import plaque_svg, typeface_names
+from signgen.plaque.svg import INKSCAPE_NS, plaque_svg, typeface_names
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Standard
 
@@ -63,7 +63,7 @@ def test_outlined_svg_has_paths_only_at_true_size(standard: Standard, fonts: Fon
 
 def _fills(svg: str) -> dict[str, str]:
     root = ET.fromstring(svg)
-    return {g.get("id", ""): g.get("fill", "") for g in root.findall("svg:g", NS)}
+    return {g.get("id", ""): g.get("fill", "") for g in root.findall(".//svg:g", NS)}
 
 
 @pytest.mark.parametrize("outline", [True, False])
@@ -82,7 +82,7 @@ def test_runs_are_drawn_in_their_colours(standard: Standard, fonts: FontBook,
     assert fills["line-2-community"] == standard.colour_value("red").hex
     assert fills["line-1-district-street"] == standard.colour_value("black").hex
     assert fills["line-3-party-committee"] == standard.colour_value("red").hex
-    background = ET.fromstring(svg).find("svg:rect", NS)
+    background = ET.fromstring(svg).find(".//svg:rect", NS)
     assert background is not None
     assert background.get("fill") == standard.colour_value(
         plaque.background or layout.background or "").hex
@@ -155,9 +155,9 @@ def test_same_input_same_bytes(standard: Standard) -> None:
 @pytest.mark.parametrize("outline", [True, False])
 def test_no_external_urls_and_short_numbers(standard: Standard, fonts: FontBook,
                                             outline: bool) -> None:
-    """No URL but the SVG namespace; placement numbers have at most three decimals."""
+    """No URL but the SVG and Inkscape namespaces; placement numbers have 3 decimals at most."""
     svg = _svg(standard, fonts, "workstation-plaque", PENGJIAQIAO, outline)
-    assert set(re.findall(r"https?://[^\s\"']+", svg)) == {NS["svg"]}
+    assert set(re.findall(r"https?://[^\s\"']+", svg)) == {NS["svg"], INKSCAPE_NS}
     for match in re.findall(r"matrix\(([^)]*)\)", svg):
         *_, x, y = match.split()
         assert len(x.partition(".")[2]) <= 3 and len(y.partition(".")[2]) <= 3
@@ -171,12 +171,12 @@ def test_text_variant_places_glyphs_like_the_outlines(standard: Standard,
     geometry = _geometry(standard, fonts, "party-committee-plaque", PENGJIAQIAO)
     outlined = ET.fromstring(plaque_svg(geometry, standard, fonts, outline=True))
     text = ET.fromstring(plaque_svg(geometry, standard, fonts, outline=False))
-    for group in text.findall("svg:g", NS):
+    for group in text.findall("svg:g/svg:g", NS):
         element = group.find("svg:text", NS)
         assert element is not None
         xs = [float(v) for v in element.get("x", "").split()]
         ys = [float(v) for v in element.get("y", "").split()]
-        paths = outlined.findall(f"svg:g[@id='{group.get('id')}']/svg:path", NS)
+        paths = outlined.findall(f"svg:g/svg:g[@id='{group.get('id')}']/svg:path", NS)
         placed = [tuple(float(v) for v in re.findall(r"[-\d.]+", p.get("transform", ""))[4:])
                   for p in paths]
         assert len(xs) == len(placed) == len(element.text or "")

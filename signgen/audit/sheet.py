@@ -10,35 +10,28 @@ import html
 import os
 from collections.abc import Mapping
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import segno
 
-from signgen.audit.items import AuditItem, Site, checkable_items, rule_url, standard_base
-from signgen.audit.survey import tolerance_text
+from signgen.audit.items import (
+    AuditItem,
+    Site,
+    applies_to_origin,
+    checkable_items,
+    rule_url,
+    standard_base,
+)
+from signgen.audit.template import tolerance_text
+from signgen.audit.texts import SHEET_LABELS, level_class, level_word
+from signgen.audit.texts import t as text
 from signgen.output.memo import memoized
 from signgen.spec.model import Standard
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 BASE_URL_ENV = "SIGNGEN_SITE_URL"
 
-# Interface words of the sheet, per language (not the standard's words).
-LABELS: dict[str, dict[str, str]] = {
-    "zh": {"sheet": "现场核查表", "edition": "版本", "community": "社区", "auditor": "核查人",
-           "date": "日期", "required": "要求", "tolerance": "允许偏差", "result": "结果",
-           "outcome": "○合格 ○不合格 ○不适用", "measured": "实测", "observed": "所见",
-           "room": "所在房间", "note": "备注", "scan": "扫码查看条文",
-           "groups": "area:面积;function:功能设置;window:服务窗口;board:宣传栏;"
-                     "rule:工作要求;quantity:数量要求;plaque-outdoor:门外标牌;"
-                     "plaque-indoor:室内标牌"},
-    "en": {"sheet": "Audit sheet", "edition": "edition", "community": "Community",
-           "auditor": "Auditor", "date": "Date", "required": "Required",
-           "tolerance": "Tolerance", "result": "Result", "outcome": "○ pass ○ fail ○ n/a",
-           "measured": "Measured", "observed": "Observed", "room": "Room", "note": "Note",
-           "scan": "Scan for the clause",
-           "groups": "area:Floor area;function:Room functions;window:Service windows;"
-                     "board:Bulletin boards;rule:Requirements;quantity:Quantities;"
-                     "plaque-outdoor:Outdoor plaques;plaque-indoor:Indoor plaques"},
-}
+LABELS = SHEET_LABELS
 
 _CSS = """@page { size: A4; margin: 12mm; }
 * { box-sizing: border-box; }
@@ -55,6 +48,8 @@ h2 { font-size: 12pt; margin: 3mm 0 2mm; }
 .body { flex: 1; }
 .title { font-weight: bold; }
 .clause { font-weight: normal; color: #333; }
+.level { font-weight: normal; border: 0.5pt solid #000; padding: 0 1mm; margin-left: 1mm; }
+.level.recommended, .level.encouraged, .level.examples { border-style: dashed; }
 .line { margin-top: 1mm; }
 .blank { display: inline-block; min-width: 18mm; border-bottom: 0.5pt solid #000; }
 .blank.wide { min-width: 60mm; }
@@ -121,24 +116,46 @@ def _item_html(item: AuditItem, base_url: str, prefix: str, lang: str) -> str:
     return (f'<div class="item" id="{e(item.id)}">'
             f'<input type="checkbox" aria-label="{e(title)}">'
             f'<div class="body"><div class="title">{e(title)} '
-            f'<span class="clause">[{e(item.clause.number)} {e(item.clause.title)}]</span></div>'
+            f'<span class="clause">[{e(item.clause.number)} {e(item.clause.title)}]</span>'
+            f'<span class="level {level_class(item.level)}">{e(t["level"])}: '
+            f"{e(level_word(item.level, lang))}"
+            + (f"; {e(text('level.project', lang))}" if item.project_addition else "")
+            + "</span></div>"
             + "".join(lines) + "</div>"
             f'<figure class="qr" data-url="{e(url)}">{qr_svg(url)}'
             f"<figcaption>{t['scan']}</figcaption></figure></div>")
 
 
+def check_base_url(url: str, lang: str = "zh") -> str:
+    """``url`` when it is an http(s) address; the QR codes must never carry a script.
+
+    Raises:
+        ValueError: any other scheme (``javascript:``, ``file:``, ``data:``...).
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError(LABELS[lang]["base-url"].format(got=url))
+    return url.strip()
+
+
 def audit_sheet_html(standard: Standard, values: Mapping[str, str], site: Site | None,
-                     base_url: str, lang: str = "zh") -> str:
-    """The A4 audit sheet for one community as a self-contained HTML page."""
+                     base_url: str, lang: str = "zh", origin: str | None = None) -> str:
+    """The A4 audit sheet for one community as a self-contained HTML page; ``base_url``
+    is http(s) (see :func:`check_base_url`), or empty for links within the site."""
     if lang not in LABELS:
         raise ValueError(f"lang: expected one of {', '.join(LABELS)}, got {lang!r}")
+    base_url = check_base_url(base_url, lang) if base_url else ""  # "": the site's own
     e = html.escape
     t = LABELS[lang]
     info = standard.standard
     title = info.title if lang == "zh" else info.title_en
     community = "".join(values.get(k, "") for k in ("district", "street", "community")
                         if values.get(k))
-    items = checkable_items(standard, values, site)
+    known = next((o for o in standard.origins if o.id == origin), None)
+    origin_text = (f"{t['origin']}: {e(known.name if lang == 'zh' else known.name_en)} &nbsp; "
+                   if known else "")
+    items = [i for i in checkable_items(standard, values, site, origin)
+             if applies_to_origin(i, origin)]
     groups: dict[str, list[AuditItem]] = {}
     for item in items:
         groups.setdefault(item.group, []).append(item)
@@ -147,7 +164,7 @@ def audit_sheet_html(standard: Standard, values: Mapping[str, str], site: Site |
            f"<style>{_CSS}</style></head><body>",
            f"<header><h1>{e(t['sheet'])}: {e(title)}</h1>",
            f"<p>{e(info.id)}, {t['edition']} {e(info.edition)}</p>",
-           f"<p>{t['community']}: {e(community)} &nbsp; {t['auditor']}: "
+           f"<p>{t['community']}: {e(community)} &nbsp; {origin_text}{t['auditor']}: "
            f'<span class="blank wide"></span> &nbsp; {t["date"]}: '
            '<span class="blank"></span></p></header>']
     for group, members in groups.items():

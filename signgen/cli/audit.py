@@ -10,8 +10,9 @@ import click
 from signgen.audit.items import Site, site_from_plan
 from signgen.audit.judge import audit as judge_survey
 from signgen.audit.report import FORMATS, render_report
-from signgen.audit.sheet import BASE_URL_ENV, DEFAULT_BASE_URL, audit_sheet_html
-from signgen.audit.survey import parse_survey, survey_standard_id, survey_template
+from signgen.audit.sheet import BASE_URL_ENV, DEFAULT_BASE_URL, audit_sheet_html, check_base_url
+from signgen.audit.survey import parse_survey, survey_standard_id
+from signgen.audit.template import survey_template
 from signgen.cli.emit import emit
 from signgen.cli.formats import REPORT_SUFFIXES, output_format
 from signgen.cli.options import parse_values, set_option, specs_option, standard_option
@@ -25,54 +26,76 @@ _out = click.option("-o", "--output", type=click.Path(path_type=Path), default=N
                     help="Output file (default: standard output).")
 
 
-def _community(standard: Standard, plan_path: Path | None, pairs: tuple[str, ...]
-               ) -> tuple[dict[str, str], Site]:
+_lang = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh",
+                     show_default=True, help="Language of the output and its messages.")
+_origin = click.option("--origin", default=None, metavar="ORIGIN",
+                       help="How the premises were obtained (an origin id or name of the "
+                            "standard, e.g. new_build, purchased); default: the plan's.")
+
+
+def _community(standard: Standard, plan_path: Path | None, pairs: tuple[str, ...],
+               origin: str | None = None) -> tuple[dict[str, str], Site, str | None]:
     values: dict[str, str] = {}
     site = Site()
+    origin_id: str | None = None
     if plan_path is not None:
         plan = load_plan(plan_path, standard)
         values.update({k: v for k, v in plan.community.items() if v})
         site = site_from_plan(plan)
+        origin_id = plan.origin
     values.update(parse_values(standard, pairs))
-    return values, site
+    if origin is not None:
+        found = next((o.id for o in standard.origins if origin in (o.id, o.name, o.name_en)),
+                     None)
+        if found is None:
+            choices = ", ".join(f"{o.id} ({o.name})" for o in standard.origins) or "-"
+            raise click.BadParameter(f"expected one of {choices}, got {origin!r}",
+                                     param_hint="--origin")
+        origin_id = found
+    return values, site, origin_id
 
 
 @click.command("audit-template")
 @click.argument("plan", type=click.Path(path_type=Path), required=False)
 @set_option
+@_origin
 @_out
+@_lang
 @specs_option
 @standard_option
-def audit_template(plan: Path | None, pairs: tuple[str, ...], output: Path | None,
-                   specs_dir: Path, standard_id: str | None) -> None:
+def audit_template(plan: Path | None, pairs: tuple[str, ...], origin: str | None,
+                   output: Path | None, lang: str, specs_dir: Path,
+                   standard_id: str | None) -> None:
     """Write a fillable survey (YAML) with one entry per checkable item.
 
     Values come from PLAN.yaml (with one plaque item per room, window and board) or from
-    --set. Fill result: pass / fail / na and the measured values on site, then run
-    `signgen audit`.
+    --set; --origin (or the plan's origin) records how the premises were obtained, which
+    decides the items that depend on it. Fill result: 合格 / 不合格 / 不适用 (pass / fail /
+    na) and the measured values on site, then run `signgen audit`.
 
     Example: signgen audit-template examples/plan-compliant.yaml -o survey.yaml
 
     Example: signgen audit-template --set district=东湖区 --set street=百花洲街道
-    --set community=彭家桥社区 -o survey.yaml
+    --set community=彭家桥社区 --origin purchased -o survey.yaml
     """
     standard = load_selected(specs_dir, standard_id)
-    values, site = _community(standard, plan, pairs)
-    emit(output, survey_template(standard, values, site))
+    values, site, origin_id = _community(standard, plan, pairs, origin)
+    emit(output, survey_template(standard, values, site, origin_id, lang))
 
 
 @click.command("audit-sheet")
 @click.argument("plan", type=click.Path(path_type=Path), required=False)
 @set_option
+@_origin
 @_out
 @click.option("--base-url", default=None, metavar="URL",
-              help=f"Site address the QR codes open (default: ${BASE_URL_ENV}, else "
-                   f"{DEFAULT_BASE_URL}).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+              help=f"Site address the QR codes open, http(s) only (default: ${BASE_URL_ENV}, "
+                   f"else {DEFAULT_BASE_URL}).")
+@_lang
 @specs_option
 @standard_option
-def audit_sheet(plan: Path | None, pairs: tuple[str, ...], output: Path | None,
-                base_url: str | None, lang: str, specs_dir: Path,
+def audit_sheet(plan: Path | None, pairs: tuple[str, ...], origin: str | None,
+                output: Path | None, base_url: str | None, lang: str, specs_dir: Path,
                 standard_id: str | None) -> None:
     """Write a printable A4 audit sheet (HTML): a checkbox line and a QR code per item.
 
@@ -82,10 +105,15 @@ def audit_sheet(plan: Path | None, pairs: tuple[str, ...], output: Path | None,
     Example: signgen audit-sheet examples/plan-compliant.yaml -o sheet.html
     --base-url http://intranet.example/signgen/
     """
-    standard = load_selected(specs_dir, standard_id)
-    values, site = _community(standard, plan, pairs)
     url = base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-    emit(output, audit_sheet_html(standard, values, site, url, lang))
+    try:
+        check_base_url(url, lang)
+    except ValueError as error:
+        where = "--base-url" if base_url else f"${BASE_URL_ENV}"
+        raise click.BadParameter(str(error), param_hint=where) from None
+    standard = load_selected(specs_dir, standard_id)
+    values, site, origin_id = _community(standard, plan, pairs, origin)
+    emit(output, audit_sheet_html(standard, values, site, url, lang, origin_id))
 
 
 @click.command("audit")
@@ -94,16 +122,20 @@ def audit_sheet(plan: Path | None, pairs: tuple[str, ...], output: Path | None,
               help="Report format (default: from -o's suffix, else text); must agree with "
                    "-o's suffix.")
 @_out
+@_lang
 @specs_option
 @standard_option
 @click.pass_context
 def audit_command(ctx: click.Context, survey: Path, fmt: str | None, output: Path | None,
-                  specs_dir: Path, standard_id: str | None) -> None:
+                  lang: str, specs_dir: Path, standard_id: str | None) -> None:
     """Judge a filled survey: every item passes, fails or was not checked.
 
     signgen judges measured sizes, areas, text, colours and typefaces itself, against the
-    standard and the project-default tolerances; it overrides the auditor's result when
-    the two disagree. Exit status: 0 nothing failed, 1 something failed, 2 bad input.
+    standard and the project-default tolerances; where both judged, the stricter wins
+    (an auditor's fail stands; an auditor's pass on values out of tolerance fails); where
+    signgen measured nothing, the auditor's result stands. Recommended items never fail.
+    Exit status: 0 compliant and complete, 1 something failed, 2 bad input, 3 nothing
+    failed but applicable items left empty (INCOMPLETE).
 
     Example: signgen audit survey.yaml -o report.md
     """
@@ -114,10 +146,10 @@ def audit_command(ctx: click.Context, survey: Path, fmt: str | None, output: Pat
     if standard_id is None and named in {s.id for s in standards}:
         standard_id = named
     standard = pick_standard(standards, standard_id)
-    report = judge_survey(parse_survey(data, locator, standard))
+    report = judge_survey(parse_survey(data, locator, standard, lang), lang)
     emit(output, render_report(report, fmt))
-    if report.failures:
-        ctx.exit(1)
+    if report.exit_status:
+        ctx.exit(report.exit_status)
 
 
 COMMANDS: list[click.Command] = [audit_template, audit_sheet, audit_command]

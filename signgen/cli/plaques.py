@@ -89,10 +89,13 @@ def output_path(out: str | None, plaque_id: str, community: str, fmt: str) -> Pa
 
 
 def describe_heights(geometry: PlaqueGeometry) -> str:
-    """One line for stderr: size and the letter height chosen for each line."""
-    lines = ", ".join(f"line {i} {mm(h)} mm" for i, h in enumerate(geometry.letter_heights, 1))
+    """One line for stderr: size, and each line's letter height as em and as measured ink."""
+    lines = ", ".join(f"line {i} {mm(line.letter_height_mm)} mm em / "
+                      f"{line.ink_height_mm:.1f} mm ink"
+                      for i, line in enumerate(geometry.lines, 1))
     return (f"{geometry.plaque_id}: {mm(geometry.width_mm)} x {mm(geometry.height_mm)} mm; "
-            f"letter heights: {lines} (shared {mm(geometry.letter_height_mm)}, "
+            f"letter heights: {lines} (em: body size; ink: tallest character as measured; "
+            f"em shared {mm(geometry.letter_height_mm)}, "
             f"min {mm(geometry.min_letter_height_mm)}, "
             f"max {mm(geometry.max_letter_height_mm)})")
 

@@ -1,7 +1,9 @@
 """CLI commands: site. Registered on `signgen` by :mod:`signgen.cli.main`.
 
 Thin wrappers over ``mkdocs build`` / ``mkdocs serve`` with the signgen plugin's options
-exposed, so a designer can publish a list of communities without editing mkdocs.yml.
+exposed, so a designer can publish a list of communities without editing mkdocs.yml; and
+``export`` (the site as plain files, for any generator) and ``check`` (a built site holds
+every page the specs imply, whatever built it).
 """
 
 from __future__ import annotations
@@ -9,12 +11,20 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from signgen.errors import SigngenError
+from signgen.site.options import COMMUNITY_DOWNLOADS
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from signgen.site.options import GeneratedSite
 
 
 class _Problems(logging.Handler):
@@ -24,8 +34,28 @@ class _Problems(logging.Handler):
         click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
 
 
-def _config(config_file: Path, site_dir: Path | None, communities: Path | None,
-            previous_specs: Path | None, community_downloads: tuple[str, ...]) -> Any:
+@contextmanager
+def _reported(what: str) -> Iterator[None]:
+    """MkDocs' warnings and errors printed as they come; its abort (a bad option, a bad
+    spec) becomes signgen's error: exit 2, no traceback."""
+    from mkdocs.exceptions import Abort
+
+    handler = _Problems(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield
+    except Abort as exc:
+        raise SigngenError(f"{what} failed: {exc}") from None
+    finally:
+        logger.removeHandler(handler)
+
+
+def _config(config_file: Path, site_dir: Path | None = None, communities: Path | None = None,
+            previous_specs: Path | None = None, community_downloads: tuple[str, ...] = ()
+            ) -> MkDocsConfig:
+    """``config_file`` loaded and validated (a bad plugin option names its key), with the
+    command line's plugin options over it (checked by click)."""
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -45,6 +75,22 @@ def _config(config_file: Path, site_dir: Path | None, communities: Path | None,
     return config
 
 
+def _site(config: MkDocsConfig) -> GeneratedSite:
+    """The site ``config``'s plugin options imply, from the plugin's cache or generated."""
+    from signgen.site.config import site_options
+    from signgen.site.obtain import obtain_site, writable_cache
+
+    plugin = config.plugins["signgen"].config
+    folder = writable_cache(Path(plugin.cache_dir)) if plugin.cache else None
+    return obtain_site(site_options(plugin, config), folder)[0]
+
+
+def _check(config: MkDocsConfig, site_dir: Path) -> str:
+    from signgen.site.check import check_site
+
+    return check_site(_site(config), site_dir, config.use_directory_urls)
+
+
 _config_file_option = click.option(
     "-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
     show_default=True, help="The MkDocs config.")
@@ -53,11 +99,14 @@ _config_file_option = click.option(
 def _options(func: Any) -> Any:
     for option in reversed([
         _config_file_option,
-        click.option("--communities", type=click.Path(path_type=Path), default=None,
+        click.option("--communities", type=click.Path(exists=True, dir_okay=False,
+                                                      path_type=Path), default=None,
                      help="A communities CSV/XLSX: one page per community."),
-        click.option("--previous-specs", type=click.Path(path_type=Path), default=None,
+        click.option("--previous-specs", type=click.Path(exists=True, file_okay=False,
+                                                         path_type=Path), default=None,
                      help="The previous edition's specs folder: adds a changelog."),
-        click.option("--community-downloads", multiple=True,
+        click.option("--community-downloads", multiple=True, metavar="FORMAT",
+                     type=click.Choice(COMMUNITY_DOWNLOADS),
                      help="Files per community: svg, svg-outlined, pdf, png, audit-sheet."),
     ]):
         func = option(func)
@@ -75,26 +124,63 @@ def site_group() -> None:
               help="Where to write the site (default: mkdocs.yml's site_dir).")
 def build_command(config_file: Path, communities: Path | None, previous_specs: Path | None,
                   community_downloads: tuple[str, ...], site_dir: Path | None) -> None:
-    """Build the offline site, strictly (any warning fails the build).
+    """Build the offline site, strictly (any warning fails the build), then check that it
+    holds every page and download the specs imply (as `signgen site check` does).
 
     Example: signgen site build -d site/ --communities examples/communities.csv
     """
     from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort
 
-    config = _config(config_file, site_dir, communities, previous_specs, community_downloads)
-    config["strict"] = True
-    handler = _Problems(logging.WARNING)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
     start = time.monotonic()
-    try:
+    with _reported("site build"):
+        config = _config(config_file, site_dir, communities, previous_specs,
+                         community_downloads)
+        config["strict"] = True
         build(config)
-    except Abort as exc:
-        raise SigngenError(f"site build failed: {exc}") from None
-    finally:
-        logger.removeHandler(handler)
     click.echo(f"built {config.site_dir} in {time.monotonic() - start:.1f} s", err=True)
+    click.echo(_check(config, Path(config.site_dir)), err=True)
+
+
+@site_group.command("check")
+@_config_file_option
+@click.argument("site_dir", type=click.Path(path_type=Path), required=False)
+def check_command(config_file: Path, site_dir: Path | None) -> None:
+    """Check that a built site holds every page and download the specs imply, whatever
+    built it: a generator that drops the signgen plugin (Zensical) fails here. Exit 2 when
+    pages are missing.
+
+    SITE_DIR defaults to mkdocs.yml's site_dir.
+
+    Example: signgen site check site/
+    """
+    with _reported("site check"):
+        config = _config(config_file, site_dir)
+    click.echo(_check(config, Path(config.site_dir)), err=True)
+
+
+@site_group.command("export")
+@_options
+@click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+def export_command(config_file: Path, communities: Path | None, previous_specs: Path | None,
+                   community_downloads: tuple[str, ...], out_dir: Path) -> None:
+    """Write the site as plain files into DIR: every generated page as Markdown, every
+    download, and DIR/mkdocs.yml (this config without the signgen plugin, with the nav),
+    so any generator that reads mkdocs.yml can build it. DIR must be empty, absent, or an
+    earlier export (which is replaced).
+
+    Example: signgen site export export/ && cd export && mkdocs build --strict
+    """
+    from signgen.site.export import export_site, written_config
+
+    with _reported("site export"):
+        config = _config(config_file, None, communities, previous_specs, community_downloads)
+    raw = written_config(config)
+    plugin = config.plugins["signgen"].config
+    pages, files = export_site(
+        _site(config), raw, Path(config.docs_dir),
+        Path(config.theme.custom_dir) if config.theme.custom_dir else None, out_dir,
+        set_site_name=plugin.set_site_name, set_nav=plugin.set_nav)
+    click.echo(f"wrote {out_dir}: {pages} pages, {files} other files, mkdocs.yml", err=True)
 
 
 @site_group.command("serve")

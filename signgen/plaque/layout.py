@@ -2,10 +2,14 @@
 
 Definitions used throughout:
 
-- **Letter height** is the *em size* of the type. Han characters fill (nearly) the em box, so
-  a 120 mm letter height is a 120 mm square per character; Latin letters and digits are
-  proportional and smaller. Each line is placed by its em box, extended wherever ink
-  overshoots it, so that every outline stays inside the margins.
+- **Letter height** is the *em size* (body size) of the type: a 120 mm letter height is a
+  120 mm em square per Han character; Latin letters and digits are proportional and
+  smaller. Each line is placed by its em box, extended wherever ink overshoots it, so that
+  every outline stays inside the margins. The copy-fit's limits (``min_letter_height_mm``,
+  ``max_letter_height_mm``) are em sizes.
+- **Ink height** is what a tape measures on the finished sign: the ink of the line's
+  tallest character (:mod:`signgen.plaque.ink`), about 90-96 % of the em for Han
+  characters. Each line carries both (``letter_height_mm``, ``ink_height_mm``).
 - A line is measured with the font's real advances (Han and full-width punctuation 1 em,
   the rest proportional) plus GPOS pair kerning between neighbours of the same face.
 - **Copy-fit**: the text area is the plaque minus its margin on every side. Lines are
@@ -32,6 +36,7 @@ from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook, GlyphMetrics
 from signgen.fonts.face import Face
 from signgen.output.numbers import mm_label
+from signgen.plaque.ink import tallest_ink
 from signgen.plaque.text import PlaqueText
 from signgen.spec.model import Standard
 
@@ -51,18 +56,26 @@ class PlacedGlyph(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class PlacedRun:
-    """A run of glyphs of one segment, in one typeface role and colour."""
+    """A run of glyphs of one segment, in one typeface role and colour.
+
+    ``ink_height_mm`` is the ink height of the run's tallest character, as measured.
+    """
 
     segment: str
     text: str
     typeface: str
     colour: str
     glyphs: tuple[PlacedGlyph, ...]
+    ink_height_mm: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class PlacedLine:
-    """A line of runs, its letter height, and the box (em boxes and ink) it occupies."""
+    """A line of runs, its letter height, and the box (em boxes and ink) it occupies.
+
+    ``letter_height_mm`` is the em (body) size; ``ink_height_mm`` the ink height of the
+    line's tallest character ``tallest_char``, as measured on the finished sign.
+    """
 
     runs: tuple[PlacedRun, ...]
     letter_height_mm: float
@@ -70,6 +83,8 @@ class PlacedLine:
     top_mm: float
     width_mm: float
     height_mm: float
+    ink_height_mm: float = 0.0
+    tallest_char: str = ""
 
     @property
     def glyphs(self) -> tuple[PlacedGlyph, ...]:
@@ -105,6 +120,11 @@ class PlaqueGeometry:
     def letter_heights(self) -> tuple[float, ...]:
         """The letter height chosen for each line, top to bottom."""
         return tuple(line.letter_height_mm for line in self.lines)
+
+    @property
+    def ink_heights(self) -> tuple[float, ...]:
+        """The ink height of each line's tallest character, top to bottom (mm)."""
+        return tuple(line.ink_height_mm for line in self.lines)
 
     @property
     def text_area(self) -> tuple[float, float, float, float]:
@@ -230,15 +250,20 @@ def plaque_layout(standard: Standard, text: PlaqueText, fonts: FontBook, *,
     shared = _floor(shared)
     heights = [_floor(min(shared, area_w / m.width)) if m.width > 0 else shared
                for m in measures]
+    run_inks = [[tallest_ink(run, h) for run in m.runs]
+                for m, h in zip(measures, heights, strict=True)]
+    inks = [max(r, default=(0.0, "")) for r in run_inks]
     minimum = minimum_letter_height(standard, plaque.id)
     warnings = []
     for i, h in enumerate(heights):
         if h < minimum:
             line = "".join(run.text for run in text.lines[i])
             message = (f"community {community or '(placeholders)'}, plaque {plaque.id} "
-                       f"({plaque.name}), line {i + 1} {line!r}: letters would be {mm_label(h)} mm "
-                       f"high, expected at least {mm_label(minimum)} mm (the larger of "
-                       f"min_letter_height_mm and viewing distance × legibility)")
+                       f"({plaque.name}), line {i + 1} {line!r}: letters would be "
+                       f"{mm_label(h)} mm high (em, the body size; ink of the tallest "
+                       f"character {mm_label(inks[i][0])} mm), expected at least "
+                       f"{mm_label(minimum)} mm em (the larger of min_letter_height_mm and "
+                       f"viewing distance × legibility)")
             if not allow_small:
                 raise SigngenError(message + "; shorten the text or pass --allow-small")
             warnings.append(message)
@@ -252,13 +277,13 @@ def plaque_layout(standard: Standard, text: PlaqueText, fonts: FontBook, *,
         origin = box_left - m.left * h
         em_top = y - m.top * h
         runs = []
-        for run, placed in zip(text.lines[i], m.runs, strict=True):
+        for run, placed, (ink, _) in zip(text.lines[i], m.runs, run_inks[i], strict=True):
             typeface, colour = run.typeface, run.colour
             glyphs = tuple([PlacedGlyph(char, typeface, colour, met.face.key, met.glyph,
                                         origin + x * h, em_top + met.face.ascent * h, h)
                             for char, met, x in placed])
-            runs.append(PlacedRun(run.segment, run.text, typeface, colour, glyphs))
-        lines.append(PlacedLine(tuple(runs), h, box_left, y, box_w, box_h))
+            runs.append(PlacedRun(run.segment, run.text, typeface, colour, glyphs, ink))
+        lines.append(PlacedLine(tuple(runs), h, box_left, y, box_w, box_h, *inks[i]))
         y += box_h + gap * shared
     return PlaqueGeometry(
         plaque_id=plaque.id, name=plaque.name, community=community, text=text.text,

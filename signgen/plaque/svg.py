@@ -11,6 +11,11 @@ Two variants of the same geometry:
   out like the outlined one; ``font-family`` names the standard's typeface first, then the
   substitutes by exact family name, with the weight and style of the face used for outlines.
 
+Glyphs are grouped **one Inkscape layer per colour** (``<g inkscape:groupmode="layer">``,
+labelled with the colour's name, id and HEX), each run a group inside its colour's layer, and
+the background in a layer of its own: a vinyl cutter's software (or Inkscape) separates the
+colours without manual work.
+
 The SVG is written as plain strings, not with svgwrite: svgwrite prints the whole document
 on one line (minidom's pretty printer would add whitespace inside ``<text>``), and builds an
 object per element, which costs more than the glyph itself. Every id derives from spec ids,
@@ -19,6 +24,7 @@ numbers have fixed decimals, text is escaped: the same plaque gives the same byt
 
 from __future__ import annotations
 
+import functools
 import re
 from xml.sax.saxutils import escape
 
@@ -29,6 +35,7 @@ from signgen.plaque.layout import PlacedRun, PlaqueGeometry
 from signgen.spec.model import Standard
 
 SVG_NS = "http://www.w3.org/2000/svg"
+INKSCAPE_NS = "http://www.inkscape.org/namespaces/inkscape"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _WEIGHTS = {"thin": 100, "extralight": 200, "ultralight": 200, "light": 300, "regular": 400,
             "normal": 400, "book": 400, "medium": 500, "semibold": 600, "demibold": 600,
@@ -90,18 +97,33 @@ def _weight_and_style(face: Face) -> tuple[int, str]:
 def _header(geometry: PlaqueGeometry, standard: Standard, variant: str) -> list[str]:
     w, h = mm(geometry.width_mm), mm(geometry.height_mm)
     heights = ", ".join(mm(x) for x in geometry.letter_heights)
+    inks = ", ".join(f"{x:.1f}" for x in geometry.ink_heights)
     title = f"{geometry.name}: {geometry.text}"
+    background = colour_hex(standard, geometry.background)
     desc = (f"plaque {geometry.plaque_id}; text {geometry.text}; {variant}; "
-            f"{w} mm x {h} mm; letter heights {heights} mm")
+            f"{w} mm x {h} mm; letter heights {heights} mm (em); ink heights {inks} mm")
     return [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="{SVG_NS}" version="1.1" width="{w}mm" height="{h}mm" '
-        f'viewBox="0 0 {w} {h}">',
+        f'<svg xmlns="{SVG_NS}" xmlns:inkscape="{INKSCAPE_NS}" version="1.1" width="{w}mm" '
+        f'height="{h}mm" viewBox="0 0 {w} {h}">',
         f"<title>{xml_text(title)}</title>",
         f"<desc>{xml_text(desc)}</desc>",
-        f'<rect id="background" x="0" y="0" width="{w}" height="{h}" '
-        f'fill="{colour_hex(standard, geometry.background)}"/>',
+        _layer_open("layer-background",
+                    f"background {_colour_label(standard, geometry.background, background)}"),
+        f'<rect id="background" x="0" y="0" width="{w}" height="{h}" fill="{background}"/>',
+        "</g>",
     ]
+
+
+def _colour_label(standard: Standard, colour_id: str, hex_value: str) -> str:
+    names = [c.name for c in standard.colours if c.id == colour_id]
+    return " ".join([*names, colour_id, hex_value])
+
+
+@functools.lru_cache(maxsize=256)
+def _layer_open(layer_id: str, label: str) -> str:
+    return (f'<g id="{xml_attr(layer_id)}" inkscape:groupmode="layer" '
+            f'inkscape:label="{xml_attr(label)}">')
 
 
 def _run_id(line: int, run: PlacedRun) -> str:
@@ -152,16 +174,19 @@ def plaque_svg(geometry: PlaqueGeometry, standard: Standard, fonts: FontBook, *,
                outline: bool) -> str:
     """The plaque as an SVG document, outlined (paths only) or as ``<text>``."""
     lines = _header(geometry, standard, "outlined" if outline else "text")
-    fills: dict[str, str] = {}
+    by_colour: dict[str, list[tuple[int, PlacedRun]]] = {}
     for i, line in enumerate(geometry.lines, start=1):
         for run in line.runs:
-            fill = fills.get(run.colour)
-            if fill is None:
-                fill = fills[run.colour] = colour_hex(standard, run.colour)
+            by_colour.setdefault(run.colour, []).append((i, run))
+    for colour, runs in by_colour.items():
+        fill = colour_hex(standard, colour)
+        lines.append(_layer_open(f"layer-{colour}", _colour_label(standard, colour, fill)))
+        for i, run in runs:
             if outline:
                 _outlined_run(lines, run, fonts, fill, _run_id(i, run))
             else:
                 _text_run(lines, run, standard, fonts, fill, _run_id(i, run))
+        lines.append("</g>")
     lines.append("</svg>")
     lines.append("")
     return "\n".join(lines)

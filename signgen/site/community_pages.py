@@ -19,6 +19,7 @@ from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm_text
 from signgen.plaque.text import plaque_text
+from signgen.site.options import COMMUNITY_DOWNLOADS
 from signgen.site.plaque_pages import FORMATS, Assets, PublishedPlaque, publish_plaque
 from signgen.site.role_pages import audit_sheet_html_page, schedule_summary
 from signgen.site.templating import html_table, render
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from signgen.site.options import GeneratedSite
     from signgen.site.pages import PageSet
 
-COMMUNITY_DOWNLOADS = (*FORMATS, "audit-sheet")
 SCHEDULE_HEADERS = {"zh": ["编号", "文字", "高 (mm)", "宽 (mm)", "数量"],
                     "en": ["Id", "Text", "Height (mm)", "Width (mm)", "Qty"]}
 

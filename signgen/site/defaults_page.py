@@ -80,6 +80,19 @@ def default_groups(std: Standard, lang: str) -> list[DefaultGroup]:
                   ("logo_size_mm", e.logo_size_mm), ("figure_height_mm", e.figure_height_mm)]
         groups.append(DefaultGroup("大门立面" if zh else "Entrance",
                                    [(k, f"{num(v)} mm", e.reason_in(lang)) for k, v in values]))
+    if d.print_setup:
+        p = d.print_setup
+        rows = [("bleed_mm", f"{num(p.bleed_mm)} mm"),
+                ("no_bleed_plaques", "、".join(p.no_bleed_plaques) or "—"),
+                ("crop_mark_length_mm", f"{num(p.crop_mark_length_mm)} mm"),
+                ("crop_mark_offset_mm", f"{num(p.crop_mark_offset_mm)} mm"),
+                ("icc_profile", f"{p.icc_profile} ({p.output_condition})"),
+                ("panel_width_mm × panel_height_mm",
+                 f"{num(p.panel_width_mm)} × {num(p.panel_height_mm)} mm"),
+                ("panel_overlap_mm", f"{num(p.panel_overlap_mm)} mm"),
+                ("reduced_scale", f"1:{num(p.reduced_scale)}")]
+        groups.append(DefaultGroup("印刷文件" if zh else "Print files",
+                                   [(k, v, p.reason_in(lang)) for k, v in rows]))
     return [g for g in groups if g.rows]
 
 

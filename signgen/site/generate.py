@@ -13,7 +13,7 @@ from signgen.site import pages as P
 from signgen.site.community_pages import CommunityOptions, community_pages
 from signgen.site.defaults_page import defaults_page
 from signgen.site.nav import site_nav
-from signgen.site.options import GeneratedSite, SiteOptions
+from signgen.site.options import STANDARD_KEY, GeneratedSite, SiteOptions
 from signgen.site.plaque_pages import (
     FORMATS,
     Assets,
@@ -53,7 +53,7 @@ def generate_site(options: SiteOptions) -> GeneratedSite:
         SigngenError: any problem in the specs, the previous specs or the communities file.
     """
     standards = load_standards(options.specs)
-    core = pick_standard(standards, options.standard)
+    core = pick_standard(standards, options.standard, STANDARD_KEY)
     previous = load_previous(options.previous_specs)
     wheres = place_standards(standards, core.id)
     site = GeneratedSite(site_name=core.standard.title, site_name_en=core.standard.title_en)

@@ -22,8 +22,8 @@ ROLE_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 MANUAL_SECTION = ("使用说明", "Using signgen")
 MANUAL_PAGES = ("index.md", "designers.md", "contractors.md", "auditors.md",
-                "standard-editors.md", "spec-format.md", "site.md", "plugin-options.md",
-                "cli.md", "development.md")
+                "standard-editors.md", "spec-format.md", "site.md", "site-generators.md",
+                "plugin-options.md", "cli.md", "development.md")
 FULL_TEXT_PAGE = "full-text.md"  # hand-written: the source text, included from source/
 TITLES = {
     "home": ("首页", "Home"), "plaques": ("标牌", "Plaques"),

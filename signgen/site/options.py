@@ -10,6 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# What the site can publish per community: each plaque as SVG (text or outlined), PDF and PNG
+# (the formats of :mod:`signgen.site.plaque_pages`), and the audit sheet.
+COMMUNITY_DOWNLOADS = ("svg", "svg-outlined", "pdf", "png", "audit-sheet")
+# How MkDocs names a plugin option in its errors: for ``standard``, which only loading the
+# specs can check (the ids are in the spec files).
+STANDARD_KEY = "Config value 'plugins': Plugin 'signgen' option 'standard'"
+
 
 @dataclass(frozen=True)
 class SiteOptions:

@@ -126,9 +126,7 @@ def functions_page(pages: PageSet, lang: str) -> str:
 
 
 LEVELS = {"required": ("应设置", "required"), "recommended": ("建议设置", "recommended"),
-          "encouraged": ("鼓励设置", "encouraged"),
-          "examples": ("列举（示例）", "listed as examples"),
-          "open": ("可增设", "open")}
+          "encouraged": ("鼓励设置", "encouraged"), "examples": ("举例(非全部必设)", "examples")}
 
 
 def categories_page(pages: PageSet, lang: str, key: str,

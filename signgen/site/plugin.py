@@ -10,14 +10,10 @@ a build whose inputs did not change imports no generator and loads no full dicti
 from __future__ import annotations
 
 import copy
-import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
-from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,31 +24,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from signgen.errors import SigngenError
-from signgen.output.memo import persisted
-from signgen.site.cache import environment_key, load_site, memo_path, site_key, store_site
-from signgen.site.options import GeneratedSite, SiteOptions
+from signgen.site.check import check_site
+from signgen.site.config import SigngenPluginConfig, site_options
+from signgen.site.obtain import cache_write, obtain_site, writable_cache
+from signgen.site.options import GeneratedSite
 from signgen.site.raw_blocks import RawBlocks
 from signgen.site.search_dict import SiteDictionary, dictionary_key, jieba_search_enabled
 
 THEME_DIR = Path(__file__).parent / "theme"
 log = get_plugin_logger(__name__)
-
-
-class SigngenPluginConfig(Config):  # type: ignore[no-untyped-call]
-    """The plugin's options in ``mkdocs.yml``; paths are relative to that file."""
-
-    specs = opt.Type(str, default="specs")
-    standard = opt.Optional(opt.Type(str))
-    previous_specs = opt.Optional(opt.Type(str))
-    communities = opt.Optional(opt.Type(str))
-    community_downloads = opt.ListOfItems(opt.Type(str), default=["svg", "audit-sheet"])
-    downloads = opt.Type(bool, default=True)
-    fonts_dir = opt.Optional(opt.Type(str))
-    set_site_name = opt.Type(bool, default=True)
-    set_nav = opt.Type(bool, default=True)
-    cache = opt.Type(bool, default=True)
-    cache_dir = opt.Type(str, default=".cache/signgen")
-    search_dictionary = opt.Type(bool, default=True)
+__all__ = ["SigngenPlugin", "SigngenPluginConfig"]
 
 
 class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped-call]
@@ -63,37 +44,16 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
     english_config: MkDocsConfig | None = None
     dictionary: SiteDictionary | None = None
 
-    def _path(self, config: MkDocsConfig, value: str | None) -> Path | None:
-        if value is None:
-            return None
-        return Path(config.config_file_path or ".").parent / value
-
-    def _writable_cache(self, config: MkDocsConfig) -> Path | None:
-        """The cache folder (made if need be), or None: caching is off or it can't be written."""
-        folder = self._path(config, self.config.cache_dir) if self.config.cache else None
-        if folder is None:
-            return None
-        if not _cache_write(folder.mkdir, parents=True, exist_ok=True):
-            return None
-        if not os.access(folder, os.W_OK):
-            log.info("cannot write the cache folder %s: building without the cache", folder)
-            return None
-        return folder
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Generate the site from the specs; set the site name, nav and theme overrides."""
         c = self.config
-        specs = self._path(config, c.specs)
-        assert specs is not None
-        options = SiteOptions(
-            specs=specs, standard=c.standard,
-            previous_specs=self._path(config, c.previous_specs),
-            communities=self._path(config, c.communities),
-            community_downloads=tuple(c.community_downloads), downloads=c.downloads,
-            base_url=config.site_url or "", fonts_dir=self._path(config, c.fonts_dir))
         self.english_config = None
-        self.cache_folder = folder = self._writable_cache(config)
-        self.site, key = _cached_or_generated(options, folder)
+        folder = writable_cache(Path(c.cache_dir)) if c.cache else None
+        self.cache_folder = folder
+        try:
+            self.site, key = obtain_site(site_options(c, config), folder)
+        except SigngenError as exc:  # a bad spec: its located message, no traceback
+            raise PluginError(exc.format_message()) from None
         for warning in self.site.warnings:  # from the cache too: a strict build fails each time
             log.warning(warning)
         self.dictionary = None
@@ -140,18 +100,25 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
         source checksum), instead of compiling Material's templates on every build."""
         if self.cache_folder is not None:
             templates = self.cache_folder / "templates"
-            if _cache_write(templates.mkdir, exist_ok=True):
+            if cache_write(templates.mkdir, exist_ok=True):
                 env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         return env
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Make (or check) the site's jieba dictionary from the search index just built."""
-        if self.dictionary is not None:
-            try:
-                _cache_write(self.dictionary.after_build,
-                             Path(config.site_dir) / "search" / "search_index.json")
-            finally:
+        """Fail unless every generated page and download was written; make (or check) the
+        site's jieba dictionary from the search index just built."""
+        try:
+            if self.site is not None:
+                check_site(self.site, Path(config.site_dir), config.use_directory_urls,
+                           compare=False)
+            if self.dictionary is not None:
+                cache_write(self.dictionary.after_build,
+                            Path(config.site_dir) / "search" / "search_index.json")
+        except SigngenError as exc:
+            raise PluginError(exc.format_message()) from None
+        finally:
+            if self.dictionary is not None:
                 self.dictionary.release()
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -163,44 +130,7 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
                  builder: Any) -> LiveReloadServer:
         """Rebuild when a spec file (or the communities file) changes."""
         for value in (self.config.specs, self.config.communities, self.config.previous_specs):
-            path = self._path(config, value)
-            if path is not None and path.exists():
-                server.watch(str(path))
+            if value is not None and Path(value).exists():
+                server.watch(value)
         return server
 
-
-def _cached_or_generated(options: SiteOptions, folder: Path | None
-                         ) -> tuple[GeneratedSite, str]:
-    """The site from the cache folder, or generated (QR codes, PDF and PNG through the memo)
-    and stored there; and its cache key ("" without a cache folder)."""
-    if folder is None:
-        return _generated(options), ""
-    environment = environment_key()
-    key = site_key(options, environment)
-    site = load_site(folder, key)
-    if site is None:
-        with persisted(memo_path(folder, environment)):
-            site = _generated(options)
-        _cache_write(store_site, folder, key, site)
-    return site, key
-
-
-def _generated(options: SiteOptions) -> GeneratedSite:
-    """Generate the site; a bad spec becomes MkDocs' PluginError with its located message."""
-    from signgen.site.generate import generate_site  # only when the cache has no such site
-
-    try:
-        return generate_site(options)
-    except SigngenError as exc:
-        raise PluginError(exc.format_message()) from None
-
-
-def _cache_write(action: Callable[..., object], *args: Any, **kwargs: Any) -> bool:
-    """Run a write to the cache; a failure (read-only or full disk...) is logged at INFO
-    level, so a strict build goes on without the cache. True if it succeeded."""
-    try:
-        action(*args, **kwargs)
-    except OSError as exc:
-        log.info("cannot write the cache (%s): building without it", exc)
-        return False
-    return True

@@ -299,6 +299,9 @@ def cross_check(standard: Standard, where: dict[str, tuple[str, Locator]]) -> li
         c.ref(("clauses", i, "document"), clause.document, "documents", "document")
     for i, rule in enumerate(standard.area_rules):
         c.ref(("area_rules", i, "zone"), rule.zone, "zones", "zone")
+    for i, r in enumerate(standard.rules):
+        for j, origin in enumerate(r.origins):
+            c.ref(("rules", i, "origins", j), origin, "origins", "origin")
     every_text = "\n".join(_squash(cl.text) for cl in standard.clauses)
     for i, function in enumerate(standard.functions):
         for j, alt in enumerate(function.alt_names):
@@ -334,6 +337,9 @@ def _check_defaults(c: _Checker, standard: Standard) -> None:
     for i, fz in enumerate(d.function_zones):
         c.ref((*base, "function_zones", i, "function"), fz.function, "functions", "function")
         c.ref((*base, "function_zones", i, "zone"), fz.zone, "zones", "zone")
+    if d.print_setup is not None:
+        for i, plaque_id in enumerate(d.print_setup.no_bleed_plaques):
+            c.ref((*base, "print_setup", "no_bleed_plaques", i), plaque_id, "plaques", "plaque")
     plaques = {p.id: p for p in standard.plaques}
     for i, lay in enumerate(d.plaque_layouts):
         path = (*base, "plaque_layouts", i)

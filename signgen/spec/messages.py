@@ -41,7 +41,7 @@ class Msg(str):
         """The text in ``lang``: English for ``en``, else Chinese."""
         return self.en if lang == "en" else str(self)
 
-    def __add__(self, other: str) -> Msg:  # type: ignore[override]
+    def __add__(self, other: str) -> Msg:  # type: ignore[override, unused-ignore]
         return Msg(str(self) + str(other), self.en + text_in(other, "en"))
 
 

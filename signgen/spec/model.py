@@ -153,14 +153,27 @@ class TemplateField(Strict):
 # --- the standard's items ---------------------------------------------------------------
 
 
+class KnownAs(Strict):
+    """The names under which a typeface or colour the standard names is published or
+    spoken of (方正大标宋, FZDaBiaoSong-B06S; 大红, 正红): the project's reading, with why."""
+
+    names: list[Text] = Field(min_length=1)
+    reason: Text = Field(description="why these names count as the standard's one, in English")
+    reason_zh: str = ""
+
+
 class Typeface(Named):
     """A typeface role the standard names (e.g. 宋体(大标宋))."""
 
     style: Literal["song", "kai", "hei", "fangsong", "li"]
+    known_as: KnownAs | None = Field(
+        None, description="font family names that are this typeface (not the substitutes)")
 
 
 class Colour(Named):
     """A colour the standard names (e.g. 红色); its exact value is a project default."""
+
+    known_as: KnownAs | None = Field(None, description="colour names that mean this colour")
 
 
 class Zone(Named):
@@ -281,6 +294,11 @@ class Rule(Cited):
     kind: Literal["principle", "requirement", "recommendation"]
     check: str = ""
     check_en: str = ""
+    origins: list[Id] = Field(
+        default_factory=list,
+        description="origin ids the rule applies to, when the text limits it (empty: all)")
+    per_origin: bool = Field(
+        False, description="what is required depends on the origin: each origin's citation says")
 
 
 # --- project defaults -------------------------------------------------------------------
@@ -335,8 +353,10 @@ class PlaqueLayout(Default):
     margin_mm: NonNegative
     line_gap: NonNegative = Field(0.25, description="gap between lines, in letter heights")
     lines: list[list[Id]] = Field(min_length=1, description="segment ids on each line")
-    max_letter_height_mm: Positive
-    min_letter_height_mm: Positive
+    max_letter_height_mm: Positive = Field(
+        description="largest letter height: the em (body) size, not the measured ink height")
+    min_letter_height_mm: Positive = Field(
+        description="smallest letter height: the em (body) size, not the measured ink height")
     mounting_height_mm: NonNegative = Field(description="floor to the plaque's lower edge")
     viewing_distance_m: Positive | None = Field(
         None, description="typical reading distance; sets a minimum letter height")
@@ -346,9 +366,9 @@ class PlaqueLayout(Default):
 
 class Tolerance(Default):
     id: Id
-    applies_to: Literal["plaque_size", "area", "letter_height", "mounting_height"]
+    applies_to: Literal["plaque_size", "area", "letter_height", "mounting_height", "colour"]
     plus_minus: NonNegative
-    unit: Literal["mm", "cm", "m2"]
+    unit: Literal["mm", "cm", "m2", "delta_e2000"]
 
 
 class Legibility(Default):
@@ -372,6 +392,22 @@ class FunctionZone(Default):
     zone: Id
 
 
+class PrintSetup(Default):
+    """How print and cutting files are made: bleed, marks, profile, large signs."""
+
+    bleed_mm: NonNegative = Field(description="bleed around a trimmed plaque")
+    no_bleed_plaques: list[Id] = Field(
+        default_factory=list, description="banner-type signs, made without bleed")
+    crop_mark_length_mm: Positive
+    crop_mark_offset_mm: NonNegative = Field(description="gap between trim and a crop mark")
+    icc_profile: Text = Field(description="CMYK ICC profile file of the PDF/X output intent")
+    output_condition: Text = Field(description="the output intent's condition, as text")
+    panel_width_mm: Positive = Field(description="long side of a panel sheet (1:1 tiles)")
+    panel_height_mm: Positive = Field(description="short side of a panel sheet")
+    panel_overlap_mm: NonNegative
+    reduced_scale: Positive = Field(description="N of the 1:N PDF of a sign past PDF limits")
+
+
 class ProjectDefaults(Strict):
     """Every value signgen needs that the standard leaves open."""
 
@@ -382,6 +418,7 @@ class ProjectDefaults(Strict):
     legibility: Legibility | None = None
     entrance: Entrance | None = None
     function_zones: list[FunctionZone] = Field(default_factory=list)
+    print_setup: PrintSetup | None = None
 
 
 # --- a spec file and the whole standard -------------------------------------------------

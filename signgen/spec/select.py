@@ -9,8 +9,10 @@ from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
 
 
-def pick_standard(standards: list[Standard], standard_id: str | None) -> Standard:
-    """The standard with ``standard_id``, or (id None) the single core standard.
+def pick_standard(standards: list[Standard], standard_id: str | None,
+                  option: str = "--standard") -> Standard:
+    """The standard with ``standard_id``, or (id None) the single core standard; errors name
+    ``option``, where the id came from.
 
     Raises:
         SigngenError: unknown id, or no single core standard; the message lists the known ids.
@@ -19,11 +21,11 @@ def pick_standard(standards: list[Standard], standard_id: str | None) -> Standar
     if standard_id:
         found = next((s for s in standards if s.id == standard_id), None)
         if found is None:
-            raise SigngenError(f"--standard: expected one of {known}, got {standard_id!r}")
+            raise SigngenError(f"{option}: expected one of {known}, got {standard_id!r}")
         return found
     cores = [s for s in standards if s.standard.role == "core"]
     if len(cores) != 1:
-        raise SigngenError(f"--standard: expected exactly one standard with role core to use "
+        raise SigngenError(f"{option}: expected exactly one standard with role core to use "
                            f"by default, got {len(cores)}; pick one of {known}")
     return cores[0]
 

@@ -84,24 +84,6 @@ def test_plaque_downloads_answer_with_their_types(
     assert problems == []
 
 
-def test_search_finds_the_room_functions_page(
-        session: BrowserSession, site_index: SiteIndex) -> None:
-    """Typing 警务室 in the search box lists the room-functions page among the results."""
-    functions = site_index.functions_page()
-    session.goto("")
-    search = session.page.locator("input.md-search__input")
-    search.click()
-    # CJK text arrives as insertText, without key events: press a key so Material searches.
-    session.page.keyboard.insert_text("警务室")
-    session.page.keyboard.press("End")
-    session.page.locator(".md-search-result__item").first.wait_for(state="visible")
-    session.screenshot("search-police-room", full_page=False)
-    links: list[str] = session.page.eval_on_selector_all(
-        ".md-search-result__item a[href]", "links => links.map(a => a.href)")
-    paths = {site_path(link.split("#")[0]) for link in links}
-    assert functions.path in paths, f"search results for 警务室: {sorted(paths)}"
-
-
 def _sample_pages(site_index: SiteIndex) -> list[SitePage]:
     """The English home page, and the first Chinese page of each top-level section.
 
