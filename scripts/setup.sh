@@ -13,6 +13,7 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 APT_PACKAGES=(fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai fonts-arphic-gkai00mp
               fonts-arphic-gbsn00lp fontconfig libcairo2 chromium
               qpdf ghostscript poppler-utils inkscape)  # prepress checks of the print files
+              # (poppler-utils: pdfinfo, pdftoppm also check the drawing sheets)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

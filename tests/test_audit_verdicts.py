@@ -12,13 +12,17 @@ import pytest
 import yaml
 from audit_fill import compliant_entry, fill, judge, write
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from project_paths import SPECS
 
 from signgen.audit.items import AuditItem, checkable_items
 from signgen.audit.judge import Outcome
+from signgen.audit.report import render_report
 from signgen.audit.sheet import audit_sheet_html
 from signgen.audit.template import survey_template
 from signgen.cli.main import main
+from signgen.errors import SigngenError
 from signgen.spec.model import Standard
 
 VALUES = {"district": "东湖区", "street": "百花洲街道", "community": "彭家桥社区",
@@ -314,3 +318,53 @@ def test_audit_sheet_base_url_must_be_http(runner: CliRunner, url: str) -> None:
     assert result.exit_code == 2
     assert f"--base-url 应为 http:// 或 https:// 网址,实为 {url!r}" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["audit-template", "audit-sheet"])
+def test_per_sign_set_values_are_refused_before_a_survey_is_written(
+        runner: CliRunner, tmp_path: Path, command: str) -> None:
+    """13.4: --set board=… would put a per-sign field into the survey's community: block
+    (which the survey then refuses); the audit commands refuse it at once, exit 2."""
+    out = tmp_path / "out"
+    result = runner.invoke(main, [command, "--specs", str(SPECS), "--set", "board=党建宣传栏",
+                                  "--lang", "en", "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "--set: board: board is a per-sign field" in result.output
+    assert not out.exists()
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    | st.sampled_from(["#fff", "大红", "rgb(1,2)", "cmyk(0,100,100,0)", "C0M100Y100K0",
+                       "55cm", "５５", "1,5", "合格", "nan", "方正大标宋", "#GGGGGG"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                               max_size=3),
+    max_leaves=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_any_survey_value_gives_a_verdict_or_a_located_error(standard: Standard,
+                                                             data: st.DataObject) -> None:
+    """Whatever an auditor types into any field of any item, the survey is judged or
+    refused with located problems (SigngenError, exit 2): never another exception."""
+    items = checkable_items(standard, VALUES, origin="purchased")
+    raw: dict[str, Any] = {"survey": {"standard": standard.id,
+                                      "edition": standard.standard.edition,
+                                      "community": dict(VALUES), "origin": "purchased"},
+                           "items": {}}
+    for item in data.draw(st.lists(st.sampled_from(items), max_size=4)):
+        keys = ["result", "note", *item.fields]
+        entry = {key: data.draw(_VALUES) for key in data.draw(st.lists(st.sampled_from(keys),
+                                                                       max_size=3))}
+        if item.parts and data.draw(st.booleans()):
+            entry[item.fields[0]] = {p.key: data.draw(_VALUES) for p in item.parts}
+        raw["items"][item.id] = entry
+    text = yaml.safe_dump(raw, allow_unicode=True)
+    try:
+        report = judge(text, standard)
+    except SigngenError as error:
+        assert error.problems and all(p.line for p in error.problems)
+    else:
+        assert report.exit_status in (0, 1, 3)
+        render_report(report, "json")

@@ -42,8 +42,8 @@ def test_render_format_without_a_suffix_still_chooses(tmp_path: Path) -> None:
      "-o x.pdf: 文件后缀 .pdf 与 --format svg 不一致；请去掉 --format，或改用相符的后缀 "
      "(the suffix .pdf disagrees with --format svg: drop --format or use a matching suffix)"),
     (["render", "window-sign", "-o", "x.txt"],
-     "-o x.txt: 文件后缀应为 .pdf, .png, .svg 之一，实为 '.txt' "
-     "(expected a file ending in .pdf, .png, .svg, got '.txt')"),
+     "-o x.txt: 文件后缀应为 .dxf, .pdf, .png, .svg 之一，实为 '.txt' "
+     "(expected a file ending in .dxf, .pdf, .png, .svg, got '.txt')"),
     (["check-plan", str(PLAN), "--format", "md", "-o", "r.json"],
      "-o r.json: 文件后缀 .json 与 --format md 不一致"),
     (["audit", str(SURVEY), "--format", "json", "-o", "r.html"],
@@ -71,3 +71,17 @@ def test_reports_follow_the_suffix(tmp_path: Path) -> None:
         json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
         code, output = _run(command, str(source), "-o", str(tmp_path / "r.md"))
         assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("#")
+
+
+def test_a_pdf_suffix_takes_the_screen_or_the_print_pdf(tmp_path: Path) -> None:
+    """``.pdf`` is a screen PDF by default and a print PDF with ``--format print-pdf``;
+    ``.dxf`` is the cut-letter file."""
+    screen, printed, dxf = tmp_path / "s.pdf", tmp_path / "p.pdf", tmp_path / "c.dxf"
+    for args in (["-o", str(screen)], ["--format", "print-pdf", "-o", str(printed)],
+                 ["-o", str(dxf)]):
+        code, output = _run("render", "window-sign", "--set", "category=民政", *args)
+        assert code == 0, output
+    assert screen.read_bytes().startswith(MAGIC[".pdf"]) and b"/OutputIntent" not in \
+        screen.read_bytes()
+    assert b"/OutputIntent" in printed.read_bytes()
+    assert b"SECTION" in dxf.read_bytes()[:200]

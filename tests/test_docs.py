@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import shlex
 from pathlib import Path
 
 import click
@@ -14,6 +15,7 @@ from project_paths import DOCS, README, ROOT, SOURCE_TEXT
 
 from signgen.cli.main import main
 from signgen.cli.reference import command_paths, reference
+from signgen.site.hand_written import with_hand_written_pages
 from signgen.site.nav import FULL_TEXT_PAGE, MANUAL_PAGES, manual_nav, site_nav
 
 MANUAL = {"zh": DOCS / "manual", "en": DOCS / "en" / "manual"}
@@ -21,7 +23,7 @@ REFERENCE = {lang: folder / "cli.md" for lang, folder in MANUAL.items()}
 
 
 def _pages() -> list[Path]:
-    return [README, *sorted(DOCS.rglob("*.md")), ROOT / "bench" / "README.md"]
+    return [README, *sorted(DOCS.rglob("*.md")), *sorted(ROOT.glob("*/README.md"))]
 
 
 def test_readme_is_under_8_kb() -> None:
@@ -57,6 +59,16 @@ def test_the_command_checker_catches_a_wrong_command_or_option() -> None:
     assert len(problems) == 3 and "--nope" in problems[0] and "rendr" in problems[2]
 
 
+@pytest.mark.parametrize("name", MANUAL_PAGES)
+def test_both_languages_show_the_same_commands(name: str) -> None:
+    """A manual page and its English twin show the same commands, in the same order (their
+    comments aside), so a change made in one language is not missing from the other."""
+    def commands(path: Path) -> list[str]:
+        return [" ".join(shlex.split(line, comments=True))
+                for line in shown_commands(path.read_text(encoding="utf-8"))]
+    assert commands(MANUAL["zh"] / name) == commands(MANUAL["en"] / name)
+
+
 @pytest.mark.parametrize("lang", sorted(REFERENCE))
 def test_cli_reference_is_current(lang: str) -> None:
     """docs/manual/cli.md (and its English twin) is exactly what the generator prints now."""
@@ -85,15 +97,31 @@ def test_cli_reference_has_every_command_and_option(lang: str) -> None:
 
 
 def test_every_manual_page_has_both_languages_and_is_in_the_nav() -> None:
-    """docs/manual/ and docs/en/manual/ hold the same pages, exactly those the nav lists."""
-    for lang, folder in MANUAL.items():
-        found = sorted(p.name for p in folder.glob("*.md"))
-        assert found == sorted(MANUAL_PAGES), f"{folder.relative_to(ROOT)}: add new pages to " \
-                                              "MANUAL_PAGES in signgen/site/nav.py"
-        [(_title, entries)] = manual_nav(lang).items()
-        assert [(DOCS / uri).is_file() for uri in entries] == [True] * len(MANUAL_PAGES)
+    """docs/manual/ and docs/en/manual/ hold the same pages; the nav lists every one of them,
+    those in MANUAL_PAGES first and in that order."""
+    names = {lang: sorted(p.name for p in folder.glob("*.md")) for lang, folder in MANUAL.items()}
+    assert names["zh"] == names["en"], "write every manual page in both languages"
+    assert set(MANUAL_PAGES) <= set(names["zh"])
+    nav = with_hand_written_pages(site_nav({}, []), DOCS)
+    for lang, section in (("zh", nav[-2]), ("en", nav[-1]["English"][-1])):
+        [(title, entries)] = section.items()
+        assert title == next(iter(manual_nav(lang)))
+        listed = [entry.rsplit("/", 1)[1] for entry in entries]
+        assert listed[:len(MANUAL_PAGES)] == list(MANUAL_PAGES)
+        assert sorted(listed) == names[lang]
     for prefix in ("", "en/"):
         assert (DOCS / f"{prefix}{FULL_TEXT_PAGE}").is_file()
+
+
+def test_the_nav_keeps_only_hand_written_pages_that_exist(tmp_path: Path) -> None:
+    """With a docs folder of its own, the nav drops missing hand-written pages (no broken
+    entry in a strict build) and adds a manual page nobody listed."""
+    (tmp_path / "manual").mkdir()
+    (tmp_path / "manual" / "index.md").write_text("# x\n", encoding="utf-8")
+    (tmp_path / "manual" / "zz-new.md").write_text("# y\n", encoding="utf-8")
+    nav = with_hand_written_pages(site_nav({}, []), tmp_path)
+    assert nav == [{"使用说明": ["manual/index.md", "manual/zz-new.md"]}]
+    assert with_hand_written_pages(site_nav({}, []), tmp_path / "none") == []
 
 
 def test_the_manual_is_a_section_of_each_language() -> None:

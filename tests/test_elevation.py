@@ -153,21 +153,40 @@ def test_template_elevation_golden(standard: Standard, fonts: FontBook, golden) 
 
 
 def test_svg_is_to_scale_escaped_and_offline(standard: Standard, fonts: FontBook) -> None:
-    """Paper size is real size / scale; names are escaped; no external URL; placeholder logo."""
+    """On an A3 or A4 landscape sheet (user unit = paper mm), the elevation's paper size is
+    its real size / scale; names are escaped; no external URL; placeholder logo."""
     values = dict(TUANJIE, community="<script>&社区")
     svg = elevation_svg(standard, values, fonts, origin="purchased", outline=False, scale=50)
     root = ET.fromstring(svg)
     assert root.findall(f".//{NS}script") == []
-    _, _, vw, vh = (float(v) for v in root.get("viewBox", "").split())
-    assert root.get("width") == f"{vw / 50:.3f}".rstrip("0").rstrip(".") + "mm"
-    assert float(root.get("height", "0mm")[:-2]) == pytest.approx(vh / 50, abs=1e-3)
+    assert (root.get("width"), root.get("height")) in {("297mm", "210mm"), ("420mm", "297mm")}
+    assert root.get("viewBox") == f"0 0 {root.get('width', '')[:-2]} {root.get('height', '')[:-2]}"
+    drawing = root.find(f"{NS}svg[@id='elevation']")
+    assert drawing is not None
+    _, _, vw, vh = (float(v) for v in drawing.get("viewBox", "").split())
+    assert float(drawing.get("width", "")) == pytest.approx(vw / 50, abs=1e-3)
+    assert float(drawing.get("height", "")) == pytest.approx(vh / 50, abs=1e-3)
+    texts = ["".join(el.itertext()) for el in root.iter(f"{NS}text")]
+    assert texts[texts.index("比例 Scale") + 1] == "1:50"
+    assert texts[texts.index("图号 Drawing No.") + 1] == f"{standard.id}/entrance-purchased"
     namespaces = r"www\.w3\.org/2000/svg|www\.inkscape\.org/namespaces/inkscape"
     assert re.findall(rf"(?:https?:)?//(?!{namespaces})[\w.]+", svg) == []
     assert LOGO_PLACEHOLDER[0] in svg
-    nested = root.findall(f".//{NS}svg")
+    nested = drawing.findall(f".//{NS}svg")
     assert len(nested) == 3
     ids = [el.get("id") for el in root.iter() if el.get("id")]
     assert len(ids) == len(set(ids))
+
+
+def test_a_scale_too_large_for_a3_is_a_clear_error(standard: Standard, fonts: FontBook) -> None:
+    """At 1:10 the entrance is metres wide on paper: an error names the scale, the paper size
+    it would need and a scale to use, instead of a sheet that is no paper size."""
+    with pytest.raises(SigngenError) as err:
+        elevation_svg(standard, TUANJIE, fonts, origin="new_build", outline=False, scale=10)
+    message = err.value.format_message()
+    assert message.startswith("--scale: expected a scale at which the entrance elevation fits "
+                              "an A3 landscape sheet, got 1:10")
+    assert "use a larger N, such as 1:20" in message
 
 
 def test_logo_file_is_embedded(tmp_path: Path, standard: Standard, fonts: FontBook) -> None:

@@ -56,3 +56,18 @@ def test_folder_names_never_repeat_case_insensitively() -> None:
     assert names.take(CommunityIdentity(("甲", "A/B")), 2) == "甲-A_B"
     assert names.take(CommunityIdentity(("甲", "a:b")), 5) == "甲-a_b-row5"
     assert names.take(CommunityIdentity(("summary.json",)), 9) == "summary.json-row9"
+
+
+def test_batch_and_site_name_folders_alike(tmp_path: Path, standard: Standard) -> None:
+    """The batch's folders and the site's community slugs are the same names, clashes too."""
+    from signgen.batch.run import Task, assign_folders
+    from signgen.site.community_pages import community_slugs
+
+    path = tmp_path / "c.csv"
+    path.write_text(f"{HEADER}\n东湖区,百花洲街道,A/B社区,党支部\n"
+                    "东湖区,百花洲街道,A:B社区,党支部\n东湖区,百花洲街道,团结社区,党支部\n",
+                    encoding="utf-8")
+    rows = [r for r in read_communities(path, standard) if isinstance(r, CommunityRow)]
+    batch = [t.folder for t in assign_folders(rows) if isinstance(t, Task)]
+    assert batch == community_slugs(rows) == [
+        "东湖区-百花洲街道-A_B社区", "东湖区-百花洲街道-A_B社区-row3", "东湖区-百花洲街道-团结社区"]

@@ -124,3 +124,16 @@ def test_block_device_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SigngenError, match="got a block device"):
         write_atomic(node, b"never")
     assert stat.S_ISBLK(os.stat(node).st_mode)
+
+
+def test_dev_stdout_redirected_to_a_file_is_written_in_place(tmp_path: Path) -> None:
+    """-o /dev/stdout with stdout redirected to a file: the bytes reach that file through
+    the caller's open descriptor; /dev/stdout is not replaced."""
+    out = tmp_path / "out.txt"
+    code = ("from pathlib import Path; from signgen.output.files import write_atomic; "
+            "write_atomic(Path('/dev/stdout'), 'through stdout')")
+    with out.open("w") as handle:
+        subprocess.run([sys.executable, "-c", code], stdout=handle, check=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.read_text(encoding="utf-8") == "through stdout"
+    assert Path("/dev/stdout").is_symlink()

@@ -13,7 +13,7 @@ from typing import Any
 
 from signgen.audit.judge import AuditReport, Outcome
 from signgen.audit.texts import level_word, t
-from signgen.output.report import BASE_CSS, html_escape, md_escape
+from signgen.output.document import BASE_CSS, html_escape, md_escape
 
 FORMATS = ("text", "md", "json", "html")
 STATUSES = ("fail", "pass", "unchecked", "na")

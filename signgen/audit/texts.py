@@ -174,6 +174,10 @@ TEXTS.update({
                      "不能写在 community: 中;community: 可用的字段:{allowed}",
                      "{key} is a per-sign field (given by the rooms, windows and boards of "
                      "site:), not a community field; community: takes: {allowed}"),
+    "err.per-sign-value": ("{key} 是每块标牌各自的字段(由方案的房间、窗口、宣传栏给出),"
+                           "不是社区的值;社区可用的字段:{allowed}",
+                           "{key} is a per-sign field (given by the plan's rooms, windows and "
+                           "boards), not a community value; a community takes: {allowed}"),
     "err.choice": ("应为 {choices} 之一,实为 {got!r}", "expected one of {choices}, got {got!r}"),
     "err.origin": ("应为用房来源 {choices} 之一,实为 {got!r}",
                    "expected how the premises were obtained, one of {choices}, got {got!r}"),

@@ -1,64 +1,47 @@
 """Render every community of a communities file: plaques, drawings, elevation, one zip each.
 
-Rows stream from :func:`signgen.communities.rows.read_communities`; each good row is rendered into
-a private temporary folder which is renamed into place only when complete, so a failing row
-never leaves a half-written folder and never stops the others. With ``jobs > 1`` rows go to
-a process pool (each worker loads the standard and fonts once) a few chunks at a time, so
-memory stays bounded however long the file is. The summary (also ``summary.json``) lists
-what was done, the fit warnings and the failed rows with their line numbers.
+Options are checked once (:mod:`signgen.batch.options`), the output folder is locked and
+cleaned of an interrupted run's leftovers (:mod:`signgen.batch.place`). Rows stream from
+:func:`signgen.communities.rows.open_communities`; each good row is rendered into a private
+staging folder and placed with its zip, together or not at all, so a failing row never
+leaves a half-written folder and never stops the others. With ``jobs > 1`` rows go to worker
+processes that die with their parent (:mod:`signgen.batch.pool`). ``summary.json``
+(:mod:`signgen.batch.summary`) is written whatever happens: what was done, the fit
+warnings, the failed rows with their line numbers, and why a run stopped early.
 """
 
 from __future__ import annotations
 
 import io
 import itertools
-import json
-import multiprocessing
-import os
-import shutil
-import tempfile
 import zipfile
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from signgen.batch.options import FORMATS, BatchOptions, check_options
+from signgen.batch.place import clean_leftovers, discard, exclusive, place, staging_folder
+from signgen.batch.pool import ordered_results
+from signgen.batch.summary import SUMMARY, BatchSummary, CommunityResult
 from signgen.communities.identity import FolderNames, community_fields
 from signgen.communities.rows import CommunityRow, RowProblem, open_communities
 from signgen.drawings.elevation import entrance_elevation, entrance_plaques
 from signgen.drawings.elevation_svg import elevation_title, render_elevation
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.files import safe_join, write_atomic
+from signgen.output.files import os_error_text, safe_join, write_atomic
+from signgen.output.print_files import SHOP_FORMATS
 from signgen.output.raster import svg_to_pdf
 from signgen.plaque.render import render_plaque
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected
 from signgen.spec.template import plaque_fields
 
-FORMATS = ("svg", "pdf", "png")
+__all__ = ["FORMATS", "SUMMARY", "BatchOptions", "BatchSummary", "CommunityResult",
+           "assign_folders", "batch_plaques", "run_batch", "zip_folder"]
+
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 CHUNK = 4  # rows per task sent to a worker
-WINDOW = 2  # chunks in flight per worker
-SUMMARY = "summary.json"
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """What to render for each community and where."""
-
-    out_dir: Path
-    specs_dir: Path = Path("specs")
-    standard_id: str | None = None
-    formats: tuple[str, ...] = ("svg",)
-    outline: bool = True
-    allow_small: bool = False
-    fonts_dir: Path | None = None
-    origin: str | None = None  # for rows without one; None: the standard's first origin
-    px_per_mm: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -67,79 +50,6 @@ class Task:
 
     row: CommunityRow
     folder: str
-
-
-@dataclass(frozen=True)
-class CommunityResult:
-    """What happened to one row."""
-
-    file: str
-    line: int
-    name: str
-    folder: str = ""
-    plaques: int = 0
-    files: int = 0
-    warnings: tuple[str, ...] = ()
-    errors: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-@dataclass
-class BatchSummary:
-    """Counts and lists for the end of a batch; :meth:`to_json` is deterministic.
-
-    Each row is kept only as its line of JSON, and only failed rows and warnings as
-    objects, so that the summary of a long file stays small.
-    """
-
-    source: str
-    standard: str
-    formats: tuple[str, ...]
-    skipped_plaques: list[dict[str, str]]
-    communities: int = 0
-    done: int = 0
-    plaques: int = 0
-    files: int = 0
-    failed: list[CommunityResult] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    _rows: list[str] = field(default_factory=list, repr=False)
-
-    def add(self, result: CommunityResult) -> None:
-        """Count one row's result (rows arrive in file order)."""
-        self.communities += 1
-        if result.ok:
-            self.done += 1
-            self.plaques += result.plaques
-            self.files += result.files
-        else:
-            self.failed.append(result)
-        self.warnings += result.warnings
-        self._rows.append(json.dumps(
-            {"line": result.line, "community": result.name, "folder": result.folder,
-             "plaques": result.plaques, "files": result.files,
-             "warnings": list(result.warnings), "errors": list(result.errors)},
-            ensure_ascii=False, sort_keys=True))
-
-    @property
-    def exit_code(self) -> int:
-        """0 when every row was rendered, 1 when some failed."""
-        return 1 if self.failed else 0
-
-    def to_json(self) -> str:
-        """The summary as JSON: counts first, then one line per row; no times."""
-        head: dict[str, Any] = {
-            "source": self.source, "standard": self.standard, "formats": list(self.formats),
-            "communities": self.communities, "done": self.done, "failed": len(self.failed),
-            "plaques": self.plaques, "files": self.files, "warnings": len(self.warnings),
-            "skipped_plaques": self.skipped_plaques,
-        }
-        text = json.dumps(head, ensure_ascii=False, indent=1, sort_keys=True)
-        rows = ",\n  ".join(self._rows)
-        return f'{text[:-2]},\n "rows": [\n  {rows}\n ]\n}}\n' if rows else \
-            f'{text[:-2]},\n "rows": []\n}}\n'
 
 
 def batch_plaques(standard: Standard) -> list[str]:
@@ -198,24 +108,27 @@ class CommunityRenderer:
         """Render one task into its folder and zip; a row problem is passed through."""
         if isinstance(item, RowProblem):
             return CommunityResult(item.file, item.line, item.name, errors=tuple(item.messages()))
-        row = item.row
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.options.out_dir))
-        tmp.chmod(0o777 & ~_UMASK)  # mkdtemp makes it private; the result is for sharing
+        row, out_dir = item.row, self.options.out_dir
+        staging: Path | None = None
         try:
+            safe_join(out_dir, item.folder)  # the folder stays inside the output folder
+            staging = staging_folder(out_dir, item.folder)
             files, plaques, warnings = self._files(row)
             for name, data in files:
-                write_atomic(tmp / name, data)
-            archive = zip_folder(item.folder, files)
-            _replace_folder(tmp, safe_join(self.options.out_dir, item.folder))
-            write_atomic(safe_join(self.options.out_dir, f"{item.folder}.zip"), archive)
-        except SigngenError as exc:
-            shutil.rmtree(tmp, ignore_errors=True)
+                write_atomic(staging / item.folder / name, data)
+            write_atomic(staging / f"{item.folder}.zip", zip_folder(item.folder, files))
+            place(staging, out_dir, item.folder)
+        except Exception as exc:  # one row's problem, or surprise, must not stop the others
+            if staging is not None:
+                discard(staging)
+            if isinstance(exc, SigngenError):
+                message = exc.format_message()
+            elif isinstance(exc, OSError):
+                message = os_error_text(exc)
+            else:
+                message = f"internal error: {type(exc).__name__}: {exc}"
             return CommunityResult(row.file, row.line, row.name,
-                                   errors=(f"{row.file}:{row.line}: {exc.format_message()}",))
-        except Exception as exc:  # one row's surprise must not stop the others
-            shutil.rmtree(tmp, ignore_errors=True)
-            return CommunityResult(row.file, row.line, row.name, errors=(
-                f"{row.file}:{row.line}: internal error: {type(exc).__name__}: {exc}",))
+                                   errors=(f"{row.file}:{row.line}: {message}",))
         return CommunityResult(row.file, row.line, row.name, item.folder, plaques,
                                len(files) + 1, tuple(warnings))
 
@@ -226,8 +139,9 @@ class CommunityRenderer:
             return cached
         std, opts = self.standard, self.options
         svg_kind = "svg-outlined" if opts.outline else "svg"
-        formats = [svg_kind, "svg-outlined", "drawing" if opts.outline else "drawing-text"]
-        formats += [f for f in ("pdf", "png") if f in opts.formats]
+        drawing_kind = "drawing" if opts.outline else "drawing-text"
+        formats = [svg_kind, "svg-outlined", drawing_kind]
+        formats += [f for f in ("pdf", "png", *SHOP_FORMATS) if f in opts.formats]
         if "pdf" in opts.formats:
             formats.append("drawing-pdf")
         rendered = render_plaque(std, self.fonts, plaque_id, row.values, tuple(formats),
@@ -240,7 +154,9 @@ class CommunityRenderer:
             files.append((f"{plaque_id}.svg", made[svg_kind]))
         files += [(f"{plaque_id}.{fmt}", made[fmt]) for fmt in ("pdf", "png")
                   if fmt in opts.formats]
-        files.append((f"{plaque_id}.drawing.svg", made[formats[2]]))
+        for fmt in SHOP_FORMATS:
+            files += [(f"{plaque_id}.{name}", data) for name, data in rendered.shop.get(fmt, ())]
+        files.append((f"{plaque_id}.drawing.svg", made[drawing_kind]))
         if "pdf" in opts.formats:
             files.append((f"{plaque_id}.drawing.pdf", made["drawing-pdf"]))
         svg = rendered.svg(outline=opts.outline)
@@ -277,17 +193,6 @@ class CommunityRenderer:
                                            title=title)
                 files.append(("elevation.pdf", svg_to_pdf(svg)))
         return files, len(self.plaques), warnings
-
-
-def _replace_folder(tmp: Path, final: Path) -> None:
-    """Move a finished folder into place, replacing an older one from a previous run."""
-    if final.exists():
-        trash = Path(tempfile.mkdtemp(prefix=".old-", dir=final.parent))
-        os.replace(final, trash / "old")
-        os.replace(tmp, final)
-        shutil.rmtree(trash, ignore_errors=True)
-    else:
-        os.replace(tmp, final)
 
 
 def assign_folders(rows: Iterable[CommunityRow | RowProblem]) -> Iterator[Task | RowProblem]:
@@ -332,15 +237,8 @@ def _results(standard: Standard, options: BatchOptions, items: Iterator[Task | R
         for item in items:
             yield renderer.render(item)
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        pending: deque[Any] = deque()
-        for chunk in _chunks(items, CHUNK):
-            pending.append(pool.apply_async(_render_chunk, (chunk,)))
-            while len(pending) >= jobs * WINDOW:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    yield from ordered_results(jobs, _init_worker, (options,), _render_chunk,
+                               _chunks(items, CHUNK))
 
 
 def run_batch(path: Path, options: BatchOptions, *, jobs: int = 1,
@@ -348,27 +246,46 @@ def run_batch(path: Path, options: BatchOptions, *, jobs: int = 1,
               standard: Standard | None = None) -> BatchSummary:
     """Render every community in ``path`` into ``options.out_dir``; write ``summary.json``.
 
+    ``summary.json`` is written however the run ends; a run that stops early (interrupt,
+    a dead worker, a full disk) says so in it (``stopped``) and the error goes on up.
+
     Raises:
-        SigngenError: the whole file is bad (format, header, encoding), bad options.
+        SigngenError: the whole file is bad (format, header, encoding, no rows), bad
+            options, another batch writing into the same folder.
     """
     standard = standard or load_selected(options.specs_dir, options.standard_id)
-    bad = [f for f in options.formats if f not in FORMATS]
-    if bad or not options.formats:
-        raise SigngenError(f"--formats: expected a comma-separated list of "
-                           f"{', '.join(FORMATS)}, got {','.join(options.formats)!r}")
-    if options.origin is not None and not any(options.origin in (o.id, o.name)
-                                              for o in standard.origins):
-        known = ", ".join(f"{o.id} ({o.name})" for o in standard.origins)
-        raise SigngenError(f"--origin: expected one of {known}, got {options.origin!r}")
+    check_options(options, standard, jobs)
     source = open_communities(path, standard)
     rows = source.rows()
-    first = next(rows)  # a file without data rows fails here, before anything is written
-    rows = itertools.chain((first,), rows)
-    options.out_dir.mkdir(parents=True, exist_ok=True)
-    summary = BatchSummary(path.name, standard.id, options.formats, skipped_plaques(standard))
-    for result in _results(standard, options, assign_folders(rows), jobs):
-        summary.add(result)
-        if progress is not None:
-            progress(result, source.fraction())
-    write_atomic(options.out_dir / SUMMARY, summary.to_json())
+    try:
+        first = next(rows)  # a file without data rows fails here, before anything is written
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+        summary = BatchSummary(path.name, standard.id, options.formats,
+                               skipped_plaques(standard))
+        with exclusive(options.out_dir):
+            clean_leftovers(options.out_dir)
+            try:
+                items = assign_folders(itertools.chain((first,), rows))
+                for result in _results(standard, options, items, jobs):
+                    summary.add(result)
+                    if progress is not None:
+                        progress(result, source.fraction())
+            except BaseException as exc:
+                summary.stopped = _why(exc)
+                raise
+            finally:
+                write_atomic(options.out_dir / SUMMARY, summary.to_json())
+    finally:
+        rows.close()
+        source.table.close()
     return summary
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted (Ctrl-C) before the end of the file"
+    if isinstance(exc, SigngenError):
+        return exc.format_message()
+    if isinstance(exc, OSError):
+        return os_error_text(exc)
+    return f"stopped by {type(exc).__name__}: {exc}"

@@ -7,16 +7,18 @@ from pathlib import Path
 
 import click
 
-from signgen.audit.items import Site, site_from_plan
+from signgen.audit.items import Site, per_sign_fields, site_from_plan
 from signgen.audit.judge import audit as judge_survey
 from signgen.audit.report import FORMATS, render_report
 from signgen.audit.sheet import BASE_URL_ENV, DEFAULT_BASE_URL, audit_sheet_html, check_base_url
 from signgen.audit.survey import parse_survey, survey_standard_id
 from signgen.audit.template import survey_template
+from signgen.audit.texts import CATALOGUE
 from signgen.cli.emit import emit
 from signgen.cli.formats import REPORT_SUFFIXES, output_format
 from signgen.cli.options import parse_values, set_option, specs_option, standard_option
 from signgen.contractor.plan import load_plan
+from signgen.errors import Problem, SigngenError
 from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected, pick_standard
@@ -34,7 +36,7 @@ _origin = click.option("--origin", default=None, metavar="ORIGIN",
 
 
 def _community(standard: Standard, plan_path: Path | None, pairs: tuple[str, ...],
-               origin: str | None = None) -> tuple[dict[str, str], Site, str | None]:
+               origin: str | None, lang: str) -> tuple[dict[str, str], Site, str | None]:
     values: dict[str, str] = {}
     site = Site()
     origin_id: str | None = None
@@ -44,6 +46,7 @@ def _community(standard: Standard, plan_path: Path | None, pairs: tuple[str, ...
         site = site_from_plan(plan)
         origin_id = plan.origin
     values.update(parse_values(standard, pairs))
+    _refuse_per_sign(standard, values, plan_path, pairs, lang)
     if origin is not None:
         found = next((o.id for o in standard.origins if origin in (o.id, o.name, o.name_en)),
                      None)
@@ -53,6 +56,24 @@ def _community(standard: Standard, plan_path: Path | None, pairs: tuple[str, ...
                                      param_hint="--origin")
         origin_id = found
     return values, site, origin_id
+
+
+def _refuse_per_sign(standard: Standard, values: dict[str, str], plan_path: Path | None,
+                     pairs: tuple[str, ...], lang: str) -> None:
+    """A per-sign field (a board's name, a window's category, a room's functions) is not a
+    community value: a survey carrying it would be refused (issue 13.4)."""
+    per_sign = per_sign_fields(standard)
+    allowed = ", ".join(f.id for f in standard.fields if f.id not in per_sign)
+    given = {pair.partition("=")[0].strip() for pair in pairs}
+    problems = []
+    for key in (k for k in values if k in per_sign):
+        source = "--set" if key in given else (str(plan_path) if plan_path else "--set")
+        field = key if source == "--set" else f"community.{key}"
+        problems.append(Problem(source, 0, 0, field,
+                                CATALOGUE.msg("err.per-sign-value", key=key,
+                                              allowed=allowed)))
+    if problems:
+        raise SigngenError(problems, lang)
 
 
 @click.command("audit-template")
@@ -79,7 +100,7 @@ def audit_template(plan: Path | None, pairs: tuple[str, ...], origin: str | None
     --set community=彭家桥社区 --origin purchased -o survey.yaml
     """
     standard = load_selected(specs_dir, standard_id)
-    values, site, origin_id = _community(standard, plan, pairs, origin)
+    values, site, origin_id = _community(standard, plan, pairs, origin, lang)
     emit(output, survey_template(standard, values, site, origin_id, lang))
 
 
@@ -112,7 +133,7 @@ def audit_sheet(plan: Path | None, pairs: tuple[str, ...], origin: str | None,
         where = "--base-url" if base_url else f"${BASE_URL_ENV}"
         raise click.BadParameter(str(error), param_hint=where) from None
     standard = load_selected(specs_dir, standard_id)
-    values, site, origin_id = _community(standard, plan, pairs, origin)
+    values, site, origin_id = _community(standard, plan, pairs, origin, lang)
     emit(output, audit_sheet_html(standard, values, site, url, lang, origin_id))
 
 

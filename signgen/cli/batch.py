@@ -42,6 +42,13 @@ def _formats(value: str) -> tuple[str, ...]:
     return formats
 
 
+def _out_dir(value: str) -> Path:
+    if not value.strip():
+        raise SigngenError(f"-o: expected an output folder, got {value!r} (an empty path "
+                           "would write into the current folder)")
+    return Path(value)
+
+
 def _print_summary(summary: BatchSummary, out_dir: Path, seconds: float) -> None:
     failed = summary.failed
     click.echo(f"batch {summary.source}: {summary.communities} communities, {summary.done} "
@@ -65,15 +72,17 @@ def _print_summary(summary: BatchSummary, out_dir: Path, seconds: float) -> None
 
 @click.command("batch")
 @click.argument("communities", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              required=True, help="Output folder: one folder and one zip per community.")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+              required=True, callback=lambda _c, _p, v: _out_dir(v),
+              help="Output folder: one folder and one zip per community.")
 @click.option("--outline/--text", default=False,
               help="SVG plaques with outlined glyphs (for print) or <text> (for editing). "
                    "PDF and PNG are always outlined.")
 @click.option("--formats", "formats_text", default="svg", show_default=True,
-              metavar="LIST", help="Plaque formats, comma-separated: svg,pdf,png.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes.")
+              metavar="LIST", help="Plaque formats, comma-separated: svg,pdf,png,print-pdf,dxf "
+                                   "(print-pdf: PDF/X-4 in CMYK; dxf: cut letters).")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True,
+              help="Worker processes (at most the CPU cores this process may use, and 32).")
 @click.option("--origin", default=None, metavar="ORIGIN",
               help="How premises were obtained, for rows without an origin column value "
                    "(id or Chinese name; default: the standard's first, e.g. new_build).")

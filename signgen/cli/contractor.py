@@ -76,7 +76,8 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
     from signgen.contractor.check import check_plan
     from signgen.contractor.floorplan import floorplan_svg
     from signgen.contractor.plan import load_plan
-    from signgen.output.report import Figure, render_report
+    from signgen.output.document import Figure
+    from signgen.output.report import render_report
 
     fmt = output_format(output, fmt, REPORT_SUFFIXES, "text")
     standard = _load(specs_dir, standard_id)

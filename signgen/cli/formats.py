@@ -21,11 +21,13 @@ def suffix_of(output: str | Path | None) -> str:
     return "" if path.is_dir() else path.suffix.lower()
 
 
-def output_format(output: str | Path | None, fmt: str | None, suffixes: Mapping[str, str],
-                  default: str, *, option: str = "--format") -> str:
+def output_format(output: str | Path | None, fmt: str | None,
+                  suffixes: Mapping[str, str | tuple[str, ...]], default: str, *,
+                  option: str = "--format") -> str:
     """The format to write: from ``output``'s suffix, else ``fmt``, else ``default``.
 
-    ``suffixes`` maps each suffix (``.pdf``) to its format (``pdf``).
+    ``suffixes`` maps each suffix (``.pdf``) to its format (``pdf``), or to the formats it
+    may hold, the first one taken when ``fmt`` is not given (``.pdf``: ``pdf``, ``print-pdf``).
 
     >>> output_format("plaque.pdf", None, {".svg": "svg", ".pdf": "pdf"}, "svg")
     'pdf'
@@ -40,15 +42,16 @@ def output_format(output: str | Path | None, fmt: str | None, suffixes: Mapping[
     if not suffix:
         return fmt or default
     found = suffixes.get(suffix)
-    if found is None:
+    allowed = (found,) if isinstance(found, str) else found
+    if allowed is None:
         raise SigngenError(f"-o {output}: 文件后缀应为 {known} 之一，实为 {suffix!r} "
                            f"(expected a file ending in {known}, got {suffix!r})")
-    if fmt is not None and fmt != found:
+    if fmt is not None and fmt not in allowed:
         raise SigngenError(f"-o {output}: 文件后缀 {suffix} 与 {option} {fmt} 不一致；"
                            f"请去掉 {option}，或改用相符的后缀 "
                            f"(the suffix {suffix} disagrees with {option} {fmt}: drop "
                            f"{option} or use a matching suffix)")
-    return found
+    return fmt or allowed[0]
 
 
 REPORT_SUFFIXES = {".txt": "text", ".md": "md", ".json": "json", ".html": "html",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from signgen.batch.options import MAX_PX_PER_MM
 from signgen.errors import SigngenError
 from signgen.spec.model import Standard
 
@@ -28,10 +30,34 @@ allow_small_option = click.option(
     help="Warn instead of failing when letters fall below the minimum height.")
 
 
+
+
+class PositiveNumber(click.ParamType[float, Any]):
+    """A finite number above 0 and at most ``most``: no 0, negatives, ``nan`` or ``inf``."""
+
+    name = "number"
+
+    def __init__(self, most: float) -> None:
+        self.most = most
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not (math.isfinite(number) and 0 < number <= self.most):
+            self.fail(f"expected a number above 0 and at most {self.most:g}, got {value!r}",
+                      param, ctx)
+        return number
+
+
 def px_per_mm_option(default: float, per: str = "of the plaque") -> Callable[[F], F]:
     """``--px-per-mm``: the PNG resolution, in pixels per millimetre ``per``."""
-    return click.option("--px-per-mm", type=float, default=default, show_default=True,
-                        help=f"PNG resolution in pixels per millimetre {per}.")
+    return click.option("--px-per-mm", type=PositiveNumber(MAX_PX_PER_MM), default=default,
+                        show_default=True,
+                        help=f"PNG resolution in pixels per millimetre {per} (above 0, at "
+                             f"most {MAX_PX_PER_MM:g}).")
 
 
 set_option = click.option(

@@ -24,13 +24,15 @@ from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import safe_join, safe_name
 from signgen.output.numbers import mm
+from signgen.output.print_files import SHOP_FORMATS
 from signgen.plaque.layout import PlaqueGeometry
 from signgen.plaque.render import render_plaque
 from signgen.spec.model import Plaque, Standard
 from signgen.spec.select import load_selected
 
-FORMATS = ("svg", "pdf", "png")
-SUFFIXES = {f".{fmt}": fmt for fmt in FORMATS}
+FORMATS = ("svg", "pdf", "png", *SHOP_FORMATS)
+SUFFIXES: dict[str, str | tuple[str, ...]] = {
+    ".svg": "svg", ".pdf": ("pdf", "print-pdf"), ".png": "png", ".dxf": "dxf"}
 DEFAULT_PX_PER_MM = 2.0
 
 def plaque_size_text(standard: Standard, plaque: Plaque) -> str:
@@ -88,6 +90,27 @@ def output_path(out: str | None, plaque_id: str, community: str, fmt: str) -> Pa
     return target
 
 
+def shop_paths(out: str | None, plaque_id: str, community: str,
+               files: list[tuple[str, bytes]]) -> list[tuple[Path | None, bytes]]:
+    """Where each shop file goes: ``-o FILE`` for a single file, else names beside it.
+
+    Raises:
+        SigngenError: several files (a sign past the PDF page limit) asked for on stdout.
+    """
+    if out == "-" and len(files) > 1:
+        raise SigngenError(f"-o -: expected one file, got {len(files)} "
+                           f"({', '.join(name for name, _ in files)}) for a sign past the "
+                           "PDF page limit; give a folder")
+    target = Path(out) if out not in (None, "-") else None
+    is_file = target is not None and not target.is_dir() and not str(out).endswith(("/", "\\"))
+    if len(files) == 1 and (out == "-" or is_file):
+        return [(output_path(out, plaque_id, community, files[0][0]), files[0][1])]
+    if target is not None and is_file:
+        stem = target.name.split(".")[0]
+        return [(target.with_name(f"{stem}.{name}"), data) for name, data in files]
+    return [(output_path(out, plaque_id, community, name), data) for name, data in files]
+
+
 def describe_heights(geometry: PlaqueGeometry) -> str:
     """One line for stderr: size, and each line's letter height as em and as measured ink."""
     lines = ", ".join(f"line {i} {mm(line.letter_height_mm)} mm em / "
@@ -107,8 +130,11 @@ def describe_heights(geometry: PlaqueGeometry) -> str:
               help="SVG: outline every glyph (for print) or keep <text> (for editing). "
                    "PDF and PNG are always outlined.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="svg, pdf or png (default: from -o's suffix, else svg); must agree "
-                   "with -o's suffix.")
+              help="svg; pdf (screen, RGB); png; print-pdf (PDF/X-4 in the spec's CMYK with "
+                   "trim and bleed: a 1:10 PDF and 1:1 panels past 5,080 mm); dxf (cut "
+                   "letters, a layer per colour). Default: from -o's suffix (.pdf is pdf), "
+                   "else svg; must agree with -o's suffix.")
+@click.option("--crop-marks", is_flag=True, help="print-pdf: crop marks outside the bleed.")
 @fonts_dir_option
 @allow_small_option
 @px_per_mm_option(DEFAULT_PX_PER_MM)
@@ -117,10 +143,11 @@ def describe_heights(geometry: PlaqueGeometry) -> str:
                    "in the current folder).")
 @specs_option
 @standard_option
-def render_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, fmt: str,
-                   fonts_dir: Path | None, allow_small: bool, px_per_mm: float,
-                   out: str | None, specs_dir: Path, standard_id: str | None) -> None:
-    """Render one plaque at true size for one community, as SVG, PDF or PNG.
+def render_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, fmt: str | None,
+                   crop_marks: bool, fonts_dir: Path | None, allow_small: bool,
+                   px_per_mm: float, out: str | None, specs_dir: Path,
+                   standard_id: str | None) -> None:
+    """Render one plaque at true size for one community, as SVG, PDF, PNG or shop files.
 
     Values are full names; fields left out show their placeholders (??区...). The format
     follows -o's suffix (-o plaque.pdf writes a PDF); --format is for stdout or a folder.
@@ -143,11 +170,16 @@ def render_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, fmt: s
     fonts = FontBook(standard, fonts_dir)
     kind = "svg-outlined" if chosen == "svg" and outline else chosen
     rendered = render_plaque(standard, fonts, plaque_id, values, (kind,),
-                             allow_small=allow_small, px_per_mm=px_per_mm)
+                             allow_small=allow_small, px_per_mm=px_per_mm,
+                             crop_marks=crop_marks)
     rendered.raise_if_refused()
     click.echo(describe_heights(rendered.geometry), err=True)
     for warning in rendered.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if kind in SHOP_FORMATS:
+        for path, data_file in shop_paths(out, plaque_id, community, list(rendered.shop[kind])):
+            emit(path, data_file)
+        return
     emit(output_path(out, plaque_id, community, chosen), rendered.files[kind])
 
 

@@ -15,7 +15,7 @@ import click
 
 from signgen.cli.main import main
 
-WIDTH = 88  # --help is wrapped at a fixed width, so the page does not depend on the terminal
+WIDTH = 80  # --help is wrapped at a fixed width, so the page does not depend on the terminal
 
 INTRO = {
     "zh": ("# 命令行参考\n\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -135,7 +135,7 @@ class CommunityFile:
         """How much of the file has been read (0 to 1), for a progress bar."""
         return self.table.fraction()
 
-    def rows(self) -> Iterator[Row]:
+    def rows(self) -> Generator[Row, None, None]:
         """Each data row, checked, in file order (blank rows skipped).
 
         Raises:

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from signgen.contractor.schedule import DEFAULT, clause_label, size_facts, style_facts
-from signgen.output.numbers import number
-from signgen.output.report import (
+from signgen.output.document import (
     BASE_CSS,
     Block,
     Bullets,
@@ -23,6 +22,7 @@ from signgen.output.report import (
     blocks_html,
     blocks_markdown,
 )
+from signgen.output.numbers import number
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Function, Standard
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from signgen.contractor.plan import Plan, PlanRoom
+from signgen.drawings.primitives import E, drawing, svg_document
 from signgen.output.numbers import number
-from signgen.output.report import html_escape
+from signgen.plaque.svg import xml_chars
 from signgen.spec.model import Standard
 
 WIDTH = 800.0
@@ -158,47 +159,43 @@ def _fit(text: str, w: float, h: float, lines: int) -> float:
     return max(4.0, min(14.0, (w - 6) / max(len(text), 1), (h - 4) / (lines * 1.25)))
 
 
-def _f(value: float) -> str:
-    return number(value)
-
-
 def floorplan_svg(standard: Standard, plan: Plan, width: float = WIDTH) -> str:
-    """The schematic as a standalone SVG document (px, text as ``<text>``, ids from the plan)."""
+    """The schematic as a standalone SVG document (px, text as ``<text>``, ids from the plan).
+
+    No XML declaration: the HTML plan-check report embeds it as it is.
+    """
     fp = floorplan_layout(standard, plan, width)
-    font = html_escape(_font_stack(standard))
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(fp.width)}" '
-           f'height="{_f(fp.height)}" viewBox="0 0 {_f(fp.width)} {_f(fp.height)}" '
-           f'font-family="{font}" id="floorplan">',
-           f"<title>{html_escape(plan.source)}: floor-plan schematic</title>"]
+    dwg = drawing(number(fp.width), number(fp.height), (fp.width, fp.height),
+                  title=f"{plan.source}: floor-plan schematic", id="floorplan",
+                  font_family=_font_stack(standard))
     for band in fp.bands:
-        out.append(f'<g id="{band.id}"><text x="2" y="{_f(band.y + LABEL_H - 7)}" '
-                   f'font-size="13" font-weight="bold">{html_escape(band.title)}</text></g>')
+        group = dwg.add(E.g(id=band.id))
+        group.add(E.text(xml_chars(band.title), x=["2"], y=[number(band.y + LABEL_H - 7)],
+                         font_size="13", font_weight="bold"))
     for b in fp.blocks:
         dashed = b.kind == "missing"
-        stroke = (f'stroke="{MISSING_STROKE}" stroke-width="2" stroke-dasharray="6 4"'
-                  if dashed else 'stroke="#333333" stroke-width="1"')
-        out.append(f'<g id="{b.id}" class="{b.kind}">'
-                   f'<rect x="{_f(b.x)}" y="{_f(b.y)}" width="{_f(b.w)}" height="{_f(b.h)}" '
-                   f'fill="{b.fill}" {stroke}/>')
+        stroke = ({"stroke": MISSING_STROKE, "stroke_width": "2", "stroke_dasharray": "6 4"}
+                  if dashed else {"stroke": "#333333", "stroke_width": "1"})
+        group = dwg.add(E.g(id=b.id, class_=b.kind))
+        group.add(E.rect(insert=(number(b.x), number(b.y)), size=(number(b.w), number(b.h)),
+                         fill=b.fill, **stroke))
         lines = [line for line in b.lines if line]
         sizes = [_fit(line, b.w, b.h, len(lines)) for line in lines]
         ty = b.y + (b.h - sum(s * 1.25 for s in sizes)) / 2
         for line, size in zip(lines, sizes, strict=True):
             ty += size * 1.25
             colour = MISSING_STROKE if dashed else "#111111"
-            out.append(f'<text x="{_f(b.x + b.w / 2)}" y="{_f(ty - size * 0.25)}" '
-                       f'font-size="{_f(size)}" text-anchor="middle" fill="{colour}">'
-                       f"{html_escape(line)}</text>")
-        out.append("</g>")
-    out.append('<g id="legend">')
+            group.add(E.text(xml_chars(line), x=[number(b.x + b.w / 2)],
+                             y=[number(ty - size * 0.25)], font_size=number(size),
+                             text_anchor="middle", fill=colour))
+    legend = dwg.add(E.g(id="legend"))
     y = fp.legend_y
     for fill, label, dashed in fp.legend:
         if fill:
-            stroke = (f'stroke="{MISSING_STROKE}" stroke-dasharray="4 3"' if dashed
-                      else 'stroke="#333333"')
-            out.append(f'<rect x="2" y="{_f(y + 3)}" width="24" height="13" fill="{fill}" '
-                       f"{stroke}/>")
-        out.append(f'<text x="32" y="{_f(y + 14)}" font-size="12">{html_escape(label)}</text>')
+            stroke = ({"stroke": MISSING_STROKE, "stroke_dasharray": "4 3"} if dashed
+                      else {"stroke": "#333333"})
+            legend.add(E.rect(insert=("2", number(y + 3)), size=("24", "13"), fill=fill,
+                              **stroke))
+        legend.add(E.text(xml_chars(label), x=["32"], y=[number(y + 14)], font_size="12"))
         y += LEGEND_ROW
-    out += ["</g>", "</svg>"]
-    return "\n".join(out) + "\n"
+    return svg_document(dwg, declaration=False)

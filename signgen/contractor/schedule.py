@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from openpyxl.utils import get_column_letter
 
 from signgen.contractor.plan import Plan, PlanEntry, PlanRoom
+from signgen.output.document import Heading, Para, Table, blocks_markdown
 from signgen.output.numbers import number
-from signgen.output.report import Heading, Para, Table, blocks_markdown
 from signgen.plaque.text import PlaqueText, plaque_text
 from signgen.spec.model import Plaque, Standard
 from signgen.spec.template import plaque_fields

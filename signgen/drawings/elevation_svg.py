@@ -10,17 +10,40 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from signgen.drawings.elevation import ABOVE, Box, Elevation, entrance_elevation, entrance_plaques
-from signgen.drawings.primitives import Pen, dimension, label, logo_data_uri, nest_svg
+from signgen.drawings.paper import (
+    TEMPLATE,
+    Paper,
+    TitleBlock,
+    fits_beside,
+    papers,
+    standard_row,
+    title_block,
+)
+from signgen.drawings.paper import frame as paper_frame
+from signgen.drawings.primitives import (
+    E,
+    Embedded,
+    Pen,
+    dimension,
+    drawing,
+    label,
+    line_element,
+    logo_data_uri,
+    rect_element,
+    svg_document,
+)
+from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.numbers import mm, number
+from signgen.output.numbers import mm, mm_label, number
 from signgen.plaque.render import render_plaque
-from signgen.plaque.svg import SVG_NS, xml_attr, xml_text
 from signgen.plaque.text import plaque_text
-from signgen.spec.model import Standard
+from signgen.spec.model import Origin, Standard
 
 DEFAULT_SCALE = 50.0
+PAD = 5.0  # between the sheet's frame and the elevation, paper mm
 # signgen's own UI text for the missing artwork, not words of the standard.
 LOGO_PLACEHOLDER = ("社区标识 (附件1 未附)", "logo artwork not supplied: --logo FILE")
 
@@ -42,13 +65,12 @@ class _Frame:
         return self.x(box.x), self.y(box.top), box.width, box.height
 
 
-def _rect(frame: _Frame, box: Box, **attrs: str) -> str:
+def _rect(frame: _Frame, box: Box, **attrs: str) -> Any:
     x, y, w, h = frame.rect(box)
-    extra = "".join(f' {k.replace("_", "-")}="{xml_attr(v)}"' for k, v in attrs.items())
-    return f'<rect x="{mm(x)}" y="{mm(y)}" width="{mm(w)}" height="{mm(h)}"{extra}/>'
+    return rect_element(x, y, w, h, **attrs)
 
 
-def _figure(frame: _Frame, box: Box, pen: Pen) -> str:
+def _figure(frame: _Frame, box: Box, pen: Pen) -> Any:
     """A standing person, drawn in the figure's box: head, body, legs."""
     x, top, w, h = frame.rect(box)
     cx = x + w / 2
@@ -64,25 +86,28 @@ def _figure(frame: _Frame, box: Box, pen: Pen) -> str:
             f"L{mm(cx + shoulder * 0.08)} {mm(top + h)} L{mm(cx)} {mm(hip + h * 0.05)} "
             f"L{mm(cx - shoulder * 0.08)} {mm(top + h)} L{mm(cx - shoulder * 0.55)} "
             f"{mm(top + h)} L{mm(cx - shoulder * 0.8)} {mm(hip)} Z")
-    return (f'<g id="figure" fill="#9AA5B1" stroke="none">'
-            f'<circle cx="{mm(cx)}" cy="{mm(top + head)}" r="{mm(head)}"/>'
-            f'<path d="{path}"/></g>')
+    group = E.g(id="figure", fill="#9AA5B1", stroke="none")
+    group.add(E.circle(center=(mm(cx), mm(top + head)), r=mm(head)))
+    group.add(E.path(d=path))
+    return group
 
 
-def _logo(frame: _Frame, box: Box, pen: Pen, logo: Path | None) -> list[str]:
+def _logo(frame: _Frame, box: Box, pen: Pen, logo: Path | None) -> Any:
     x, y, w, h = frame.rect(box)
     if logo is not None:
-        uri = logo_data_uri(logo)
-        return [f'<image id="logo" x="{mm(x)}" y="{mm(y)}" width="{mm(w)}" height="{mm(h)}" '
-                f'preserveAspectRatio="xMidYMid meet" href="{uri}"/>']
+        image = E.image("", insert=(mm(x), mm(y)), size=(mm(w), mm(h)), id="logo",
+                        preserveAspectRatio="xMidYMid meet")
+        del image.attribs["xlink:href"]  # SVG 2's plain href: no xlink namespace needed
+        image["href"] = logo_data_uri(logo)
+        return image
     size = min(w / 12, pen.text_size(3))
-    return ['<g id="logo">',
-            _rect(frame, box, fill="none", stroke="#555555", stroke_width=pen.medium,
-                  stroke_dasharray=f"{mm(2 * pen.scale)} {mm(pen.scale)}"),
-            label(x + w / 2, y + h / 2, LOGO_PLACEHOLDER[0], size),
-            label(x + w / 2, y + h / 2 + 1.4 * size, LOGO_PLACEHOLDER[1], size * 0.6,
-                  fill="#555555"),
-            "</g>"]
+    group = E.g(id="logo")
+    group.add(_rect(frame, box, fill="none", stroke="#555555", stroke_width=pen.medium,
+                    stroke_dasharray=f"{mm(2 * pen.scale)} {mm(pen.scale)}"))
+    group.add(label(x + w / 2, y + h / 2, LOGO_PLACEHOLDER[0], size))
+    group.add(label(x + w / 2, y + h / 2 + 1.4 * size, LOGO_PLACEHOLDER[1], size * 0.6,
+                    fill="#555555"))
+    return group
 
 
 def render_elevation(standard: Standard, elevation: Elevation, plaque_svgs: Mapping[str, str],
@@ -101,50 +126,76 @@ def render_elevation(standard: Standard, elevation: Elevation, plaque_svgs: Mapp
     frame = _Frame(left, top)
     width, height = right - left, top - bottom
     origin = next(o for o in standard.origins if o.id == e.origin)
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="{SVG_NS}" version="1.1" width="{mm(width / scale)}mm" '
-        f'height="{mm(height / scale)}mm" viewBox="0 0 {mm(width)} {mm(height)}">',
-        f"<title>{xml_text(title or 'entrance elevation')}</title>",
-        f"<desc>{xml_text(f'entrance elevation, 1:{number(scale)}, mm; origin {origin.id}')}"
-        "</desc>",
-        f'<rect id="paper" x="0" y="0" width="{mm(width)}" height="{mm(height)}" '
-        'fill="#FFFFFF"/>',
-        _rect(frame, e.wall, id="wall", fill="#F2EFEA", stroke="#333333",
-              stroke_width=pen.medium),
-        _rect(frame, e.door, id="door", fill="#D9D4CC", stroke="#333333",
-              stroke_width=pen.medium),
-    ]
+    paper, block = _sheet(standard, origin, title, scale, width / scale, height / scale)
+    dwg = drawing(f"{mm(paper.width)}mm", f"{mm(paper.height)}mm",
+                  (paper.width, paper.height), title=title or "entrance elevation",
+                  desc=f"entrance elevation, 1:{number(scale)}, mm; origin {origin.id}; "
+                       f"{paper.name} landscape")
+    dwg.add(rect_element(0, 0, paper.width, paper.height, id="paper", fill="#FFFFFF"))
+    dwg.add(paper_frame(paper))
+    fx, fy, _, _ = paper.frame
+    # The elevation itself: a nested <svg> in real mm, sized to the scale on the sheet.
+    sheet, dwg = dwg, dwg.add(E.svg(insert=(mm(fx + PAD), mm(fy + PAD)),
+                          size=(mm(width / scale), mm(height / scale)),
+                          viewBox=f"0 0 {mm(width)} {mm(height)}", id="elevation"))
+    dwg.add(_rect(frame, e.wall, id="wall", fill="#F2EFEA", stroke="#333333",
+                  stroke_width=pen.medium))
+    dwg.add(_rect(frame, e.door, id="door", fill="#D9D4CC", stroke="#333333",
+                  stroke_width=pen.medium))
     dx = frame.x(e.door.centre_x)
-    out.append(f'<line id="door-leaves" x1="{mm(dx)}" y1="{mm(frame.y(0))}" x2="{mm(dx)}" '
-               f'y2="{mm(frame.y(e.door.top))}" stroke="#333333" stroke-width="{pen.thin}"/>')
-    out.append(f'<line id="ground" x1="0" y1="{mm(frame.y(0))}" x2="{mm(width)}" '
-               f'y2="{mm(frame.y(0))}" stroke="#000000" stroke-width="{pen.thick}"/>')
+    dwg.add(line_element(dx, frame.y(0), dx, frame.y(e.door.top), id="door-leaves",
+                         stroke="#333333", stroke_width=pen.thin))
+    dwg.add(line_element(0, frame.y(0), width, frame.y(0), id="ground", stroke="#000000",
+                         stroke_width=pen.thick))
     for placed in e.plaques:
         x, y, w, h = frame.rect(placed.box)
         svg = plaque_svgs.get(placed.plaque)
-        out.append(f'<g id="plaque-{placed.plaque}">')
+        group = dwg.add(E.g(id=f"plaque-{placed.plaque}"))
         if svg is not None:
-            out.append(nest_svg(svg, x=x, y=y, width=w, height=h,
-                                id_prefix=f"{placed.plaque}-"))
-        out.append(_rect(frame, placed.box, fill="none", stroke="#333333",
-                         stroke_width=pen.thin))
-        out.append("</g>")
-    out += _logo(frame, e.logo, pen, logo)
-    out.append(_figure(frame, e.figure, pen))
+            group.add(Embedded(svg, x=x, y=y, width=w, height=h,
+                               id_prefix=f"{placed.plaque}-"))
+        group.add(_rect(frame, placed.box, fill="none", stroke="#333333",
+                        stroke_width=pen.thin))
+    dwg.add(_logo(frame, e.logo, pen, logo))
+    dwg.add(_figure(frame, e.figure, pen))
     for d in e.dimensions:
         start = (frame.x(d.start[0]), frame.y(d.start[1]))
         end = (frame.x(d.end[0]), frame.y(d.end[1]))
         horizontal = abs(d.start[1] - d.end[1]) < 1e-9
-        out.append(dimension(pen, start, end, -d.offset if horizontal else d.offset, d.label,
-                             dim_id=f"dim-{d.id}"))
-    out += _title_block(standard, e, pen, frame, title, scale, bottom, width)
-    out += ["</svg>", ""]
-    return "\n".join(out)
+        for part in dimension(pen, start, end, -d.offset if horizontal else d.offset, d.label,
+                              dim_id=f"dim-{d.id}"):
+            dwg.add(part)
+    for part in _title_block(standard, e, pen, frame, title, scale, bottom, width):
+        dwg.add(part)
+    for part in block.elements():
+        sheet.add(part)
+    return svg_document(sheet)
+
+
+def _sheet(standard: Standard, origin: Origin, title: str, scale: float, width: float,
+           height: float) -> tuple[Paper, TitleBlock]:
+    """The smallest sheet on which the elevation (``width`` × ``height`` paper mm) fits
+    clear of the title block, and that block.
+
+    Raises:
+        SigngenError: not even A3 holds it at this scale.
+    """
+    rows = [("图名 Title", f"入口立面图 entrance elevation: {origin.name} {origin.name_en}"),
+            ("社区 Community", title or TEMPLATE), standard_row(standard)]
+    number_ = f"{standard.id}/entrance-{origin.id}"
+    for paper in papers():
+        block = title_block(paper, rows, scale, number_)
+        if fits_beside(paper, block, width, height, PAD):
+            return paper, block
+    raise SigngenError(
+        f"--scale: expected a scale at which the entrance elevation fits an "
+        f"{paper.name} landscape sheet, got 1:{number(scale)}: the drawing is "
+        f"{mm_label(width)} x {mm_label(height)} mm on paper; use a larger N, such as "
+        f"1:{number(scale * 2)}")
 
 
 def _title_block(standard: Standard, e: Elevation, pen: Pen, frame: _Frame, title: str,
-                 scale: float, bottom: float, width: float) -> list[str]:
+                 scale: float, bottom: float, width: float) -> list[Any]:
     origin = next(o for o in standard.origins if o.id == e.origin)
     size = pen.text_size(3.5)
     small = pen.text_size(2.5)

@@ -1,6 +1,8 @@
 """The design-intent drawing of one plaque: the plaque to scale with its dimensions and notes.
 
-A sheet (user units are paper millimetres) showing the rendered plaque at a standard scale,
+A standard sheet (:mod:`signgen.drawings.paper`: A4 or A3 landscape, frame, title block with
+drawing number, standard, scale and scale bar; user units are paper millimetres) showing
+the rendered plaque at a standard scale,
 dimension lines for width, height, margins and each line's letter height (labels in real
 mm), colour swatches with HEX, RGB and CMYK (project defaults, and marked so), the
 typefaces (the standard's name -> the substitute face actually used), and the clause the
@@ -9,20 +11,38 @@ plaque implements with its original words. Deterministic and escaped.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
-from signgen.drawings.primitives import Pen, dimension, label, nest_svg
+from signgen.drawings.paper import (
+    TEMPLATE,
+    Paper,
+    TitleBlock,
+    frame,
+    papers,
+    standard_row,
+    title_block,
+)
+from signgen.drawings.primitives import (
+    E,
+    Embedded,
+    Pen,
+    dimension,
+    drawing,
+    first_line,
+    label,
+    rect_element,
+    svg_document,
+)
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm, mm_label, number
 from signgen.plaque.layout import PlaqueGeometry
-from signgen.plaque.svg import SVG_NS, xml_attr, xml_text
 from signgen.spec.model import Standard
 
 SCALES = (1, 2, 5, 10, 20, 25, 50, 100, 200)
 PLAQUE_BOX = (250.0, 110.0)  # largest plaque on the sheet, paper mm
-SHEET_WIDTH = 297.0
-MARGIN = 15.0
+PAD = 5.0  # inside the frame and around the title block, paper mm
+DIMENSION_ROOM = (22.0, 24.0)  # left of the plaque (height, margin), right (letter heights)
 TEXT = 3.2  # paper mm
 SMALL = 2.6
 
@@ -37,41 +57,6 @@ def drawing_scale(width_mm: float, height_mm: float) -> int:
         if width_mm / n <= PLAQUE_BOX[0] and height_mm / n <= PLAQUE_BOX[1]:
             return n
     return SCALES[-1]
-
-
-def text_width(text: str, size: float) -> float:
-    """Estimated width of UI text: wide (CJK) characters 1 em, others about half an em."""
-    return sum(_char_width(c, size) for c in text)
-
-
-def _char_width(char: str, size: float) -> float:
-    return size if _wide(char) else 0.55 * size
-
-
-def wrap(text: str, size: float, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` (at spaces for Latin, anywhere in CJK)."""
-    lines: list[str] = []
-    line, used = "", 0.0
-    for char in text:
-        step = _char_width(char, size)
-        if used + step > width and line:
-            cut = line.rfind(" ") if not _wide(char) else -1
-            if cut > 0 and not _wide(line[cut - 1]):
-                lines.append(line[:cut])
-                line = line[cut + 1:]
-            else:
-                lines.append(line)
-                line = ""
-            used = text_width(line, size)
-        line += char
-        used += step
-    if line:
-        lines.append(line)
-    return lines
-
-
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
 
 
 def rgb(hex_value: str) -> tuple[int, int, int]:
@@ -100,18 +85,43 @@ def _typefaces_used(geometry: PlaqueGeometry) -> list[tuple[str, list[str]]]:
 
 
 class _Sheet:
-    """Collects elements top to bottom; ``y`` is the next free line."""
+    """Collects elements top to bottom inside the frame; ``y`` is the next free line.
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.y = MARGIN
+    Text flows at the frame's width, and beside the title block once it reaches it;
+    ``fits`` says whether everything stayed inside the sheet.
+    """
 
-    def text(self, text: str, size: float = TEXT, *, x: float = MARGIN, weight: int = 400,
-             fill: str = "#000000", width: float = SHEET_WIDTH - 2 * MARGIN) -> None:
-        for line in wrap(text, size, width - (x - MARGIN)):
+    def __init__(self, paper: Paper, block: TitleBlock) -> None:
+        fx, fy, fw, fh = paper.frame
+        self.paper = paper
+        self.block = block
+        self.left, self.right = fx + PAD, fx + fw - PAD
+        self.bottom = fy + fh - PAD
+        self.parts: list[Any] = []
+        self.y = fy + PAD
+        self.fits = True
+
+    def width_at(self, top: float, x: float) -> float:
+        """The room for text from ``x`` on a line whose top is at ``top``."""
+        if top + TEXT * 1.35 > self.block.y - PAD:
+            return self.block.x - PAD - x
+        return self.right - x
+
+    def text(self, text: str, size: float = TEXT, *, x: float | None = None,
+             weight: int = 400, fill: str = "#000000") -> None:
+        left = self.left if x is None else x
+        rest = text
+        while rest:
+            width = self.width_at(self.y, left)
+            if width < 10 * size:
+                self.fits = False
+                width = self.right - left
+            line, rest = first_line(rest, size, width)
             self.y += size * 1.35
-            self.parts.append(label(x, self.y, line, size, anchor="start", weight=weight,
+            self.parts.append(label(left, self.y, line, size, anchor="start", weight=weight,
                                     fill=fill))
+        if self.y > self.bottom:
+            self.fits = False
 
     def heading(self, text: str) -> None:
         self.y += 3.0
@@ -120,43 +130,77 @@ class _Sheet:
 
 def plaque_drawing_svg(standard: Standard, geometry: PlaqueGeometry, fonts: FontBook, *,
                        plaque: str) -> str:
-    """The dimensioned design-intent drawing of a laid-out plaque, as an SVG sheet.
+    """The dimensioned design-intent drawing of a laid-out plaque, on an A4 or A3 sheet.
 
-    ``plaque`` is the plaque's SVG, from :func:`signgen.plaque.render.render_plaque` (which
-    makes drawings through this function).
+    The scale is the first standard one at which the plaque fits its box
+    (:func:`drawing_scale`); the sheet is the smaller one on which the drawing then fits,
+    or A3 at the next scales if it does not. ``plaque`` is the plaque's SVG, from
+    :func:`signgen.plaque.render.render_plaque` (which makes drawings through this function).
     """
     spec = standard.plaque(geometry.plaque_id)
     svg = plaque
-    n = drawing_scale(geometry.width_mm, geometry.height_mm)
+    first = drawing_scale(geometry.width_mm, geometry.height_mm)
+    tries = [(p, first) for p in papers()] + [(papers()[-1], n) for n in SCALES if n > first]
+    for paper, n in tries:
+        sheet = _compose(standard, geometry, fonts, svg, paper, n)
+        if sheet.fits:
+            break
+    dwg = drawing(f"{mm(paper.width)}mm", f"{mm(paper.height)}mm",
+                  (paper.width, paper.height), title=f"{spec.name}: {geometry.text}",
+                  desc=f"design-intent drawing of plaque {spec.id}, 1:{n}, mm, "
+                       f"{paper.name} landscape")
+    dwg.add(rect_element(0, 0, paper.width, paper.height, id="paper", fill="#FFFFFF"))
+    dwg.add(frame(paper))
+    for part in [*sheet.parts, *sheet.block.elements()]:
+        dwg.add(part)
+    return svg_document(dwg)
+
+
+def drawing_number(standard: Standard, plaque_id: str) -> str:
+    """A drawing's number, from spec ids: ``community-premises/party-committee-plaque``."""
+    return f"{standard.id}/{plaque_id}"
+
+
+def _title_rows(standard: Standard, g: PlaqueGeometry) -> list[tuple[str, str]]:
+    spec = standard.plaque(g.plaque_id)
+    return [("图名 Title", f"{spec.name} 设计意图图  {spec.name_en}: design-intent drawing"),
+            ("牌面 Text", g.text),
+            ("社区 Community", g.community or TEMPLATE),
+            standard_row(standard)]
+
+
+def _compose(standard: Standard, geometry: PlaqueGeometry, fonts: FontBook, svg: str,
+             paper: Paper, n: int) -> _Sheet:
+    """Everything on one sheet at 1:``n``: heading, plaque, dimensions, notes, title block."""
+    spec = standard.plaque(geometry.plaque_id)
+    block = title_block(paper, _title_rows(standard, geometry), n,
+                        drawing_number(standard, spec.id))
     pen = Pen(1.0)
-    sheet = _Sheet()
+    sheet = _Sheet(paper, block)
     sheet.text(f"{spec.name} {spec.name_en}", 5.0, weight=700)
     sheet.text(f"{geometry.text}", TEXT)
-    sheet.text(f"design-intent drawing 设计意图图  plaque {spec.id}  scale 1:{n}  "
-               "dimensions in mm", SMALL, fill="#555555")
+    sheet.text(f"设计意图图 design-intent drawing  plaque {spec.id}  比例 scale 1:{n}  "
+               "单位 mm", SMALL, fill="#555555")
     w, h = geometry.width_mm / n, geometry.height_mm / n
-    x0, y0 = MARGIN + 22.0, sheet.y + 16.0
-    nested = nest_svg(svg, x=x0, y=y0, width=w, height=h, id_prefix="plaque-")
-    sheet.parts.append(f'<g id="plaque">{nested}')
-    sheet.parts.append(f'<rect x="{mm(x0)}" y="{mm(y0)}" width="{mm(w)}" height="{mm(h)}" '
-                       f'fill="none" stroke="#333333" stroke-width="{pen.thin}"/></g>')
-    sheet.parts += list(_plaque_dimensions(geometry, fonts, pen, n, x0, y0))
+    x0, y0 = sheet.left + DIMENSION_ROOM[0], sheet.y + 16.0
+    right = x0 + w + DIMENSION_ROOM[1]
+    if right > sheet.right or (right > block.x - PAD and y0 + h + 16.0 > block.y - PAD):
+        sheet.fits = False
+        return sheet  # the plaque alone does not fit: no need to lay out the notes
+    group = E.g(id="plaque")
+    group.add(Embedded(svg, x=x0, y=y0, width=w, height=h, id_prefix="plaque-"))
+    group.add(rect_element(x0, y0, w, h, fill="none", stroke="#333333",
+                           stroke_width=pen.thin))
+    sheet.parts.append(group)
+    for dim in _plaque_dimensions(geometry, fonts, pen, n, x0, y0):
+        sheet.parts += dim
     sheet.y = y0 + h + 16.0
     _notes(sheet, standard, geometry)
-    height = sheet.y + MARGIN
-    return "\n".join([
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="{SVG_NS}" version="1.1" width="{mm(SHEET_WIDTH)}mm" '
-        f'height="{mm(height)}mm" viewBox="0 0 {mm(SHEET_WIDTH)} {mm(height)}">',
-        f"<title>{xml_text(f'{spec.name}: {geometry.text}')}</title>",
-        f"<desc>{xml_text(f'design-intent drawing of plaque {spec.id}, 1:{n}, mm')}</desc>",
-        f'<rect id="paper" x="0" y="0" width="{mm(SHEET_WIDTH)}" height="{mm(height)}" '
-        'fill="#FFFFFF"/>',
-        *sheet.parts, "</svg>", ""])
+    return sheet
 
 
 def _plaque_dimensions(g: PlaqueGeometry, fonts: FontBook, pen: Pen, n: int, x0: float,
-                       y0: float) -> Iterator[str]:
+                       y0: float) -> Iterator[list[Any]]:
     w, h, m = g.width_mm / n, g.height_mm / n, g.margin_mm / n
     yield dimension(pen, (x0, y0), (x0 + w, y0), -8.0, mm_label(g.width_mm), dim_id="dim-width")
     yield dimension(pen, (x0, y0), (x0, y0 + h), -10.0, mm_label(g.height_mm),
@@ -201,14 +245,14 @@ def _notes(sheet: _Sheet, standard: Standard, g: PlaqueGeometry) -> None:
         r, gr, b = rgb(value.hex)
         cmyk = "/".join(number(c) for c in value.cmyk)
         sheet.y += 2.0
-        sheet.parts.append(f'<rect id="swatch-{xml_attr(colour_id)}" x="{mm(MARGIN)}" '
-                           f'y="{mm(sheet.y)}" width="14" height="8" '
-                           f'fill="{value.hex.upper()}" stroke="#333333" stroke-width="0.18"/>')
+        sheet.parts.append(rect_element(sheet.left, sheet.y, 14, 8, id=f"swatch-{colour_id}",
+                                        fill=value.hex.upper(), stroke="#333333",
+                                        stroke_width="0.18"))
         top = sheet.y
         sheet.y -= 0.6
-        sheet.text(f"{colour.name} {colour.name_en}: {use}", SMALL, x=MARGIN + 18)
+        sheet.text(f"{colour.name} {colour.name_en}: {use}", SMALL, x=sheet.left + 18)
         sheet.text(f"HEX {value.hex.upper()}   RGB {r}, {gr}, {b}   CMYK {cmyk}   "
-                   "(project default)", SMALL, x=MARGIN + 18)
+                   "(project default)", SMALL, x=sheet.left + 18)
         sheet.y = max(sheet.y, top + 8.0)
     sheet.heading("字体 Typefaces (substitutes: project defaults)")
     for typeface_id, faces in _typefaces_used(g):

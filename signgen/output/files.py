@@ -4,6 +4,7 @@ names that cannot leave their folder, and one wording for the operating system's
 from __future__ import annotations
 
 import errno
+import hashlib
 import marshal
 import os
 import re
@@ -12,12 +13,14 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from signgen.errors import Problem, SigngenError
 
 MAX_NAME_BYTES = 255  # a path component on ext4, XFS, Btrfs, APFS, NTFS (in UTF-16 units)
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 _TMP_PREFIX_BYTES = 64
+_IN_PLACE_ROOTS = ("/dev/", "/proc/")  # /dev/stdout, /dev/fd/N, /proc/self/fd/N
 
 
 def cut_bytes(text: str, limit: int) -> str:
@@ -75,7 +78,11 @@ def _target(path: Path) -> tuple[Path, bool]:
         raise SigngenError([Problem(str(path), 0, 0, "", "expected a path to write to, got "
                                     "a path through a file that is not a folder")]) from None
     if stat.S_ISREG(mode):
-        return (path.resolve() if path.is_symlink() else path), False
+        if path.is_symlink():
+            if str(path.absolute()).startswith(_IN_PLACE_ROOTS):
+                return path, True  # /dev/stdout redirected to a file: the caller's open file
+            return path.resolve(), False
+        return path, False
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         return path, True
     kind = ("a folder" if stat.S_ISDIR(mode) else "a block device" if stat.S_ISBLK(mode)
@@ -155,10 +162,41 @@ def os_error(exc: OSError) -> SigngenError:
     return SigngenError(os_error_text(exc))
 
 
+SEAL = b"signgen-sealed-1\n"  # then the SHA-256 of the payload, then the payload
+
+
+def seal(payload: bytes) -> bytes:
+    """``payload`` with a header holding its SHA-256, for :func:`unseal`."""
+    return SEAL + hashlib.sha256(payload).digest() + payload
+
+
+def unseal(data: bytes) -> bytes | None:
+    """The payload of :func:`seal`'s bytes, or None when the header or digest does not
+    match (a damaged, truncated, edited or foreign file).
+
+    >>> unseal(seal(b"abc"))
+    b'abc'
+    >>> unseal(seal(b"abc")[:-1] + b"x") is None
+    True
+    """
+    head = len(SEAL) + hashlib.sha256().digest_size
+    if not data.startswith(SEAL) or len(data) < head:
+        return None
+    payload = data[head:]
+    return payload if hashlib.sha256(payload).digest() == data[len(SEAL):head] else None
+
+
+def write_marshal(path: Path, data: Any) -> None:
+    """Write plain data (:mod:`marshal`) atomically, sealed with its digest."""
+    write_atomic(path, seal(marshal.dumps(data)))
+
+
 def read_marshal(path: Path) -> object:
-    """The data a :mod:`marshal` file holds, or None when it is missing, unreadable or
-    damaged (a cache entry that is not there)."""
+    """The data a file of :func:`write_marshal` holds, or None when it is missing,
+    unreadable, damaged or changed in any byte (its digest is checked before it is read):
+    a cache entry that is not there."""
     try:
-        return marshal.loads(path.read_bytes())
+        payload = unseal(path.read_bytes())
+        return None if payload is None else marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         return None

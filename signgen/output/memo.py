@@ -6,7 +6,8 @@ result up by a SHA-256 of its name and arguments while a :func:`persisted` block
 and computes it otherwise. The caller names the memo file after everything else the results
 depend on (signgen's code, library versions: see ``signgen.site.cache``), so an entry is
 right for as long as its file is used. A run keeps the entries it used, and no others: the
-file holds what one site needs. A damaged or unreadable file is an empty memo. Outside a
+file holds what one site needs. The file is sealed with a digest of its content: a
+damaged, unreadable or edited file is an empty memo, never output. Outside a
 :func:`persisted` block (the CLI), a marked function simply runs.
 """
 
@@ -20,7 +21,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from signgen.output.files import read_marshal, write_atomic
+from signgen.output.files import read_marshal, write_marshal
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,8 +32,9 @@ class _Memo:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        found = read_marshal(path)
-        self.stored: dict[bytes, object] = found if isinstance(found, dict) else {}
+        found = read_marshal(path)  # None unless every byte matches its digest
+        self.stored: dict[bytes, object] = found if isinstance(found, dict) and all(
+            isinstance(k, bytes) and len(k) == 32 for k in found) else {}
         self.used: dict[bytes, object] = {}
 
 
@@ -76,4 +78,4 @@ def persisted(path: Path) -> Iterator[None]:
     if memo.used.keys() != memo.stored.keys():
         # a memo that can't be kept only means the next run computes again
         with suppress(OSError):
-            write_atomic(path, marshal.dumps(memo.used))
+            write_marshal(path, memo.used)

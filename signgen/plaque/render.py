@@ -20,19 +20,23 @@ from dataclasses import dataclass, field
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm
+from signgen.output.print_files import SHOP_FORMATS, shop_files
 from signgen.output.raster import svg_to_pdf, svg_to_png
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
 from signgen.plaque.svg import plaque_svg
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Standard
 
-FORMATS = ("svg", "svg-outlined", "pdf", "png", "drawing", "drawing-text", "drawing-pdf")
+FORMATS = ("svg", "svg-outlined", "pdf", "png", "drawing", "drawing-text", "drawing-pdf",
+           *SHOP_FORMATS)
 """What :func:`render_plaque` can make:
 
 - ``svg``: the plaque with ``<text>`` (for editing); ``svg-outlined``: every glyph a path;
 - ``pdf``, ``png``: outlined, at true size (PNG at ``px_per_mm``);
 - ``drawing``: the design-intent drawing with the outlined plaque; ``drawing-text``: with the
-  ``<text>`` plaque; ``drawing-pdf``: the outlined drawing as PDF.
+  ``<text>`` plaque; ``drawing-pdf``: the outlined drawing as PDF;
+- the sign shop's files (:data:`signgen.output.print_files.SHOP_FORMATS`: ``print-pdf``,
+  ``dxf``), one or more files each, in :attr:`RenderedPlaque.shop`.
 """
 ALLOW_SMALL_HINT = "shorten the text or pass --allow-small"
 
@@ -91,6 +95,8 @@ class RenderedPlaque:
     files: Mapping[str, bytes]
     refusal: Refusal | None = None
     svgs: Mapping[bool, str] = field(default_factory=dict)  # outlined? -> SVG text
+    shop: Mapping[str, tuple[tuple[str, bytes], ...]] = field(default_factory=dict)
+    """Per shop format, its files as (name after the plaque's stem, bytes)."""
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -125,12 +131,13 @@ def _refusal(geometry: PlaqueGeometry) -> Refusal | None:
 def render_plaque(standard: Standard, fonts: FontBook, plaque_id: str,
                   values: Mapping[str, str], formats: tuple[str, ...] = ("svg",), *,
                   allow_small: bool = False, px_per_mm: float = 2.0,
-                  png_max_px: int | None = None, community: str | None = None
-                  ) -> RenderedPlaque:
+                  png_max_px: int | None = None, community: str | None = None,
+                  crop_marks: bool = False) -> RenderedPlaque:
     """Lay out one plaque for ``values`` and make each of ``formats`` (see :data:`FORMATS`).
 
     ``community`` names the community in fit messages (default: the ``community`` value).
-    The PNG has ``px_per_mm`` pixels per millimetre, fewer if ``png_max_px`` caps its long side.
+    The PNG has ``px_per_mm`` pixels per millimetre, fewer if ``png_max_px`` caps its long side;
+    ``crop_marks`` adds crop marks to the ``print-pdf`` files.
     The SVGs the formats needed stay available through :meth:`RenderedPlaque.svg`.
 
     Raises:
@@ -176,10 +183,14 @@ def render_plaque(standard: Standard, fonts: FontBook, plaque_id: str,
         "drawing-pdf": lambda: svg_to_pdf(drawing(True)),
     }
     files: dict[str, bytes] = {}
+    shop: dict[str, tuple[tuple[str, bytes], ...]] = {}
     for fmt in dict.fromkeys(formats):
+        if fmt in SHOP_FORMATS:
+            shop[fmt] = tuple(shop_files(geometry, standard, fonts, fmt, crop_marks=crop_marks))
+            continue
         data = makers[fmt]()
         files[fmt] = data.encode("utf-8") if isinstance(data, str) else data
-    return RenderedPlaque(geometry, files, None, svgs)
+    return RenderedPlaque(geometry, files, None, svgs, shop)
 
 
 def _drawing(standard: Standard, geometry: PlaqueGeometry, fonts: FontBook, plaque: str) -> str:

@@ -16,10 +16,12 @@ labelled with the colour's name, id and HEX), each run a group inside its colour
 the background in a layer of its own: a vinyl cutter's software (or Inkscape) separates the
 colours without manual work.
 
-The SVG is written as plain strings, not with svgwrite: svgwrite prints the whole document
-on one line (minidom's pretty printer would add whitespace inside ``<text>``), and builds an
-object per element, which costs more than the glyph itself. Every id derives from spec ids,
-numbers have fixed decimals, text is escaped: the same plaque gives the same bytes.
+This is the hot path (every plaque of every batch), so the SVG is written as plain strings,
+not with svgwrite as the low-volume drawings are (:mod:`signgen.drawings.primitives`):
+svgwrite builds an object per element and ElementTree serialises it, which costs more than
+the glyph itself; ``bench/bench_plaques.py`` measures this path and keeps its figure. Every
+id derives from spec ids, numbers have fixed decimals, text is escaped here: the same
+plaque gives the same bytes.
 """
 
 from __future__ import annotations
@@ -46,14 +48,19 @@ def _scale(value: float) -> str:
     return number(value, 7)
 
 
+def xml_chars(text: str) -> str:
+    """``text`` without the characters XML cannot hold (C0 controls but tab, CR and LF...)."""
+    return _XML_INVALID.sub("", text)
+
+
 def xml_text(text: str) -> str:
     """Text content escaped for XML; characters XML cannot hold are dropped."""
-    return escape(_XML_INVALID.sub("", text))
+    return escape(xml_chars(text))
 
 
 def xml_attr(text: str) -> str:
     """An attribute value escaped for a double-quoted XML attribute."""
-    return escape(_XML_INVALID.sub("", text), {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
+    return escape(xml_chars(text), {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
 
 
 def colour_hex(standard: Standard, colour_id: str) -> str:

@@ -18,8 +18,10 @@ and the site's own inputs (:func:`site_key`):
 
 An entry is one file, ``site-<key>.marshal``: :mod:`marshal` reads plain data (strings, bytes,
 lists, dicts) and never runs code, and the Python version is part of the key because the
-format may change between versions. Entries are written atomically; a damaged or unreadable
-entry counts as a miss; only the newest :data:`KEEP` entries are kept. Nothing here imports
+format may change between versions. Entries are written atomically and sealed with a
+SHA-256 of their content, checked before use, and their layout and types are checked after:
+a damaged, edited, unreadable or foreign entry counts as a miss, never as output; only the
+newest :data:`KEEP` entries are kept. Nothing here imports
 the generators, so a build that hits the cache never loads fonts, cairo or the spec models.
 """
 
@@ -27,7 +29,6 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import marshal
 import os
 import subprocess
 import sys
@@ -36,10 +37,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from signgen.output.files import read_marshal, write_atomic
+from signgen.output.files import read_marshal, write_marshal
 from signgen.site.options import GeneratedSite, SiteOptions
 
-FORMAT = 3  # bump when the entry's layout changes
+FORMAT = 4  # bump when the entry's layout changes
 KEEP = 2  # entries kept per cache folder (the newest): a site with 1,000 communities is 130 MB
 PACKAGE = Path(__file__).resolve().parent.parent
 # Libraries whose code shapes what the site contains (pages, SVG, PDF, PNG, QR codes).
@@ -137,16 +138,42 @@ def load_site(folder: Path, key: str) -> GeneratedSite | None:
     if not (isinstance(data, tuple) and len(data) == 9 and data[:2] == (FORMAT, key)):
         return None
     _, _, site_name, site_name_en, pages, hidden, assets, nav, warnings = data
+    if not (isinstance(site_name, str) and isinstance(site_name_en, str)
+            and _mapping(pages, (str,)) and _mapping(assets, (str, bytes))
+            and isinstance(hidden, list) and all(isinstance(h, str) for h in hidden)
+            and _nav(nav) and isinstance(warnings, list)
+            and all(isinstance(w, str) for w in warnings)):
+        return None
     return GeneratedSite(site_name=site_name, site_name_en=site_name_en, pages=pages,
                          hidden=set(hidden), assets=assets, nav=nav, warnings=warnings)
 
 
+def _mapping(value: object, kinds: tuple[type, ...]) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, kinds) for k, v in value.items())
+
+
+def _nav(value: object) -> bool:
+    """A MkDocs nav: a list of page paths and one-key mappings of a title to a path or a
+    nav."""
+    if not isinstance(value, list):
+        return False
+    for item in value:
+        if isinstance(item, dict):
+            if not all(isinstance(k, str) and (isinstance(v, str) or _nav(v))
+                       for k, v in item.items()):
+                return False
+        elif not isinstance(item, str):
+            return False
+    return True
+
+
 def store_site(folder: Path, key: str, site: GeneratedSite) -> None:
     """Cache ``site`` under ``key`` (atomically), then keep only the newest entries."""
-    data = marshal.dumps((FORMAT, key, site.site_name, site.site_name_en, site.pages,
-                          sorted(site.hidden), site.assets, site.nav, site.warnings))
+    data = (FORMAT, key, site.site_name, site.site_name_en, site.pages, sorted(site.hidden),
+            site.assets, site.nav, site.warnings)
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(_entry(folder, key), data)
+    write_marshal(_entry(folder, key), data)
     prune(folder, "site-*.marshal")
     prune(folder, "memo-*.marshal")
 

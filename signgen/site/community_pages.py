@@ -58,8 +58,8 @@ def read_rows(path: Path, pages: PageSet) -> list[CommunityRow]:
 
 
 def community_slugs(rows: list[CommunityRow]) -> list[str]:
-    """Each row's folder name, by the batch's rule (:class:`FolderNames`): the community's
-    safe name, ``-row<line>`` when it is taken, so the site and ``signgen batch`` agree."""
+    """A unique, safe folder name per row: the batch's rule
+    (:class:`signgen.communities.identity.FolderNames`, ``-row7`` where names repeat)."""
     names = FolderNames()
     return [names.take(row.identity, row.line) for row in rows]
 

@@ -31,7 +31,7 @@ from signgen.site.role_pages import (
     schedule_csv_bytes,
 )
 from signgen.site.spec_format import spec_format_page
-from signgen.site.templating import render
+from signgen.site.templating import html_text, render
 from signgen.site.urls import LANGS, Where, place_standards, site_page
 from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
@@ -56,7 +56,8 @@ def generate_site(options: SiteOptions) -> GeneratedSite:
     core = pick_standard(standards, options.standard, STANDARD_KEY)
     previous = load_previous(options.previous_specs)
     wheres = place_standards(standards, core.id)
-    site = GeneratedSite(site_name=core.standard.title, site_name_en=core.standard.title_en)
+    site = GeneratedSite(site_name=html_text(core.standard.title),
+                         site_name_en=html_text(core.standard.title_en))
     assets = Assets()
     for where in wheres:
         others = tuple(w for w in wheres if w is not where) if where.base == "" else ()

@@ -2,8 +2,10 @@
 its own tab.
 
 The manual is hand-written, in ``docs/manual/`` (Chinese) and ``docs/en/manual/`` (English),
-one file per name in :data:`MANUAL_PAGES`; a page's nav title is its first heading. To add a
-page, write both files and add its name here (``tests/test_docs.py`` fails until you do).
+one file per page in both; a page's nav title is its first heading. :data:`MANUAL_PAGES` fixes
+the order; a page not listed there comes after the listed ones (see
+:func:`signgen.site.hand_written.with_hand_written_pages`), so a new page is never left out
+of the nav.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from signgen.site.pages import STANDARD_PAGES
+from signgen.site.templating import html_text
 from signgen.site.urls import LANGS, Where, site_page
 
 # (zh, en) section titles and the page keys in each, in order.
@@ -41,6 +44,19 @@ TITLES = {
 def _title(key: str, lang: str) -> str:
     zh, en = TITLES[key]
     return zh if lang == "zh" else en
+
+
+def _escaped(entries: list[Any]) -> list[Any]:
+    """Every title in a nav as HTML text (:func:`html_text`): MkDocs and Material put nav
+    titles, and the page titles they become, into pages unescaped."""
+    out: list[Any] = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            out.append({html_text(k): _escaped(v) if isinstance(v, list) else v
+                        for k, v in entry.items()})
+        else:
+            out.append(entry)
+    return out
 
 
 def _entries(keys: tuple[str, ...], where: Where, pages: dict[str, str], lang: str,
@@ -98,4 +114,4 @@ def site_nav(pages: dict[str, str], wheres: list[Where]) -> list[Any]:
     nav = [*_language_nav(pages, wheres, LANGS[0]), manual_nav(LANGS[0])]
     for lang in LANGS[1:]:
         nav.append({"English": [*_language_nav(pages, wheres, lang), manual_nav(lang)]})
-    return nav
+    return _escaped(nav)

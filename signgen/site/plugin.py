@@ -26,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 from signgen.errors import SigngenError
 from signgen.site.check import check_site
 from signgen.site.config import SigngenPluginConfig, site_options
+from signgen.site.hand_written import with_hand_written_pages
 from signgen.site.obtain import cache_write, obtain_site, writable_cache
 from signgen.site.options import GeneratedSite
 from signgen.site.raw_blocks import RawBlocks
@@ -63,7 +64,7 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
         if c.set_site_name:
             config.site_name = self.site.site_name
         if c.set_nav and not config.nav:
-            config.nav = self.site.nav
+            config.nav = with_hand_written_pages(self.site.nav, Path(config.docs_dir))
         if not any(isinstance(e, RawBlocks) for e in config.markdown_extensions):
             config.markdown_extensions.append(RawBlocks())
         # after a custom_dir (which must win), before Material's own templates

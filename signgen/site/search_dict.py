@@ -18,6 +18,7 @@ same site.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -88,7 +89,9 @@ class SiteDictionary:
     ``key`` names the inputs of the search index's text (see ``dictionary_key`` in the
     plugin); ``<key>.sha256`` holds the digest of the index texts the dictionary was made
     from, so a build whose text turns out different drops it and the next build makes a new
-    one: a stale dictionary can cost one build its exactness, never two.
+    one: a stale dictionary can cost one build its exactness, never two. Its second line is
+    the digest of the dictionary file itself, checked before jieba gets it: a damaged or
+    edited dictionary (a malformed line would stop jieba with a traceback) is a miss.
     """
 
     def __init__(self, folder: Path, key: str) -> None:
@@ -98,10 +101,34 @@ class SiteDictionary:
         self.in_use = False
 
     def use(self) -> bool:
-        """Point jieba at this dictionary if it exists, else at jieba's own; True if ours."""
-        self.in_use = self.path.is_file() and self.digest_path.is_file()
+        """Point jieba at this dictionary if it is there and intact, else at jieba's own;
+        True if ours. A dictionary that fails its digest is deleted."""
+        self.in_use = self._intact()
+        if not self.in_use:
+            self._drop()
         _point_jieba_at(self.path if self.in_use else None)
         return self.in_use
+
+    def _digests(self) -> list[str]:
+        try:
+            return self.digest_path.read_text(encoding="ascii").split()
+        except (OSError, UnicodeDecodeError):
+            return []
+
+    def _intact(self) -> bool:
+        digests = self._digests()
+        if len(digests) != 2:
+            return False
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return False
+        return hashlib.sha256(data).hexdigest() == digests[1]
+
+    def _drop(self) -> None:
+        for path in (self.path, self.digest_path):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
 
     def release(self) -> None:
         """Point jieba back at its own dictionary, for whatever else runs in this process."""
@@ -117,16 +144,16 @@ class SiteDictionary:
         texts = index_texts(search_index)
         digest = hashlib.sha256("\0".join(texts).encode()).hexdigest()
         if self.in_use:
-            if self.digest_path.read_text(encoding="ascii").strip() != digest:
-                self.path.unlink(missing_ok=True)
-                self.digest_path.unlink(missing_ok=True)
+            if self._digests()[:1] != [digest]:
+                self._drop()
             return
         tokenizer = jieba.dt
         if not (tokenizer.initialized and tokenizer.dictionary == jieba.DEFAULT_DICT):
             return  # jieba never ran, or ran with a user's dictionary
         words = site_words(texts, tokenizer.FREQ)
-        write_atomic(self.path, dictionary_text(words, tokenizer.total))
-        write_atomic(self.digest_path, digest + "\n")
+        text = dictionary_text(words, tokenizer.total).encode("utf-8")
+        write_atomic(self.path, text)
+        write_atomic(self.digest_path, f"{digest}\n{hashlib.sha256(text).hexdigest()}\n")
         prune(self.folder, "search-*.dict.txt")
         prune(self.folder, "search-*.sha256")
         prune(self.folder, "jieba.u*.cache")

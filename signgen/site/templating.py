@@ -1,4 +1,11 @@
-"""Jinja2 for Markdown pages: every value from data is escaped unless marked as Markdown."""
+"""Jinja2 for Markdown pages: every value from data is escaped unless marked as Markdown.
+
+The site's one escaping rule: a text from a spec or a communities file reaches HTML only
+escaped, through :func:`md_escape` (Markdown pages and tables), :func:`html_text` (titles
+given to MkDocs: the site name, navigation, page titles; the theme shows them as HTML) or
+:func:`relative_link` (link targets, percent-encoded). The theme override ``main.html``
+escapes the ``<title>`` again after Material's ``striptags``, which undoes entities.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
@@ -39,6 +47,16 @@ def md_escape(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def html_text(value: object) -> str:
+    """Plain text as HTML text or an attribute value: what MkDocs and Material expect of a
+    site name, a navigation title or a page title (they put them in pages unescaped).
+
+    >>> html_text('</title><script>x="1"</script>')
+    '&lt;/title&gt;&lt;script&gt;x=&quot;1&quot;&lt;/script&gt;'
+    """
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
 def format_number(value: float) -> str:
     """A spec value as the site shows it (:func:`signgen.output.numbers.number`).
 
@@ -49,14 +67,17 @@ def format_number(value: float) -> str:
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:
-    """The relative link from the Markdown page ``from_uri`` to ``to_uri`` (both src paths).
+    """The relative link from the Markdown page ``from_uri`` to ``to_uri`` (both src paths),
+    percent-encoded so that a name with spaces, brackets or quotes stays one link target.
 
     >>> relative_link("en/plaques/name-sign.md", "downloads/plaques/name-sign.svg")
     '../../downloads/plaques/name-sign.svg'
+    >>> relative_link("communities/index.md", "communities/a b)[x].md")
+    'a%20b%29%5Bx%5D.md'
     """
     target, _, anchor = to_uri.partition("#")
-    link = posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
-    return f"{link}#{anchor}" if anchor else link
+    link = quote(posixpath.relpath(target, posixpath.dirname(from_uri) or "."), safe="/")
+    return f"{link}#{quote(anchor, safe='')}" if anchor else link
 
 
 def html_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Md:

@@ -222,11 +222,28 @@ def load_standards(specs_root: Path) -> list[Standard]:
         except SigngenError as exc:
             problems.extend(exc.problems)
     problems.raise_if_any()
-    ids = [s.id for s in standards]
-    for sid in sorted({i for i in ids if ids.count(i) > 1}):
-        problems.add(str(specs_root), 0, 0, "standard.id", f"duplicate standard id {sid!r}")
+    first: dict[str, Path] = {}
+    for directory, std in zip(standard_dirs(specs_root), standards, strict=True):
+        if std.id not in first:
+            first[std.id] = directory
+            continue
+        file, line, col = _standard_id_place(directory)
+        problems.add(file, line, col, "standard.id",
+                     f"expected each standard's id once under {specs_root}, got {std.id!r} "
+                     f"again (first in {first[std.id]})")
     problems.raise_if_any()
     return standards
+
+
+def _standard_id_place(directory: Path) -> tuple[str, int, int]:
+    """The file, line and column of ``standard.id`` in a standard's folder (it loaded, so
+    exactly one of its files has the ``standard`` section)."""
+    for path in spec_files(directory):
+        data, loc = load_yaml(path, str(path))
+        if isinstance(data, dict) and "standard" in data:
+            line, col = loc.where(("standard", "id"))
+            return str(path), line, col
+    return str(directory), 0, 0
 
 
 # --- cross-file checks --------------------------------------------------------------------

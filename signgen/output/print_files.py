@@ -1,0 +1,32 @@
+"""The shop files of a plaque (print PDF, cut-letter DXF), named as they are written.
+
+One place that turns a format name into files, for ``signgen render``, ``signgen batch`` and
+the render service: ``print-pdf`` is one ``print.pdf`` at 1:1, or, for a sign past the PDF
+page limit, ``print-1to10.pdf`` and ``panels.pdf``; ``dxf`` is one ``dxf``. Each name is the
+part after the plaque's own file stem (``name-sign-团结社区.print.pdf``).
+"""
+
+from __future__ import annotations
+
+from signgen.fonts.book import FontBook
+from signgen.output.dxf import plaque_dxf
+from signgen.output.print_pdf import print_pdfs
+from signgen.plaque.layout import PlaqueGeometry
+from signgen.spec.model import Standard
+
+SHOP_FORMATS = ("print-pdf", "dxf")
+
+
+def shop_files(geometry: PlaqueGeometry, standard: Standard, fonts: FontBook, fmt: str, *,
+               crop_marks: bool = False) -> list[tuple[str, bytes]]:
+    """``(name after the stem, bytes)`` of each file ``fmt`` makes for the plaque.
+
+    Raises:
+        SigngenError: as :func:`signgen.output.print_pdf.print_pdfs`.
+    """
+    if fmt == "dxf":
+        return [("dxf", plaque_dxf(geometry, standard, fonts))]
+    if fmt != "print-pdf":
+        raise ValueError(f"not a shop format: {fmt!r}")
+    return [(f"{f.kind}.pdf", f.data)
+            for f in print_pdfs(geometry, standard, fonts, crop_marks=crop_marks)]
