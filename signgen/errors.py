@@ -66,12 +66,15 @@ class SigngenError(click.ClickException):
         self.message = self._render()  # type: ignore[misc, unused-ignore]  # Final in some click stubs
         return self
 
+    def __str__(self) -> str:
+        return self._render()
+
     def format_message(self) -> str:
         count = len(self.problems)
         if count > 1:
             head = f"{count} problems:" if self.lang == "en" else f"{count} 个问题:"
-            return f"{head}\n{self.message}"
-        return self.message
+            return f"{head}\n{self._render()}"
+        return self._render()
 
 
 class ProblemList:

@@ -8,7 +8,7 @@ from signgen.plaque.layout import PlacedGlyph, PlaqueGeometry
 OUTDOOR = ("name-sign", "party-committee-plaque", "workstation-plaque")
 PENGJIAQIAO = {"district": "东湖区", "street": "百花洲街道", "community": "彭家桥社区",
                "party_org": "党支部"}
-TUANJIE = {"district": "额济纳旗", "street": "达来呼布镇", "community": "团结社区",
+TUANJIE = {"district": "阿拉善右旗", "street": "额肯呼都格镇", "community": "团结社区",
            "party_org": "党支部"}
 
 # Long real place names (a banner, the production corps, long street and community names).

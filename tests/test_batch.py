@@ -61,8 +61,8 @@ def test_bad_row_reported_good_rows_complete(tmp_path: Path, runner: CliRunner,
                       + [f"{p}.drawing.svg" for p in batch_plaques(standard)]
                       + ["elevation.svg"])
     folders = sorted(p.name for p in out.iterdir() if p.is_dir())
-    assert folders == ["额济纳旗-达来呼布镇-团结社区", "额济纳旗-达来呼布镇-长山社区",
-                       "额济纳旗-达来呼布镇-阳光社区"]
+    assert folders == ["阿拉善右旗-额肯呼都格镇-团结社区", "阿拉善右旗-额肯呼都格镇-长山社区",
+                       "阿拉善右旗-额肯呼都格镇-阳光社区"]
     for folder in folders:
         assert sorted(p.name for p in (out / folder).iterdir()) == expected
         with zipfile.ZipFile(out / f"{folder}.zip") as archive:

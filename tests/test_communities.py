@@ -43,7 +43,7 @@ def test_example_file_has_the_five_communities_of_document_1(standard: Standard)
     assert [r.line for r in good] == [2, 3, 4, 5, 6]
     assert [r.values["community"] for r in good] == [
         "团结社区", "长山社区", "满达社区", "阳光社区", "泰隆社区"]
-    assert {r.name.rsplit("-", 1)[0] for r in good} == {"额济纳旗-达来呼布镇"}
+    assert {r.name.rsplit("-", 1)[0] for r in good} == {"阿拉善右旗-额肯呼都格镇"}
 
 
 def test_columns_are_the_fields_of_the_once_per_community_plaques(standard: Standard) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from project_paths import CORE_SPECS, ROOT, SPECS
 
@@ -140,6 +140,7 @@ def test_plans(text: str) -> None:
 @pytest.mark.slow
 @SETTINGS
 @given(text=mutated_yaml(SURVEY))
+@example(text=SURVEY.replace("functions: [one-stop-hall]", "functions: [[one-stop-hall]]"))
 def test_surveys(text: str) -> None:
     """audit on a mutated survey: 0, 1 or a located 2; the report only in out/."""
     with tempfile.TemporaryDirectory() as folder:

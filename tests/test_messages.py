@@ -16,7 +16,7 @@ def test_duplicate_standard_id_is_located(tmp_path: Path, runner: CliRunner) -> 
     """Two folders with one standard id: the second's standard.id line, and the first named."""
     shutil.copytree(CORE_SPECS, tmp_path / "a")
     shutil.copytree(CORE_SPECS, tmp_path / "b")
-    result = runner.invoke(main, ["validate", str(tmp_path)])
+    result = runner.invoke(main, ["validate", str(tmp_path), "--lang", "en"])
     assert result.exit_code == 2
     line = next(i for i, text in enumerate(
         (tmp_path / "b" / "standard.yml").read_text(encoding="utf-8").splitlines(), 1)

@@ -85,9 +85,12 @@ def test_origin_by_chinese_name(tmp_path: Path, standard: Standard) -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "where", "field", "words"), [
-    ("    area_m2: 90", "    area_m2: -5", "5:5", "rooms[0].area_m2", "greater than 0"),
+    ("    area_m2: 90", "    area_m2: -5", "5:5", "rooms[0].area_m2", "positive number"),
     ("    area_m2: 90\n", "", "4:5", "rooms[0].area_m2", "required"),
-    ("    area_m2: 90", '    area_m2: "90"', "5:5", "rooms[0].area_m2", "number"),
+    ("    area_m2: 90", '    area_m2: "ninety"', "5:5", "rooms[0].area_m2", "number"),
+    ("    area_m2: 90", "    area_m2: .inf", "5:5", "rooms[0].area_m2", "finite"),
+    ("    area_m2: 90", "    area_m2: 150cm", "5:5", "rooms[0].area_m2", "in m²"),
+    ("    area_m2: 90", '    area_m2: "90,5"', "5:5", "rooms[0].area_m2", "with a point"),
     ("    zone: office", "    zone: 仓库", "6:5", "rooms[0].zone", "仓库"),
     ("origin: new_build", "origin: stolen", "2:1", "origin", "stolen"),
     ("    functions: [一站式服务大厅]", "    functions: 大厅", "7:5", "rooms[0].functions",
@@ -99,13 +102,32 @@ def test_bad_plan_is_located(tmp_path: Path, runner: CliRunner, old: str, new: s
     assert old in GOOD
     path = write(tmp_path, GOOD.replace(old, new))
     out = tmp_path / "report.md"
-    result = runner.invoke(main, ["check-plan", str(path), "--specs", str(SPECS),
+    result = runner.invoke(main, ["check-plan", str(path), "--specs", str(SPECS), "--lang", "en",
                                   "-o", str(out), "--svg", str(tmp_path / "p.svg")])
     assert result.exit_code == 2, result.output
     assert f"{path}:{where}: {field}: expected" in result.output
     assert words in result.output
     assert "Traceback" not in result.output
     assert not out.exists() and not (tmp_path / "p.svg").exists()
+
+
+@pytest.mark.parametrize("written", ["150㎡", "１５０", "150 平方米", "150m2", "150"])
+def test_areas_as_people_type_them(tmp_path: Path, standard: Standard, written: str) -> None:
+    """An area written with its unit (150㎡, 150 平方米) or in full-width digits reads as 150."""
+    plan = load_plan(write(tmp_path, GOOD.replace("area_m2: 90", f"area_m2: {written}")),
+                     standard)
+    assert plan.rooms[0].area_m2 == 150
+
+
+def test_areas_that_overflow_the_total_are_refused(tmp_path: Path, standard: Standard) -> None:
+    """Two rooms of 1e308 m² each are finite, their total is not: a located error, not
+    'compliant' with Infinity in the report."""
+    text = GOOD.replace("area_m2: 90", "area_m2: 1e308").replace(
+        "windows:", "  - {name: 二, area_m2: 1e308, zone: office}\nwindows:")
+    with pytest.raises(SigngenError) as info:
+        load_plan(write(tmp_path, text), standard)
+    assert [p.field for p in info.value.problems] == ["rooms"]
+    assert "finite total" in info.value.problems[0].text("en")
 
 
 def test_unknown_function_did_you_mean(tmp_path: Path, runner: CliRunner,
@@ -116,6 +138,8 @@ def test_unknown_function_did_you_mean(tmp_path: Path, runner: CliRunner,
     assert result.exit_code == 2
     assert f"{path}:7:" in result.output
     assert "rooms[0].functions[1]" in result.output
+    assert "是否指" in result.output
+    result = runner.invoke(main, ["check-plan", str(path), "--specs", str(SPECS), "--lang", "en"])
     assert "did you mean" in result.output
     assert suggest_functions(standard, "残疾康复室")[0] in result.output
 

@@ -25,11 +25,18 @@ def _items(report_path: Path, standard: Standard) -> dict[str, tuple[str, str]]:
 
 
 def test_short_plan_fails_total_by_ten(runner: CliRunner, standard: Standard) -> None:
-    """A 310 m² plan fails the 320 m² total by 10 m²; the CLI exits 1 and says so."""
+    """一(d3-1) 每个社区用房按不少于320平方米: a 310 m² plan fails by 10 m², exit 1; the
+    report says so in Chinese by default and in English with --lang en."""
     total_rule = next(r for r in standard.area_rules if r.zone is None)
     plan = load_plan(SHORT, standard)
     assert plan.total_m2 == 310
     result = runner.invoke(main, ["check-plan", str(SHORT), "--specs", str(SPECS)])
+    assert result.exit_code == 1, result.output
+    line = next(x for x in result.output.splitlines() if total_rule.name in x)
+    assert "310 平方米,少于 320 平方米:差 10 平方米" in line and "不合格" in result.output
+    assert f"规则 {total_rule.id}" in line
+    result = runner.invoke(main, ["check-plan", str(SHORT), "--specs", str(SPECS),
+                                  "--lang", "en"])
     assert result.exit_code == 1, result.output
     line = next(x for x in result.output.splitlines() if total_rule.name in x)
     assert f"310 m² < {total_rule.min_m2:g} m²: short by {total_rule.min_m2 - 310:g} m²" in line
@@ -54,7 +61,7 @@ def test_missing_rehab_room_reported_by_name(standard: Standard) -> None:
     assert function is not None
     status, text = _items(SHORT, standard)[f"function:{function.id}"]
     assert status == "fail"
-    assert function.name in text and "missing" in text
+    assert function.name in text and "缺少" in text
 
 
 def test_alternative_name_counts(tmp_path: Path, standard: Standard) -> None:
@@ -71,7 +78,7 @@ def test_compliant_plan_exits_zero(runner: CliRunner) -> None:
     """The compliant sample plan passes: exit 0, verdict compliant."""
     result = runner.invoke(main, ["check-plan", str(COMPLIANT), "--specs", str(SPECS)])
     assert result.exit_code == 0, result.output
-    assert "COMPLIANT" in result.output and "NOT COMPLIANT" not in result.output
+    assert "合格:无不合格项" in result.output and "不合格:" not in result.output
 
 
 def test_json_report_is_stable_data(runner: CliRunner, standard: Standard) -> None:

@@ -58,7 +58,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(CORE_SPECS, old)
     plaques = old / "plaques.yml"
     plaques.write_text(plaques.read_text(encoding="utf-8").replace(
-        "size: {height_mm: 1000}", "size: {height_mm: 900}"), encoding="utf-8")
+        "size: {height_mm: 1000}", "size: {height_mm: 900}\n    amendment: {reason: an older "
+        "local height, reason_zh: 旧的本地高度}"), encoding="utf-8")  # differs from its quote
     config = site_config(tmp, previous_specs=str(tmp / "old-specs"),
                          communities=str(ROOT / "examples" / "communities.csv"))
     config["strict"] = True
@@ -165,12 +166,12 @@ def test_community_pages(built: Path) -> None:
     pages = sorted((built / "communities").glob("*/index.html"))
     assert len(pages) == 5
     html = pages[0].read_text(encoding="utf-8")
-    assert "额济纳旗" in html
+    assert "阿拉善右旗" in html
     assert re.search(r'src="[^"]+name-sign\.svg"', html)
     sheet = re.search(r'href="([^"]+audit-sheet\.html)"', html)
     assert sheet
     target = pages[0].parent / unquote(sheet.group(1))
-    assert "额济纳旗" in target.read_text(encoding="utf-8")
+    assert "阿拉善右旗" in target.read_text(encoding="utf-8")
 
 
 def test_bad_spec_fails_the_build_with_a_located_message(
@@ -206,7 +207,7 @@ def test_cli_site_build_reports_a_bad_spec(  # type: ignore[no-untyped-def]
                       encoding="utf-8")
     result = runner.invoke(main, ["site", "build", "-f", str(config), "-d", str(tmp_path / "s")])
     assert result.exit_code == 2
-    assert re.search(r"standard\.yml:\d+:\d+: standard\.edition: expected", result.output)
+    assert re.search(r"standard\.yml:\d+:\d+: standard\.edition: 应为文字", result.output)
     assert "Traceback" not in result.output
 
 

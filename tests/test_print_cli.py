@@ -72,3 +72,14 @@ def test_batch_writes_print_pdf_and_dxf_per_plaque(runner: CliRunner, tmp_path: 
     names = {p.name for p in folder.iterdir()}
     assert {"party-committee-plaque.print.pdf", "party-committee-plaque.dxf",
             "name-sign.print-1to10.pdf", "name-sign.panels.pdf", "name-sign.dxf"} <= names
+
+
+def test_render_print_pdf_to_a_named_file(runner: CliRunner, tmp_path: Path) -> None:
+    """-o FILE.pdf with one print file writes exactly FILE.pdf, PDF/X-4 as pdfinfo reads it."""
+    target = tmp_path / "plaque.pdf"
+    code, _, err = _render(runner, "workstation-plaque", *SETS, "--format", "print-pdf",
+                           "--crop-marks", "-o", str(target))
+    assert code == 0, err
+    assert [p.name for p in tmp_path.iterdir()] == ["plaque.pdf"]
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
+    assert "PDF/X-4" in info

@@ -49,7 +49,9 @@ def test_texts_filled_from_plan(standard: Standard) -> None:
     shared = next(r for r in plan.rooms if len(r.functions) > 1)
     row = rows[f"room-plaque-r{shared.index + 1:02d}"]
     assert row.text == "、".join(names[f] for f in shared.functions)
-    assert "follows text" in row.width
+    assert "随文字" in row.width
+    english = {r.id: r for r in schedule_rows(standard, plan, "en")}
+    assert "follows text" in english[row.id].width
 
 
 def test_logo_placed_by_origin(standard: Standard) -> None:

@@ -143,9 +143,10 @@ def test_diff_standards_reports_changes(tmp_path: Path, standard: Standard) -> N
     old = tmp_path / "old"
     shutil.copytree(CORE_SPECS, old)
     plaques = (old / "plaques.yml").read_text(encoding="utf-8")
+    amended = ("size: {height_mm: 500, width_mm: 750}\n    amendment: {reason: an older "
+               "local size, reason_zh: 旧的本地尺寸}")  # differs from its quote: marked so
     (old / "plaques.yml").write_text(plaques.replace("size: {height_mm: 550, width_mm: 750}",
-                                                     "size: {height_mm: 500, width_mm: 750}", 1),
-                                     encoding="utf-8")
+                                                     amended, 1), encoding="utf-8")
     defaults = (old / "defaults.yml").read_text(encoding="utf-8")
     (old / "defaults.yml").write_text(defaults.replace('"#E60012"', '"#FF0000"'),
                                       encoding="utf-8")

@@ -31,13 +31,22 @@ def test_validate_bundled_specs_reports_each_standard() -> None:
 
 
 def test_validate_reports_every_problem_and_exits_2(tmp_path: Path) -> None:
-    """Bad specs: exit 2, a count, then one `file:line:col: field: message` line per problem."""
+    """Bad specs: exit 2, a count, then one `file:line:col: field: message` line per problem;
+    Chinese by default, English with --lang en."""
     directory = write_minimal(tmp_path / "tiny")
     edit(directory / "plaques.yml", "    kind: outdoor\n", "    kind: inside\n")
     edit(directory / "standard.yml", 'edition: "1"', "edition: 1")
     result = CliRunner().invoke(main, ["validate", str(directory)])
     assert result.exit_code == 2
     assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "Error: 2 个问题:",
+        f"{directory / 'plaques.yml'}:20:5: plaques[0].kind: 应为 'outdoor' 或 'indoor',"
+        "实际为 'inside'",
+        f"{directory / 'standard.yml'}:5:3: standard.edition: 应为文字,实际为 1"
+        "(YAML 把它读作数:请加引号)"]
+    result = CliRunner().invoke(main, ["validate", str(directory), "--lang", "en"])
+    assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "Error: 2 problems:",
         f"{directory / 'plaques.yml'}:20:5: plaques[0].kind: expected 'outdoor' or 'indoor', "

@@ -195,7 +195,7 @@ class _Reader:
                 continue
             ids = []
             for j, fid in enumerate(self.list_of((*where, "functions"), room.get("functions"))):
-                if fid not in functions:
+                if not isinstance(fid, str) or fid not in functions:
                     self.bad((*where, "functions", j), "err.function", id=self.standard.id,
                              got=fid)
                 else:

@@ -25,14 +25,21 @@ def _comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def tolerance_text(item: AuditItem, lang: str = "zh") -> str:
-    """``± 1 cm(项目默认值)`` (``ΔE2000 ≤ 12(项目默认值)`` for a colour difference), or
-    empty when the item has no tolerance."""
+def tolerance_value(item: AuditItem) -> str:
+    """``± 1 cm``, ``ΔE2000 ≤ 12`` for a colour difference, or empty without a tolerance."""
     tol = item.tolerance
     if tol is None:
         return ""
-    key = "tolerance.difference" if tol.unit == "delta_e2000" else "tolerance"
-    return t(key, lang, value=measured(tol.plus_minus), unit=unit_shown(tol.unit)).strip()
+    unit = unit_shown(tol.unit)
+    if tol.unit == "delta_e2000":
+        return f"{unit} ≤ {measured(tol.plus_minus)}"
+    return f"± {measured(tol.plus_minus)} {unit}"
+
+
+def tolerance_text(item: AuditItem, lang: str = "zh") -> str:
+    """The tolerance marked as a project default: ``± 1 cm(项目默认值)``; empty without one."""
+    value = tolerance_value(item)
+    return t("tolerance.marked", lang, value=value) if value else ""
 
 
 def survey_template(standard: Standard, values: Mapping[str, str], site: Site | None = None,
@@ -115,4 +122,4 @@ def _item_lines(item: AuditItem, lang: str) -> list[str]:
     return out
 
 
-__all__ = ["survey_template", "tolerance_text"]
+__all__ = ["survey_template", "tolerance_text", "tolerance_value"]

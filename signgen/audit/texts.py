@@ -95,7 +95,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "size.height": ("高", "height"),
     "size.width": ("长", "width"),
     "tolerance": (" ± {value} {unit}(项目默认值)", " ± {value} {unit} (project default)"),
-    "tolerance.difference": ("{unit} ≤ {value}(项目默认值)", "{unit} ≤ {value} (project default)"),
+    "tolerance.marked": ("{value}(项目默认值)", "{value} (project default)"),
     "text": ("所见“{observed}”,要求“{required}”", "observed “{observed}”, required "
              "“{required}”"),
     "text.rule": ("(比较时忽略空白,全角标点按半角读)", " (compared without whitespace, "

@@ -195,7 +195,7 @@ def elevation_command(pairs: tuple[str, ...], origin: str | None, door_width_mm:
     Example:
 
     \b
-      signgen elevation --set district=额济纳旗 --set street=达来呼布镇 \\
+      signgen elevation --set district=阿拉善右旗 --set street=额肯呼都格镇 \\
         --set community=团结社区 --set party_org=党支部 --origin 购买 -o entrance.pdf
     """
     standard = load_selected(specs_dir, standard_id)
@@ -233,8 +233,8 @@ def drawing_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, px_pe
     Example:
 
     \b
-      signgen drawing party-committee-plaque --set district=额济纳旗 \\
-        --set street=达来呼布镇 --set community=团结社区 --set party_org=党支部 \\
+      signgen drawing party-committee-plaque --set district=阿拉善右旗 \\
+        --set street=额肯呼都格镇 --set community=团结社区 --set party_org=党支部 \\
         -o party-committee.drawing.svg
     """
     standard = load_selected(specs_dir, standard_id)

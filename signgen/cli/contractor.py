@@ -9,7 +9,7 @@ import click
 
 from signgen.cli.emit import emit
 from signgen.cli.formats import REPORT_SUFFIXES, output_format, suffix_of
-from signgen.cli.options import specs_option, standard_option
+from signgen.cli.options import errors_in, lang_option, specs_option, standard_option
 from signgen.errors import SigngenError
 from signgen.output.files import write_atomic
 from signgen.spec.model import Standard
@@ -31,8 +31,7 @@ def _load(specs_dir: Path, standard_id: str | None) -> Standard:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write to FILE.md (Markdown) or FILE.html (printable A4 page); "
                    "default: Markdown on stdout.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Chinese, or English with the Chinese terms alongside.")
+@lang_option
 @_standard_options
 def checklist_command(output: Path | None, lang: str, specs_dir: Path,
                       standard_id: str | None) -> None:
@@ -44,8 +43,9 @@ def checklist_command(output: Path | None, lang: str, specs_dir: Path,
     """
     from signgen.contractor.checklist import checklist_html, checklist_markdown
 
-    standard = _load(specs_dir, standard_id)
     fmt = output_format(output, None, CHECKLIST_SUFFIXES, "md")
+    with errors_in(lang):
+        standard = _load(specs_dir, standard_id)
     emit(output, checklist_html(standard, lang) if fmt == "html"
          else checklist_markdown(standard, lang))
 
@@ -59,10 +59,11 @@ def checklist_command(output: Path | None, lang: str, specs_dir: Path,
               help="Write the report here instead of stdout.")
 @click.option("--svg", "svg_path", type=click.Path(path_type=Path), default=None,
               help="Also write the floor-plan schematic (SVG, px) here.")
+@lang_option
 @_standard_options
 @click.pass_context
 def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
-                       output: Path | None, svg_path: Path | None, specs_dir: Path,
+                       output: Path | None, svg_path: Path | None, lang: str, specs_dir: Path,
                        standard_id: str | None) -> None:
     """Check a renovation plan: areas, room functions, windows, boards, logo.
 
@@ -80,9 +81,10 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
     from signgen.output.report import render_report
 
     fmt = output_format(output, fmt, REPORT_SUFFIXES, "text")
-    standard = _load(specs_dir, standard_id)
-    plan = load_plan(plan_path, standard)
-    report = check_plan(standard, plan)
+    with errors_in(lang):
+        standard = _load(specs_dir, standard_id)
+        plan = load_plan(plan_path, standard)
+    report = check_plan(standard, plan, lang)
     svg = floorplan_svg(standard, plan)
     if fmt == "html":
         report = replace(report, figures=(Figure(svg, "floor-plan schematic"),))
@@ -97,8 +99,9 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
 @click.argument("plan_path", metavar="PLAN.yaml", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="FILE.csv (UTF-8 with BOM), FILE.xlsx or FILE.md.")
+@lang_option
 @_standard_options
-def schedule_command(plan_path: Path, output: Path, specs_dir: Path,
+def schedule_command(plan_path: Path, output: Path, lang: str, specs_dir: Path,
                      standard_id: str | None) -> None:
     """Sign schedule: every sign the plan's premises need, one row each.
 
@@ -115,9 +118,10 @@ def schedule_command(plan_path: Path, output: Path, specs_dir: Path,
         raise SigngenError(f"-o {output}: 文件后缀应为 {', '.join(SCHEDULE_SUFFIXES)} 之一 "
                            f"(expected a file ending in {', '.join(SCHEDULE_SUFFIXES)}: the "
                            "suffix sets the format)")
-    standard = _load(specs_dir, standard_id)
-    plan = load_plan(plan_path, standard)
-    write_atomic(output, schedule_bytes(standard, plan, fmt))
+    with errors_in(lang):
+        standard = _load(specs_dir, standard_id)
+        plan = load_plan(plan_path, standard)
+    write_atomic(output, schedule_bytes(standard, plan, fmt, lang))
     click.echo(f"wrote {output}: {len(schedule_rows(standard, plan))} signs", err=True)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from signgen.cli.options import DEFAULT_SPECS
+from signgen.cli.options import DEFAULT_SPECS, errors_in, lang_option
 from signgen.output.files import os_error
 from signgen.spec.load import load_standards
 
@@ -40,12 +40,17 @@ def main() -> None:
 
 @main.command()
 @click.argument("specs_dir", type=click.Path(path_type=Path), default=DEFAULT_SPECS)
-def validate(specs_dir: Path) -> None:
+@lang_option
+def validate(specs_dir: Path, lang: str) -> None:
     """Load and check every spec file; report every problem with file:line:col.
+
+    Every problem in one pass: shapes, references across files, numbers against their
+    quotes, sizes and dates the renderers rely on. Messages in Chinese; --lang en for English.
 
     Example: signgen validate specs/
     """
-    standards = load_standards(specs_dir)
+    with errors_in(lang):
+        standards = load_standards(specs_dir)
     for std in standards:
         d = std.project_defaults
         n_defaults = (len(d.plaque_layouts) + len(d.colour_values) + len(d.tolerances)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -11,6 +12,7 @@ import click
 
 from signgen.batch.options import MAX_PX_PER_MM
 from signgen.errors import SigngenError
+from signgen.spec.messages import DEFAULT_LANG, LANGS
 from signgen.spec.model import Standard
 
 DEFAULT_SPECS = Path("specs")
@@ -25,6 +27,20 @@ standard_option = click.option(
 fonts_dir_option = click.option(
     "--fonts-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
     help="Folder of font files searched before fontconfig.")
+lang_option = click.option(
+    "--lang", type=click.Choice(list(LANGS)), default=DEFAULT_LANG, show_default=True,
+    help="Chinese, or English with the Chinese terms alongside (also for error messages).")
+
+
+@contextmanager
+def errors_in(lang: str) -> Iterator[None]:
+    """Bad-input errors raised inside print in ``lang`` (Chinese by default)."""
+    try:
+        yield
+    except SigngenError as exc:
+        raise exc.in_lang(lang) from None
+
+
 allow_small_option = click.option(
     "--allow-small", is_flag=True,
     help="Warn instead of failing when letters fall below the minimum height.")

@@ -35,6 +35,7 @@ EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
     "door_width_mm": ("door_width_mm", "门宽", "门宽mm"),
     "door_height_mm": ("door_height_mm", "门高", "门高mm"),
     "logo": ("logo", "标识", "标识文件"),
+    "note": ("note", "备注", "说明"),  # free text for people; signgen reads nothing from it
 }
 MAX_DOOR_MM = 100_000.0
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from signgen.contractor.schedule import DEFAULT, clause_label, size_facts, style_facts
+from signgen.contractor.plaque_facts import clause_label, default_mark, size_facts, style_facts
 from signgen.output.document import (
     BASE_CSS,
     Block,
@@ -129,8 +129,8 @@ def checklist_blocks(standard: Standard, lang: str = "zh") -> list[Block]:
 def _plaque_blocks(standard: Standard, plaque_id: str, lang: str) -> list[Block]:
     t = _T[lang]
     plaque = standard.plaque(plaque_id)
-    height, width, source = size_facts(standard, plaque_id)
-    faces, colours = style_facts(standard, plaque_text(standard, plaque_id))
+    height, width, source = size_facts(standard, plaque_id, lang)
+    faces, colours = style_facts(standard, plaque_text(standard, plaque_id), lang)
     height_text = f"{number(height)} mm" if height else t["none"]
     width_text = f"{width} mm"
     return [
@@ -141,7 +141,7 @@ def _plaque_blocks(standard: Standard, plaque_id: str, lang: str) -> list[Block]
             f"{clause_label(standard, plaque.citation.clause)})",
             f"{t['height']}: {height_text}; {t['width']}: {width_text} ({source})",
             f"{t['mounting']}: {number(standard.layout(plaque_id).mounting_height_mm)} mm "
-            f"({DEFAULT})",
+            f"({default_mark(lang)})",
             f"{t['faces']}: {faces}",
             f"{t['colours']}: {colours}"))]
 

@@ -10,7 +10,7 @@ as ``file:line:col: field: expected ..., got ...``.
 from __future__ import annotations
 
 import difflib
-import unicodedata
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +18,26 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from signgen.communities.identity import community_fields
+from signgen.contractor.messages import PLAN
+from signgen.contractor.names import (
+    match_named,
+    normalise,
+    resolve_function,
+    standard_name,
+    suggest_functions,
+)
 from signgen.errors import ProblemList, SigngenError
 from signgen.spec.load import pydantic_problems
-from signgen.spec.model import Category, Function, Standard
+from signgen.spec.messages import Msg
+from signgen.spec.model import Category, Standard
+from signgen.spec.template import plaque_fields
+from signgen.spec.values import ValueProblem, read_number
 from signgen.spec.yamlsource import Locator, load_yaml
+
+__all__ = ["Plan", "PlanEntry", "PlanInput", "PlanRoom", "RoomInput", "load_plan", "match_named",
+           "normalise", "parse_plan", "per_sign_sources", "resolve_function", "standard_name",
+           "suggest_functions"]
 
 _Text = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
@@ -37,7 +53,8 @@ class RoomInput(_Shape):
     """One room as written in the plan file."""
 
     name: _Text
-    area_m2: float = Field(gt=0, allow_inf_nan=False, description="floor area in m²")
+    area_m2: int | float | str = Field(
+        description="floor area in m²: a number, or text as people type it (150㎡, １５０)")
     zone: _Text | None = None
     functions: list[_Text] = Field(default_factory=list)
 
@@ -65,6 +82,9 @@ class PlanRoom:
     zone: str | None  # zone id; None when the standard has no zones
     functions: tuple[str, ...]  # function ids, in the plan's order, without repeats
     line: int = 0
+    # For each function, the standard's name the plan used (an alternative name the standard
+    # gives, e.g. 矛盾调解室, stays; a project alias becomes the standard's name): plaque text.
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,77 +124,6 @@ class Plan:
         return [r for r in self.rooms if function_id in r.functions]
 
 
-# --- name matching ----------------------------------------------------------------------
-
-
-def normalise(name: str) -> str:
-    """The form names are compared in: NFKC (full-width brackets → ASCII), no spaces, casefold.
-
-    >>> normalise(" 社区多功能会议（学习）室 ")
-    '社区多功能会议(学习)室'
-    """
-    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
-
-
-def _function_names(function: Function) -> list[str]:
-    return [function.id, *function.all_names]
-
-
-def resolve_function(standard: Standard, name: str) -> Function | None:
-    """The function named ``name`` by id, Chinese name or alternative name; None if unknown."""
-    wanted = normalise(name)
-    for function in standard.functions:
-        if any(normalise(n) == wanted for n in _function_names(function)):
-            return function
-    return None
-
-
-def suggest_functions(standard: Standard, name: str, limit: int = 3) -> list[str]:
-    """Known function names closest to ``name`` (best first, one per function), for hints.
-
-    Each suggestion is the name (Chinese or alternative) that matched best.
-    """
-    wanted = normalise(name)
-    scored: list[tuple[float, int, str]] = []
-    for order, function in enumerate(standard.functions):
-        best = (0.0, "")
-        for candidate in function.all_names:
-            key = normalise(candidate)
-            score = difflib.SequenceMatcher(None, wanted, key).ratio()
-            if wanted and (wanted in key or key in wanted):
-                score = max(score, 0.75)
-            if score > best[0]:
-                best = (score, candidate)
-        if best[0] >= 0.5:
-            scored.append((-best[0], order, best[1]))
-    return [name for _, _, name in sorted(scored)[:limit]]
-
-
-def _named_items(items: Sequence[Any]) -> list[tuple[str, list[str]]]:
-    return [(item.id, [item.id, item.name, getattr(item, "name_en", "")]) for item in items]
-
-
-def match_named(items: Sequence[Any], name: str) -> tuple[str | None, list[str]]:
-    """Match ``name`` to an item by id, name or English name, else by an unambiguous part.
-
-    Returns:
-        ``(id, [])`` on a match, ``(None, [])`` when nothing matches, and ``(None, ids)``
-        when a part of a name matches several items.
-    """
-    wanted = normalise(name)
-    named = _named_items(items)
-    for item_id, names in named:
-        if any(n and normalise(n) == wanted for n in names):
-            return item_id, []
-    if len(wanted) < 2:
-        return None, []
-    partial = [item_id for item_id, names in named
-               if any(n and wanted in normalise(n) for n in names[1:])]
-    if len(partial) == 1:
-        return partial[0], []
-    return None, partial
-
-
 # --- loading ----------------------------------------------------------------------------
 
 
@@ -188,23 +137,33 @@ class _Resolver:
         self.loc = locator
         self.problems = ProblemList()
 
-    def bad(self, path: tuple[str | int, ...], message: str) -> None:
+    def bad(self, path: tuple[str | int, ...], message: Msg) -> None:
         self.problems.extend([self.loc.problem(path, message)])
 
     def community(self, values: dict[str, str]) -> dict[str, str]:
-        fields = {f.id: f for f in self.standard.fields}
+        """The community's own values; a per-sign field (a board's name...) is refused."""
+        every = {f.id: f for f in self.standard.fields}
+        fields = {f.id: f for f in community_fields(self.standard)} if every else {}
+        per_sign = per_sign_sources(self.standard)
         out: dict[str, str] = {}
         for key, value in values.items():
             path: tuple[str | int, ...] = ("community", key)
             spec_field = fields.get(key)
-            if fields and spec_field is None:
+            known = ", ".join(fields)
+            if every and key in per_sign:
+                source, plaque = per_sign[key]
+                self.bad(path, PLAN.msg("per_sign_field", field=key, plaque=plaque.name,
+                                        plaque_en=plaque.name_en, source=source, known=known))
+                continue
+            if every and spec_field is None:
                 close = difflib.get_close_matches(key, list(fields), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                self.bad(path, f"unknown key{hint}; expected one of: {', '.join(fields)}")
+                hint = PLAN.msg("did_you_mean", name=close[0]) if close else ""
+                self.bad(path, PLAN.msg("unknown_key", hint=hint, known=known))
                 continue
             text = value.strip()
             if spec_field and spec_field.choices and text and text not in spec_field.choices:
-                self.bad(path, f"expected one of {', '.join(spec_field.choices)}, got {value!r}")
+                self.bad(path, PLAN.msg("choice", choices=", ".join(spec_field.choices),
+                                        got=value))
                 continue
             out[key] = text
         return out
@@ -212,45 +171,54 @@ class _Resolver:
     def origin(self, written: str | None) -> str | None:
         if written is None:
             if self.standard.origins:
-                self.bad(("origin",), "expected how the premises were obtained, one of "
-                                      f"{_choices(self.standard.origins)}, got nothing")
+                self.bad(("origin",), PLAN.msg("origin_missing",
+                                               known=_choices(self.standard.origins)))
             return None
         origin_id, _ = match_named(self.standard.origins, written)
         if origin_id is None:
-            known = _choices(self.standard.origins) or "none (this standard lists no origins)"
-            self.bad(("origin",), f"expected one of {known}, got {written!r}")
+            known = _choices(self.standard.origins) or PLAN.msg("none_listed")
+            self.bad(("origin",), PLAN.msg("choice", choices=known, got=written))
         return origin_id
+
+    def area(self, i: int, written: int | float | str) -> float:
+        """A room's area in m², read as people type it (``150㎡``, full-width digits)."""
+        try:
+            return read_number(written, "m2", positive=True)
+        except ValueProblem as problem:
+            self.bad(("rooms", i, "area_m2"), problem.msg())
+            return 0.0
 
     def zone(self, i: int, written: str | None) -> str | None:
         path: tuple[str | int, ...] = ("rooms", i, "zone")
         zones = self.standard.zones
         if written is None:
             if zones:
-                self.bad(path, f"expected the room's zone, one of {_choices(zones)}, "
-                               "got nothing")
+                self.bad(path, PLAN.msg("zone_missing", known=_choices(zones)))
             return None
         zone_id, several = match_named(zones, written)
         if zone_id is None:
-            known = _choices(zones) or "none (this standard has no zones)"
-            extra = f" (matches several: {', '.join(several)})" if several else ""
-            self.bad(path, f"expected one of {known}{extra}, got {written!r}")
+            known = _choices(zones) or PLAN.msg("none_listed")
+            extra = PLAN.msg("several", items=", ".join(several)) if several else ""
+            self.bad(path, PLAN.msg("choice", choices=known + extra, got=written))
         return zone_id
 
-    def functions(self, i: int, written: Sequence[object]) -> tuple[str, ...]:
-        ids: list[str] = []
+    def functions(self, i: int, written: Sequence[object]) -> tuple[tuple[str, str], ...]:
+        """(function id, the standard's name to show) per function, without repeats."""
+        out: list[tuple[str, str]] = []
         for j, name in enumerate(written):
             if not isinstance(name, str):
                 continue  # a shape error, reported by pydantic
             function = resolve_function(self.standard, name)
             if function is None:
                 close = suggest_functions(self.standard, name)
-                hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+                hint = (PLAN.msg("function_hint", names=PLAN.msg("or").join(close))
+                        if close else "")
                 self.bad(("rooms", i, "functions", j),
-                         f"expected a function of {self.standard.id} by id, Chinese name or "
-                         f"alternative name{hint}, got {name!r}")
-            elif function.id not in ids:
-                ids.append(function.id)
-        return tuple(ids)
+                         PLAN.msg("function_unknown", standard=self.standard.id, hint=hint,
+                                  got=name))
+            elif function.id not in (f for f, _ in out):
+                out.append((function.id, standard_name(function, name)))
+        return tuple(out)
 
     def entries(self, key: str, written: Sequence[object], items: Sequence[Category]
                 ) -> tuple[PlanEntry, ...]:
@@ -261,9 +229,8 @@ class _Resolver:
                 continue  # a shape error, reported by pydantic
             item_id, several = match_named(items, name)
             if several:
-                self.bad((key, i), f"expected one item, got a name that matches several: "
-                                   f"{', '.join(by_id[s].name for s in several)}; "
-                                   f"write the full name, got {name!r}")
+                self.bad((key, i), PLAN.msg("entry_several", got=name, items=", ".join(
+                    by_id[s].name for s in several)))
                 continue
             shown = by_id[item_id].name if item_id else name.strip()
             out.append(PlanEntry(i, name, item_id, shown))
@@ -273,9 +240,8 @@ class _Resolver:
 def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
     """Validate and resolve plan data already loaded from YAML (see :func:`load_plan`)."""
     if not isinstance(data, dict):
-        raise SigngenError([locator.problem((), "expected a mapping with community, origin, "
-                                                "rooms, windows, boards, got "
-                                                f"{type(data).__name__}")])
+        raise SigngenError([locator.problem((), PLAN.msg("not_mapping",
+                                                         got=type(data).__name__))])
     r = _Resolver(standard, locator)
     try:
         raw = PlanInput.model_validate(data)
@@ -288,9 +254,12 @@ def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
     origin = r.origin(raw.origin)
     rooms = []
     for i, room in enumerate(raw.rooms):
-        rooms.append(PlanRoom(i, room.name.strip(), float(room.area_m2), r.zone(i, room.zone),
-                              r.functions(i, room.functions),
-                              locator.where(("rooms", i))[0]))
+        functions = r.functions(i, room.functions)
+        rooms.append(PlanRoom(i, room.name.strip(), r.area(i, room.area_m2), r.zone(i, room.zone),
+                              tuple(f for f, _ in functions), locator.where(("rooms", i))[0],
+                              tuple(n for _, n in functions)))
+    if not math.isfinite(sum(room.area_m2 for room in rooms)):
+        r.bad(("rooms",), PLAN.msg("total_not_finite"))
     windows = r.entries("windows", raw.windows or [], standard.window_categories)
     boards_listed = raw.boards is not None
     if raw.boards is None:
@@ -300,6 +269,24 @@ def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
     r.problems.raise_if_any()
     return Plan(locator.file, standard.id, community, origin, tuple(rooms), windows, boards,
                 boards_listed)
+
+
+def per_sign_sources(standard: Standard) -> dict[str, tuple[str, Any]]:
+    """Fields only repeated plaques use -> (the plan key that gives them, the plaque).
+
+    These never belong in a ``community:`` block (a plan's, or a survey's): each window,
+    room or board gives its own.
+    """
+    once = {f.id for f in community_fields(standard)}
+    source = {"per_window": "windows", "per_room": "rooms[].functions", "per_board": "boards"}
+    out: dict[str, tuple[str, Any]] = {}
+    for plaque in standard.plaques:
+        if plaque.repeat == "once":
+            continue
+        for name in plaque_fields(plaque):
+            if name not in once:
+                out.setdefault(name, (source[plaque.repeat], plaque))
+    return out
 
 
 def _check_names_leniently(r: _Resolver, data: dict[str, Any]) -> None:
@@ -317,6 +304,9 @@ def _check_names_leniently(r: _Resolver, data: dict[str, Any]) -> None:
         zone = room.get("zone")
         if zone is None or isinstance(zone, str):
             r.zone(i, zone)
+        area = room.get("area_m2")
+        if isinstance(area, int | float | str) and not isinstance(area, bool):
+            r.area(i, area)
         functions = room.get("functions")
         if isinstance(functions, list):
             r.functions(i, functions)

@@ -21,15 +21,24 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
+from signgen.contractor.messages import SCHEDULE
 from signgen.contractor.plan import Plan, PlanEntry, PlanRoom
+from signgen.contractor.plaque_facts import (
+    both,
+    clause_label,
+    default_mark,
+    level_label,
+    mounting_facts,
+    plaque_type,
+    size_facts,
+    style_facts,
+)
 from signgen.output.document import Heading, Para, Table, blocks_markdown
 from signgen.output.numbers import number
-from signgen.plaque.text import PlaqueText, plaque_text
+from signgen.plaque.text import plaque_text
+from signgen.spec.messages import check_lang
 from signgen.spec.model import Plaque, Standard
 from signgen.spec.template import plaque_fields
-
-STANDARD = "标准 standard"
-DEFAULT = "项目默认 project default"
 
 
 @dataclass(frozen=True)
@@ -48,21 +57,25 @@ class ScheduleRow:
     mounting_height: str
     quantity: int
     clause: str
+    level: str = ""  # the sign's level from the spec, in words (required, recommended...)
 
 
-COLUMNS: tuple[tuple[str, str, float], ...] = (
-    ("id", "编号 ID", 28), ("type", "类型 Type", 22), ("text", "文字 Text", 40),
-    ("height_mm", "高 Height (mm)", 12), ("width", "宽 Width (mm)", 22),
-    ("size_source", "尺寸来源 Size source", 34), ("typefaces", "字体 Typefaces", 48),
-    ("colours", "颜色 Colours", 40), ("placement", "位置 Placement", 40),
-    ("mounting_height", "安装高度 Mounting height (mm)", 30), ("quantity", "数量 Qty", 8),
-    ("clause", "条款 Clause", 16))
+# (field, column width in XLSX); headers come from the messages in the schedule's language.
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("id", 28), ("type", 22), ("text", 40), ("height_mm", 12), ("width", 22),
+    ("size_source", 34), ("typefaces", 48), ("colours", 40), ("placement", 40),
+    ("mounting_height", 30), ("quantity", 8), ("level", 10), ("clause", 16))
+
+
+def headers(lang: str = "zh") -> list[str]:
+    """The column headers in ``lang``."""
+    return [SCHEDULE.say(f"c_{key}", lang) for key, _ in COLUMNS]
 
 
 def row_cells(row: ScheduleRow) -> list[str | int | float]:
     """The row's cells in :data:`COLUMNS` order (numbers stay numbers)."""
     cells: list[str | int | float] = []
-    for key, _, _ in COLUMNS:
+    for key, _ in COLUMNS:
         value = getattr(row, key)
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -70,75 +83,19 @@ def row_cells(row: ScheduleRow) -> list[str | int | float]:
     return cells
 
 
-# --- facts about a plaque, shared with the checklist ------------------------------------
-
-
-def size_facts(standard: Standard, plaque_id: str) -> tuple[float | None, str, str]:
-    """Height (mm), width text and where each comes from (standard or project default)."""
-    plaque = standard.plaque(plaque_id)
-    layout = standard.layout(plaque_id)
-    height = plaque.size.height_mm or layout.height_mm
-    h_src = STANDARD if plaque.size.height_mm else DEFAULT
-    if plaque.size.width_mm:
-        width, w_src = number(plaque.size.width_mm), STANDARD
-    elif layout.width_from_text:
-        low = number(layout.min_width_mm or 0)
-        high = number(layout.max_width_mm or 0)
-        width, w_src = f"随文字 follows text, {low}-{high}", DEFAULT
-    else:
-        width, w_src = number(layout.width_mm or 0), DEFAULT
-    source = f"height: {h_src}; width: {w_src}" if h_src != w_src else h_src
-    return height, width, source
-
-
-def style_facts(standard: Standard, text: PlaqueText) -> tuple[str, str]:
-    """Typefaces (standard name → substitute) and colours (name HEX), marking defaults."""
-    plaque = text.plaque
-    own = {s.id: s for s in plaque.segments}
-    faces: list[str] = []
-    colours: list[str] = []
-    for line in text.lines:
-        for run in line:
-            seg = own[run.segment]
-            face = standard.typeface(run.typeface)
-            sub = standard.substitute(run.typeface).families[0]
-            mark = "" if seg.typeface else f" ({DEFAULT})"
-            entry = f"{face.name}{mark} → {sub.family} {sub.style}"
-            if entry not in faces:
-                faces.append(entry)
-            colour_mark = "" if seg.colour else f" ({DEFAULT})"
-            colour = f"{standard.colour(run.colour).name} {standard.colour_value(run.colour).hex}"
-            if colour + colour_mark not in colours:
-                colours.append(colour + colour_mark)
-    bg_mark = "" if plaque.background else f", {DEFAULT}"
-    bg = f"{standard.colour(text.background).name} {standard.colour_value(text.background).hex}"
-    colours.append(f"{bg} (background{bg_mark})")
-    return "; ".join(faces), "; ".join(colours)
-
-
-def mounting_facts(standard: Standard, plaque_id: str) -> str:
-    """Mounting height from the project defaults, floor to the sign's lower edge."""
-    layout = standard.layout(plaque_id)
-    return f"{number(layout.mounting_height_mm)} (floor to lower edge, {DEFAULT})"
-
-
-def clause_label(standard: Standard, clause_id: str) -> str:
-    """A clause as ``number (id)``, e.g. ``四(四) (d3-4-4)``."""
-    return f"{standard.clause(clause_id).number} ({clause_id})"
-
-
 # --- rows -------------------------------------------------------------------------------
 
 
-def _plaque_row(standard: Standard, plaque: Plaque, row_id: str, values: Mapping[str, str]
-                ) -> ScheduleRow:
+def _plaque_row(standard: Standard, plaque: Plaque, row_id: str, values: Mapping[str, str],
+                lang: str) -> ScheduleRow:
     text = plaque_text(standard, plaque.id, values)
-    height, width, source = size_facts(standard, plaque.id)
-    faces, colours = style_facts(standard, text)
-    return ScheduleRow(row_id, f"{plaque.name} {plaque.name_en}", text.text, height, width,
-                       source, faces, colours, f"{plaque.placement} ({plaque.placement_en})",
-                       mounting_facts(standard, plaque.id), 1,
-                       clause_label(standard, plaque.citation.clause))
+    height, width, source = size_facts(standard, plaque.id, lang)
+    faces, colours = style_facts(standard, text, lang)
+    return ScheduleRow(row_id, plaque_type(plaque, lang), text.text, height, width,
+                       source, faces, colours, both(lang, plaque.placement, plaque.placement_en),
+                       mounting_facts(standard, plaque.id, lang), 1,
+                       clause_label(standard, plaque.citation.clause),
+                       level_label(plaque.level, lang))
 
 
 def _item_values(plan: Plan, plaque: Plaque, value: str) -> dict[str, str]:
@@ -163,11 +120,14 @@ def _entry_ids(prefix: str, entries: tuple[PlanEntry, ...]) -> list[str]:
 
 
 def _room_label(standard: Standard, room: PlanRoom) -> str:
+    """The room plaque's text: the standard's name the plan used for each function."""
+    if room.names:
+        return "、".join(room.names)
     names = {f.id: f.name for f in standard.functions}
     return "、".join(names[f] for f in room.functions) or room.name
 
 
-def logo_row(standard: Standard, plan: Plan) -> ScheduleRow | None:
+def logo_row(standard: Standard, plan: Plan, lang: str = "zh") -> ScheduleRow | None:
     """The unified logo's row, placed by the plan's origin; None without an origin."""
     origin = next((o for o in standard.origins if o.id == plan.origin), None)
     if origin is None:
@@ -175,35 +135,38 @@ def logo_row(standard: Standard, plan: Plan) -> ScheduleRow | None:
     entrance = standard.project_defaults.entrance
     size = number(entrance.logo_size_mm) if entrance else ""
     return ScheduleRow(
-        f"logo-{origin.id}", "标识 Logo", "统一标识：图样不在标准正文中 unified logo: artwork "
-        "not in the standard text", float(entrance.logo_size_mm) if entrance else None, size,
-        DEFAULT if entrance else "", "", "", f"{origin.name} {origin.name_en}: "
-        f"“{origin.citation.quote}”", "", 1, clause_label(standard, origin.citation.clause))
+        f"logo-{origin.id}", SCHEDULE.say("logo_type", lang), SCHEDULE.say("logo_text", lang),
+        float(entrance.logo_size_mm) if entrance else None, size,
+        default_mark(lang) if entrance else "", "", "",
+        f"{both(lang, origin.name, origin.name_en)}: “{origin.citation.quote}”", "", 1,
+        clause_label(standard, origin.citation.clause))
 
 
-def schedule_rows(standard: Standard, plan: Plan) -> list[ScheduleRow]:
+def schedule_rows(standard: Standard, plan: Plan, lang: str = "zh") -> list[ScheduleRow]:
     """Every sign the plan's premises need, in the standard's plaque order."""
+    check_lang(lang)
     rows: list[ScheduleRow] = []
-    logo = logo_row(standard, plan)
+    logo = logo_row(standard, plan, lang)
     for plaque in standard.plaques:
         if plaque.repeat == "once":
-            rows.append(_plaque_row(standard, plaque, plaque.id, plan.community))
+            rows.append(_plaque_row(standard, plaque, plaque.id, plan.community, lang))
             if logo and plaque.kind == "outdoor" and logo not in rows:
                 rows.append(logo)
         elif plaque.repeat == "per_window":
             for entry, row_id in zip(plan.windows, _entry_ids(plaque.id, plan.windows),
                                      strict=True):
                 rows.append(_plaque_row(standard, plaque, row_id,
-                                        _item_values(plan, plaque, entry.name)))
+                                        _item_values(plan, plaque, entry.name), lang))
         elif plaque.repeat == "per_room":
             for room in plan.rooms:
                 rows.append(_plaque_row(standard, plaque, f"{plaque.id}-r{room.index + 1:02d}",
-                                        _item_values(plan, plaque, _room_label(standard, room))))
+                                        _item_values(plan, plaque, _room_label(standard, room)),
+                                        lang))
         else:
             for entry, row_id in zip(plan.boards, _entry_ids(plaque.id, plan.boards),
                                      strict=True):
                 rows.append(_plaque_row(standard, plaque, row_id,
-                                        _item_values(plan, plaque, entry.name)))
+                                        _item_values(plan, plaque, entry.name), lang))
     if logo and logo not in rows:
         rows.append(logo)
     return rows
@@ -226,26 +189,29 @@ def neutralise(value: str | int | float) -> str | int | float:
     return value
 
 
-def schedule_table(rows: list[ScheduleRow]) -> Table:
+def schedule_table(rows: list[ScheduleRow], lang: str = "zh") -> Table:
     """The schedule as a document table (headers and text cells)."""
-    return Table(tuple(h for _, h, _ in COLUMNS), tuple(
+    return Table(tuple(headers(lang)), tuple(
         tuple(c if isinstance(c, str) else number(c) for c in row_cells(r)) for r in rows))
 
 
-def schedule_markdown(standard: Standard, plan: Plan, rows: list[ScheduleRow]) -> str:
+def schedule_markdown(standard: Standard, plan: Plan, rows: list[ScheduleRow],
+                      lang: str = "zh") -> str:
     """The schedule as a Markdown page: title, the plan it is for, and the escaped table."""
     count = sum(r.quantity for r in rows)
+    info = standard.standard
     return blocks_markdown([
-        Heading(f"{standard.standard.title}: 标牌清单 Sign schedule", 1),
-        Para(f"{plan.source}: {count} signs ({standard.id})"),
-        schedule_table(rows)])
+        Heading(SCHEDULE.say("title", lang, title=info.title, title_en=info.title_en), 1),
+        Para(SCHEDULE.say("count", lang, source=plan.source, count=count,
+                          standard=standard.id)),
+        schedule_table(rows, lang)])
 
 
-def schedule_csv(rows: list[ScheduleRow]) -> bytes:
+def schedule_csv(rows: list[ScheduleRow], lang: str = "zh") -> bytes:
     """UTF-8 CSV with a BOM (so Excel and WPS read Chinese), formulas neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([h for _, h, _ in COLUMNS])
+    writer.writerow(headers(lang))
     for row in rows:
         writer.writerow([neutralise(c) for c in row_cells(row)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -258,7 +224,7 @@ def _fixed_datetime(standard: Standard) -> datetime.datetime:
         return datetime.datetime(2000, 1, 1)
 
 
-def schedule_xlsx(standard: Standard, rows: list[ScheduleRow]) -> bytes:
+def schedule_xlsx(standard: Standard, rows: list[ScheduleRow], lang: str = "zh") -> bytes:
     """An XLSX workbook: header row frozen, column widths, text cells stored as text.
 
     The same rows give the same bytes: document dates are the standard's date and the
@@ -270,7 +236,7 @@ def schedule_xlsx(standard: Standard, rows: list[ScheduleRow]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "signs"
-    ws.append([h for _, h, _ in COLUMNS])
+    ws.append(headers(lang))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
@@ -281,7 +247,7 @@ def schedule_xlsx(standard: Standard, rows: list[ScheduleRow]) -> bytes:
                 cell.value = neutralise(cell.value)
                 cell.data_type = "s"  # never a formula, whatever the text
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for i, (_, _, width) in enumerate(COLUMNS):
+    for i, (_, width) in enumerate(COLUMNS):
         ws.column_dimensions[get_column_letter(i + 1)].width = width
     ws.freeze_panes = "A2"
     stamp = _fixed_datetime(standard)
@@ -314,11 +280,11 @@ def _deterministic_zip(data: bytes, stamp: datetime.datetime) -> bytes:
 SCHEDULE_FORMATS = ("csv", "xlsx", "md")
 
 
-def schedule_bytes(standard: Standard, plan: Plan, fmt: str) -> bytes:
-    """The schedule of ``plan`` in one of :data:`SCHEDULE_FORMATS`."""
-    rows = schedule_rows(standard, plan)
+def schedule_bytes(standard: Standard, plan: Plan, fmt: str, lang: str = "zh") -> bytes:
+    """The schedule of ``plan`` in one of :data:`SCHEDULE_FORMATS`, in ``lang``."""
+    rows = schedule_rows(standard, plan, lang)
     if fmt == "csv":
-        return schedule_csv(rows)
+        return schedule_csv(rows, lang)
     if fmt == "xlsx":
-        return schedule_xlsx(standard, rows)
-    return schedule_markdown(standard, plan, rows).encode("utf-8")
+        return schedule_xlsx(standard, rows, lang)
+    return schedule_markdown(standard, plan, rows, lang).encode("utf-8")

@@ -43,8 +43,8 @@ from signgen.spec.model import PrintSetup, Standard
 
 PT_PER_MM = 72 / 25.4
 MAX_PAGE_PT = 14400  # the PDF reference's page limit (Annex C), 200 in = 5,080 mm
-LABEL_MM = 4.0  # letter size of the slug label, on paper
-SLUG_LABEL_MM = 10.0  # slug height that holds the label
+LABEL_RATIO = 1 / 60  # slug label letters: a sixtieth of the page's height (paper mm) ...
+LABEL_MM = (4.0, 20.0)  # ... within these bounds: legible on a 1:10 sheet and on a panel
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +159,9 @@ def _page(pdf: pikepdf.Pdf, geometry: PlaqueGeometry, standard: Standard, forms:
         ops += [_op("q"), _op("k", 0, 0, 0, 1),
                 _op("cm", PT_PER_MM, 0, 0, PT_PER_MM, 0, 0)]
         typeface = geometry.lines[0].runs[0].typeface
-        forms.label(ops, page.label, typeface, LABEL_MM, margin / PT_PER_MM + 5,
-                    (margin - bleed) / PT_PER_MM - LABEL_MM * 1.6)
+        size = label_size(geometry.height_mm * page.scale)
+        forms.label(ops, page.label, typeface, size, margin / PT_PER_MM + 5,
+                    (margin - bleed) / PT_PER_MM - size * 1.6)
         ops.append(_op("Q"))
     pdf.add_blank_page(page_size=(media[2], media[3]))
     pdf_page = pdf.pages[-1]
@@ -174,6 +175,15 @@ def _page(pdf: pikepdf.Pdf, geometry: PlaqueGeometry, standard: Standard, forms:
     pdf_page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
 
 
+def label_size(page_height_mm: float) -> float:
+    """The slug label's letter size (paper mm) on a page of this trim height.
+
+    >>> label_size(100.0), label_size(1000.0), label_size(5000.0)
+    (4.0, 16.666666666666668, 20.0)
+    """
+    return min(max(page_height_mm * LABEL_RATIO, LABEL_MM[0]), LABEL_MM[1])
+
+
 def _registration(pdf: pikepdf.Pdf) -> pikepdf.Array:
     """Separation ``All``: every plate at once (crop marks), tint 1 = 100 % of each ink."""
     tint = pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=[1, 1, 1, 1],
@@ -181,8 +191,12 @@ def _registration(pdf: pikepdf.Pdf) -> pikepdf.Array:
     return pikepdf.Array([Name.Separation, Name.All, Name.DeviceCMYK, pdf.make_indirect(tint)])
 
 
-def _finish(pdf: pikepdf.Pdf, standard: Standard, setup: PrintSetup, title: str) -> bytes:
-    """Output intent, XMP and document info for PDF/X-4; saved with a deterministic id."""
+def _finish(pdf: pikepdf.Pdf, standard: Standard, setup: PrintSetup, title: str,
+            identity: str) -> bytes:
+    """Output intent, XMP and document info for PDF/X-4; saved with a deterministic id.
+
+    The XMP document id derives from ``identity`` (plaque, text, scale): same input, same id.
+    """
     profile = pdf.make_stream(_icc_profile(setup.icc_profile))
     profile.Filter = Name.FlateDecode
     profile.N = 4
@@ -192,7 +206,7 @@ def _finish(pdf: pikepdf.Pdf, standard: Standard, setup: PrintSetup, title: str)
         RegistryName="http://www.color.org", DestOutputProfile=profile)])
     date = standard.standard.date
     pdf_date = "D:" + date.replace("-", "") + "000000Z"
-    document_id = f"uuid:{uuid.UUID(bytes=hashlib.sha256(title.encode()).digest()[:16])}"
+    document_id = f"uuid:{uuid.UUID(bytes=hashlib.sha256(identity.encode()).digest()[:16])}"
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["dc:title"] = title
         meta["xmp:CreatorTool"] = "signgen"
@@ -220,7 +234,9 @@ def _document(geometry: PlaqueGeometry, standard: Standard, fonts: FontBook,
     registration = _registration(pdf)
     for page in pages:
         _page(pdf, geometry, standard, forms, page, setup, crop_marks, registration)
-    return _finish(pdf, standard, setup, title)
+    identity = "\n".join([standard.id, geometry.plaque_id, geometry.text, title,
+                          *(f"{p.left_mm} {p.right_mm} {p.scale}" for p in pages)])
+    return _finish(pdf, standard, setup, title, identity)
 
 
 def bleed_mm(standard: Standard, plaque_id: str) -> float:
@@ -260,12 +276,14 @@ def print_pdfs(geometry: PlaqueGeometry, standard: Standard, fonts: FontBook, *,
                                              print_title(geometry), crop_marks))]
     n = setup.reduced_scale
     scale_note = f"比例 1:{n:g},放大 {n * 100:g}% 输出 · scale 1:{n:g}, print at {n * 100:g} %"
-    reduced = _Page(0.0, geometry.width_mm, 1 / n, bleed / n, max(marks, SLUG_LABEL_MM),
+    reduced = _Page(0.0, geometry.width_mm, 1 / n, bleed / n,
+                    max(marks, 2.5 * label_size(geometry.height_mm / n)),
                     scale_note)
     panels = split_panels(geometry, fonts, sheet_long_mm=setup.panel_width_mm,
                           sheet_short_mm=setup.panel_height_mm,
                           overlap_mm=setup.panel_overlap_mm)
-    panel_pages = [_Page(p.left_mm, p.right_mm, 1.0, bleed, max(marks, SLUG_LABEL_MM),
+    panel_pages = [_Page(p.left_mm, p.right_mm, 1.0, bleed,
+                         max(marks, 2.5 * label_size(geometry.height_mm)),
                          _panel_label(p, len(panels), setup.panel_overlap_mm))
                    for p in panels]
     return [

@@ -23,6 +23,7 @@ from signgen.output.document import (
     blocks_markdown,
     html_escape,
 )
+from signgen.spec.messages import REPORT
 
 # --- check reports ----------------------------------------------------------------------
 
@@ -30,6 +31,8 @@ Status = Literal["pass", "fail", "warn", "info"]
 
 STATUS_LABELS: dict[str, str] = {
     "pass": "合格 PASS", "fail": "不合格 FAIL", "warn": "注意 WARN", "info": "说明 INFO"}
+_HEADERS: dict[str, str] = {"status": "结果 Status", "finding": "内容 Finding",
+                            "rule": "规则 Rule", "clause": "条款 Clause"}
 STATUS_MARKS: dict[str, str] = {"pass": "✔", "fail": "✘", "warn": "!", "info": "·"}
 
 
@@ -45,8 +48,14 @@ class ReportItem:
     clause_number: str = ""  # the clause number as printed, e.g. 四(四)
     data: Mapping[str, Any] = field(default_factory=dict)  # facts for machines (JSON)
 
-    def source(self) -> str:
+    def source(self, lang: str | None = None) -> str:
         """Where the item comes from, e.g. ``rule area-total, clause 一 (d3-1)``."""
+        if lang is not None:
+            found = [REPORT.say("src_rule", lang, ref=self.ref)] if self.ref else []
+            if self.clause:
+                found.append(REPORT.say("src_clause", lang, clause=self.clause, number=(
+                    f"{self.clause_number} " if self.clause_number else "")))
+            return REPORT.say("src_join", lang).join(found)
         parts = []
         if self.ref:
             parts.append(f"rule {self.ref}")
@@ -76,6 +85,15 @@ class Report:
     facts: tuple[tuple[str, str], ...] = ()  # label, value: shown under the title
     data: Mapping[str, Any] = field(default_factory=dict)  # summary facts for machines
     figures: tuple[Figure, ...] = ()  # e.g. the floor plan, in HTML only
+    lang: str | None = None  # "zh" or "en": labels in that language; None: both
+
+    def label(self, status: str) -> str:
+        """A status as shown in this report's language."""
+        return STATUS_LABELS[status] if self.lang is None else REPORT.say(status, self.lang)
+
+    def header(self, key: str) -> str:
+        """A table header (status, finding, rule, clause) in this report's language."""
+        return _HEADERS[key] if self.lang is None else REPORT.say(f"h_{key}", self.lang)
 
     @property
     def ok(self) -> bool:
@@ -89,6 +107,9 @@ class Report:
     @property
     def verdict(self) -> str:
         """One line: compliant or not, with the number of failed items."""
+        if self.lang is not None:
+            return (REPORT.say("compliant", self.lang) if self.ok else
+                    REPORT.say("not_compliant", self.lang, n=self.count("fail")))
         if self.ok:
             return "合格 COMPLIANT: no item failed"
         return f"不合格 NOT COMPLIANT: {self.count('fail')} item(s) failed"
@@ -101,7 +122,7 @@ def report_text(report: Report) -> str:
     for section in report.sections:
         lines += ["", section.title]
         for item in section.items:
-            source = f"  [{item.source()}]" if item.source() else ""
+            source = f"  [{item.source(report.lang)}]" if item.source() else ""
             lines.append(f"  {STATUS_MARKS[item.status]} {item.text}{source}")
     lines += ["", report.verdict]
     return "\n".join(" ".join(line.split("\n")) for line in lines) + "\n"
@@ -115,10 +136,10 @@ def _report_blocks(report: Report, for_html: bool) -> list[Block]:
     blocks.append(Para(report.verdict))
     for section in report.sections:
         blocks.append(Heading(section.title, 2))
-        rows = tuple((STATUS_LABELS[i.status], i.text, i.ref, " ".join(
+        rows = tuple((report.label(i.status), i.text, i.ref, " ".join(
             p for p in (i.clause_number, f"({i.clause})" if i.clause else "") if p))
             for i in section.items)
-        blocks.append(Table(("结果 Status", "内容 Finding", "规则 Rule", "条款 Clause"), rows))
+        blocks.append(Table(tuple(report.header(k) for k in _HEADERS), rows))
     if for_html:
         blocks.extend(report.figures)
     return blocks
@@ -131,9 +152,10 @@ def report_markdown(report: Report) -> str:
 
 def report_html(report: Report) -> str:
     """The report as one self-contained HTML page; failed rows in red, figures inline."""
-    page = blocks_html(report.title, _report_blocks(report, True))
+    page = blocks_html(report.title, _report_blocks(report, True), lang=report.lang or "zh")
     # Colour each row by its status: the status cell is the row's first cell.
-    for status, label in STATUS_LABELS.items():
+    for status in STATUS_LABELS:
+        label = report.label(status)
         page = page.replace(f"<tr><td>{html_escape(label)}</td>",
                             f'<tr class="{status}"><td>{html_escape(label)}</td>')
     verdict = f"<p>{html_escape(report.verdict)}</p>"

@@ -205,11 +205,7 @@ def measure_line(text: PlaqueText, line_index: int, fonts: FontBook) -> LineMeas
 
 def minimum_letter_height(standard: Standard, plaque_id: str) -> float:
     """max(layout minimum, viewing distance × legibility mm per metre), in mm."""
-    layout = standard.layout(plaque_id)
-    legibility = standard.project_defaults.legibility
-    from_distance = (layout.viewing_distance_m * legibility.mm_per_metre
-                     if layout.viewing_distance_m is not None and legibility is not None else 0.0)
-    return max(layout.min_letter_height_mm, from_distance)
+    return standard.minimum_letter_height(plaque_id)
 
 
 def _floor(value: float) -> float:

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from signgen.audit.items import AuditItem, checkable_items
+from signgen.audit.template import tolerance_value
 from signgen.site.changelog import diff_standards
 from signgen.site.references import citing, clause_uri, items_by_audit_page, section_label
 from signgen.site.templating import format_number, render
 from signgen.site.urls import Where, site_page
-from signgen.spec.model import Rule, Standard
+from signgen.spec.messages import LEVEL
+from signgen.spec.model import LEVELS, Rule, Standard
 from signgen.spec.template import uses_field
 
 # Page keys -> page names inside a standard's folder; a page exists only if listed.
@@ -97,6 +99,7 @@ def plaques_index_page(pages: PageSet, lang: str) -> str:
     """Every plaque, with the typefaces and colours and their project-default values."""
     std = pages.std
     return _render(pages, "plaques.md.j2", "plaques", lang,
+                   level_word=lambda key: LEVEL.say(key, lang),
                    plaque_uris={p.id: pages.where.page(lang, f"plaques/{p.id}.md")
                                 for p in std.plaques},
                    substitutes={s.typeface: s for s in
@@ -118,15 +121,14 @@ def functions_page(pages: PageSet, lang: str) -> str:
                    zone_by_id={z.id: z for z in std.zones},
                    zone_of={f.function: f.zone for f in std.project_defaults.function_zones},
                    area_tolerance=std.tolerance("area"),
-                   levels=[("required", "应设置" if lang == "zh" else "Required"),
-                           ("encouraged", "鼓励设置" if lang == "zh" else "Encouraged")],
+                   levels=[(level, LEVEL.say(level, lang)) for level in LEVELS
+                           if any(f.level == level for f in std.functions)],
+                   level_word=lambda key: LEVEL.say(key, lang),
                    logo_labels={"roof": "房顶" if lang == "zh" else "on the roof",
                                 "name_sign_front": "社区标牌前端" if lang == "zh"
                                 else "at the front end of the name sign"})
 
 
-LEVELS = {"required": ("应设置", "required"), "recommended": ("建议设置", "recommended"),
-          "encouraged": ("鼓励设置", "encouraged"), "examples": ("举例(非全部必设)", "examples")}
 
 
 def categories_page(pages: PageSet, lang: str, key: str,
@@ -144,7 +146,7 @@ def categories_page(pages: PageSet, lang: str, key: str,
                    prefix="window" if key == "windows" else "board",
                    plaque=plaque,
                    plaque_uri=pages.where.page(lang, f"plaques/{plaque.id}.md") if plaque else "",
-                   level_labels={k: v[0 if lang == "zh" else 1] for k, v in LEVELS.items()},
+                   level_labels={k: LEVEL.say(k, lang) for k in LEVELS},
                    signs=signs or [])
 
 
@@ -234,7 +236,7 @@ def rule_page(pages: PageSet, lang: str, rule: RulePage) -> str:
                    rule=rule, clause=clause, about_uri=about_uri,
                    kind_label=kinds[kind][0 if lang == "zh" else 1] if rule.rule else
                    GROUPS.get(rule.group, (rule.group, rule.group))[0 if lang == "zh" else 1],
-                   number=format_number)
+                   number=format_number, tolerance_value=tolerance_value)
 
 
 def _existing(pages: PageSet, lang: str) -> set[str]:

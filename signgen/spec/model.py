@@ -9,98 +9,77 @@ particular standard: that is data.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
-Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
-NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-Hex = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
-Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
-IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+from signgen.spec.model_base import (
+    FAILING_LEVELS,
+    LEVELS,
+    Amendment,
+    Citation,
+    Cited,
+    Hex,
+    Id,
+    IsoDate,
+    Level,
+    Leveled,
+    Named,
+    NonNegative,
+    Percent,
+    Positive,
+    ProjectAddition,
+    ProjectAliases,
+    Strict,
+    Text,
+)
+from signgen.spec.model_defaults import (
+    ColourValue,
+    Default,
+    Entrance,
+    FontFamily,
+    FunctionZone,
+    Legibility,
+    PlaqueLayout,
+    PrintSetup,
+    ProjectDefaults,
+    SegmentStyle,
+    Tolerance,
+    TypefaceSubstitute,
+)
 
-
-class Strict(BaseModel):
-    """Base: unknown keys are errors, values are not coerced across types."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Citation(Strict):
-    """Where a rule comes from: a clause of a source document and its exact words."""
-
-    clause: Id = Field(description="id of a clause in `clauses:`")
-    quote: Text = Field(description="the original Chinese words, verbatim from the clause")
-
-
-class Cited(Strict):
-    """An item of the standard itself."""
-
-    id: Id
-    citation: Citation
-
-
-Level = Literal["required", "recommended", "encouraged", "examples"]
-"""How strongly the standard asks for an item, as its own words say (``level_quote``).
-
-- ``required``: the text sets it (应, 要求, 设置, 悬挂, 不少于...): a plan or site without it fails;
-- ``recommended``: the text suggests it (建议): never fails, reported apart;
-- ``encouraged``: the text encourages it where conditions allow (鼓励, 在条件允许的情况下):
-  never fails, reported apart;
-- ``examples``: one of an open list (主要有…等): an example, required by nothing alone; what
-  is checked is what the clause itself requires of the whole (e.g. each window has a sign).
-"""
-LEVELS: tuple[str, ...] = ("required", "recommended", "encouraged", "examples")
-FAILING_LEVELS: frozenset[str] = frozenset({"required"})  # the only level a missing item fails
-
-
-class Leveled(Cited):
-    """A checkable item: its level and the words of its clause that set the level."""
-
-    level: Level = Field(description="required | recommended | encouraged | examples "
-                                     "(an open list: 主要有…等); from the text, never assumed")
-    level_quote: Text = Field(description="the words of the cited clause that set the level, "
-                                          "verbatim (e.g. 建议设置, 主要有, 鼓励社区设置)")
-
-    @property
-    def can_fail(self) -> bool:
-        """True when a plan or site lacking this item fails (the level is ``required``)."""
-        return self.level in FAILING_LEVELS
-
-
-class ProjectAddition(Strict):
-    """Marks something the project adds that the standard does not name, with its reason."""
-
-    reason: Text = Field(description="why signgen adds it, in English")
-    reason_zh: Text = Field(description="the same reason in Chinese")
-
-    def reason_in(self, lang: str) -> str:
-        """The reason in ``lang`` ("zh" or "en")."""
-        return self.reason_zh if lang == "zh" else self.reason
-
-
-class ProjectAliases(ProjectAddition):
-    """Names the project accepts for a function, not given by the standard.
-
-    A plan or survey may use them; a plaque never shows them (it shows the standard's name).
-    """
-
-    names: list[Text] = Field(min_length=1)
-
-
-class Amendment(ProjectAddition):
-    """A deliberate local change to a number the cited quote gives (e.g. a district's own
-    minimum); ``validate`` accepts the difference and the site shows it with its reason."""
-
-
-class Named(Cited):
-    """A cited item with a Chinese name and an English one."""
-
-    name: Text
-    name_en: Text
-
+__all__ = [
+    "FAILING_LEVELS",
+    "LEVELS",
+    "Amendment",
+    "Citation",
+    "Cited",
+    "ColourValue",
+    "Default",
+    "Entrance",
+    "FontFamily",
+    "FunctionZone",
+    "Hex",
+    "Id",
+    "IsoDate",
+    "Legibility",
+    "Level",
+    "Leveled",
+    "Named",
+    "NonNegative",
+    "Percent",
+    "PlaqueLayout",
+    "Positive",
+    "PrintSetup",
+    "ProjectAddition",
+    "ProjectAliases",
+    "ProjectDefaults",
+    "SegmentStyle",
+    "Strict",
+    "Text",
+    "Tolerance",
+    "TypefaceSubstitute",
+]
 
 # --- meta -------------------------------------------------------------------------------
 
@@ -301,126 +280,6 @@ class Rule(Cited):
         False, description="what is required depends on the origin: each origin's citation says")
 
 
-# --- project defaults -------------------------------------------------------------------
-
-
-class Default(Strict):
-    """A value the standard does not fix; signgen's choice, with a one-line reason."""
-
-    reason: Text = Field(description="why signgen chose this value, in English")
-    reason_zh: str = Field("", description="the same reason in Chinese, for the Chinese site")
-
-    def reason_in(self, lang: str) -> str:
-        """The reason in ``lang`` ("zh" or "en"), falling back to English."""
-        return self.reason_zh if lang == "zh" and self.reason_zh else self.reason
-
-
-class ColourValue(Default):
-    colour: Id
-    hex: Hex
-    cmyk: Annotated[list[Percent], Field(min_length=4, max_length=4)]
-
-
-class FontFamily(Strict):
-    family: Text = Field(description="exact fontconfig family name")
-    style: Text = "Regular"
-
-
-class TypefaceSubstitute(Default):
-    typeface: Id
-    families: list[FontFamily] = Field(min_length=1)
-    debian_packages: list[Text] = Field(min_length=1)
-
-
-class SegmentStyle(Strict):
-    """Typeface and colour for a segment whose style the standard leaves open."""
-
-    segment: Id
-    typeface: Id
-    colour: Id
-
-
-class PlaqueLayout(Default):
-    """How a plaque is laid out: size the standard leaves open, lines, margins, letters."""
-
-    plaque: Id
-    height_mm: Positive | None = None
-    width_mm: Positive | None = None
-    width_from_text: bool = Field(
-        False, description="width follows the fitted text plus margins (within min/max)")
-    min_width_mm: Positive | None = None
-    max_width_mm: Positive | None = None
-    margin_mm: NonNegative
-    line_gap: NonNegative = Field(0.25, description="gap between lines, in letter heights")
-    lines: list[list[Id]] = Field(min_length=1, description="segment ids on each line")
-    max_letter_height_mm: Positive = Field(
-        description="largest letter height: the em (body) size, not the measured ink height")
-    min_letter_height_mm: Positive = Field(
-        description="smallest letter height: the em (body) size, not the measured ink height")
-    mounting_height_mm: NonNegative = Field(description="floor to the plaque's lower edge")
-    viewing_distance_m: Positive | None = Field(
-        None, description="typical reading distance; sets a minimum letter height")
-    background: Id | None = Field(None, description="where the standard gives none")
-    segment_styles: list[SegmentStyle] = Field(default_factory=list)
-
-
-class Tolerance(Default):
-    id: Id
-    applies_to: Literal["plaque_size", "area", "letter_height", "mounting_height", "colour"]
-    plus_minus: NonNegative
-    unit: Literal["mm", "cm", "m2", "delta_e2000"]
-
-
-class Legibility(Default):
-    """Minimum letter height from viewing distance: mm of letter per metre of distance."""
-
-    mm_per_metre: Positive
-
-
-class Entrance(Default):
-    door_width_mm: Positive
-    door_height_mm: Positive
-    wall_height_mm: Positive
-    gap_above_door_mm: NonNegative
-    gap_beside_door_mm: NonNegative
-    logo_size_mm: Positive
-    figure_height_mm: Positive
-
-
-class FunctionZone(Default):
-    function: Id
-    zone: Id
-
-
-class PrintSetup(Default):
-    """How print and cutting files are made: bleed, marks, profile, large signs."""
-
-    bleed_mm: NonNegative = Field(description="bleed around a trimmed plaque")
-    no_bleed_plaques: list[Id] = Field(
-        default_factory=list, description="banner-type signs, made without bleed")
-    crop_mark_length_mm: Positive
-    crop_mark_offset_mm: NonNegative = Field(description="gap between trim and a crop mark")
-    icc_profile: Text = Field(description="CMYK ICC profile file of the PDF/X output intent")
-    output_condition: Text = Field(description="the output intent's condition, as text")
-    panel_width_mm: Positive = Field(description="long side of a panel sheet (1:1 tiles)")
-    panel_height_mm: Positive = Field(description="short side of a panel sheet")
-    panel_overlap_mm: NonNegative
-    reduced_scale: Positive = Field(description="N of the 1:N PDF of a sign past PDF limits")
-
-
-class ProjectDefaults(Strict):
-    """Every value signgen needs that the standard leaves open."""
-
-    colour_values: list[ColourValue] = Field(default_factory=list)
-    typeface_substitutes: list[TypefaceSubstitute] = Field(default_factory=list)
-    plaque_layouts: list[PlaqueLayout] = Field(default_factory=list)
-    tolerances: list[Tolerance] = Field(default_factory=list)
-    legibility: Legibility | None = None
-    entrance: Entrance | None = None
-    function_zones: list[FunctionZone] = Field(default_factory=list)
-    print_setup: PrintSetup | None = None
-
-
 # --- a spec file and the whole standard -------------------------------------------------
 
 
@@ -489,6 +348,15 @@ class Standard(Strict):
 
     def layout(self, plaque_id: str) -> PlaqueLayout:
         return next(p for p in self.project_defaults.plaque_layouts if p.plaque == plaque_id)
+
+    def minimum_letter_height(self, plaque_id: str) -> float:
+        """max(layout minimum, viewing distance × legibility mm per metre), in mm."""
+        layout = self.layout(plaque_id)
+        legibility = self.project_defaults.legibility
+        from_distance = (layout.viewing_distance_m * legibility.mm_per_metre
+                         if layout.viewing_distance_m is not None and legibility is not None
+                         else 0.0)
+        return max(layout.min_letter_height_mm, from_distance)
 
     def substitute(self, typeface_id: str) -> TypefaceSubstitute:
         return next(s for s in self.project_defaults.typeface_substitutes
