@@ -4,14 +4,13 @@ the site), colours and typefaces, where the standard fixes them."""
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from signgen.audit.item_types import AuditItem, Site, StyledPart, normalise_text
 from signgen.output.numbers import measured
-from signgen.plaque.text import fill_template
 from signgen.spec.model import Clause, Plaque, Standard
+from signgen.spec.template import fill_template, plaque_fields, template_parts
 
 # Interface words (not the standard's): how an aspect of a plaque or a period is called.
 ASPECTS: dict[str, tuple[str, str]] = {
@@ -41,7 +40,7 @@ def _text_pattern(standard: Standard, plaque: Plaque, values: Mapping[str, str])
 def _template_pattern(template: str, values: Mapping[str, str], fields: Mapping[str, Any]
                       ) -> str:
     out = ""
-    for literal, name, _, _ in string.Formatter().parse(template):
+    for literal, name in template_parts(template):
         out += re.escape(normalise_text(literal))
         if name is None:
             continue
@@ -65,8 +64,8 @@ def _plaque_text(standard: Standard, plaque: Plaque, values: Mapping[str, str]) 
 
 
 def template_fields(plaque: Plaque) -> list[str]:
-    return [name for seg in plaque.segments
-            for _, name, _, _ in string.Formatter().parse(seg.text) if name]
+    """The fields the plaque's segments fill in (see :mod:`signgen.spec.template`)."""
+    return plaque_fields(plaque)
 
 
 def _copy_keys(prefix: str, names: Sequence[str], known: Sequence[Any]) -> list[str]:
