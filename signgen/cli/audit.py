@@ -15,6 +15,7 @@ from signgen.audit.survey import parse_survey, survey_standard_id
 from signgen.audit.template import survey_template
 from signgen.audit.texts import CATALOGUE
 from signgen.cli.emit import emit
+from signgen.cli.formats import REPORT_SUFFIXES, output_format
 from signgen.cli.options import parse_values, set_option, specs_option, standard_option
 from signgen.contractor.plan import load_plan
 from signgen.errors import Problem, SigngenError
@@ -111,8 +112,8 @@ def audit_template(plan: Path | None, pairs: tuple[str, ...], origin: str | None
     from signgen.audit.survey_xlsx import survey_xlsx
     from signgen.audit.xlsform import survey_xlsform
 
-    if fmt is None:
-        fmt = "xlsx" if output is not None and is_workbook(output) else "yaml"
+    fmt = output_format(output, fmt, {".yaml": "yaml", ".yml": "yaml",
+                                      ".xlsx": ("xlsx", "xlsform")}, "yaml")
     standard = load_selected(specs_dir, standard_id)
     values, site, origin_id = _community(standard, plan, pairs, origin, lang)
     if fmt == "xlsx":
@@ -158,14 +159,15 @@ def audit_sheet(plan: Path | None, pairs: tuple[str, ...], origin: str | None,
 
 @click.command("audit")
 @click.argument("survey", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Report format (default: from -o's suffix, else text); must agree with "
+                   "-o's suffix.")
 @_out
 @_lang
 @specs_option
 @standard_option
 @click.pass_context
-def audit_command(ctx: click.Context, survey: Path, fmt: str, output: Path | None,
+def audit_command(ctx: click.Context, survey: Path, fmt: str | None, output: Path | None,
                   lang: str, specs_dir: Path, standard_id: str | None) -> None:
     """Judge a filled survey: every item passes, fails or was not checked.
 
@@ -179,11 +181,12 @@ def audit_command(ctx: click.Context, survey: Path, fmt: str, output: Path | Non
     SURVEY is the YAML file or the workbook (.xlsx) audit-template wrote, filled in,
     or one submission exported from ODK / KoboToolbox (XLSX or CSV) of its XLSForm.
 
-    Example: signgen audit survey.yaml --format md -o report.md
+    Example: signgen audit survey.yaml -o report.md
     """
     from signgen.audit.survey_xlsx import is_survey_workbook, read_survey_xlsx
     from signgen.audit.xlsform import read_export
 
+    fmt = output_format(output, fmt, REPORT_SUFFIXES, "text")
     if is_workbook(survey) and is_survey_workbook(survey):
         data, locator = read_survey_xlsx(survey)
     elif is_workbook(survey) or survey.suffix.lower() == ".csv":
