@@ -110,6 +110,7 @@ def schedule_command(plan_path: Path, output: Path, lang: str, specs_dir: Path,
 
     Example: signgen schedule examples/plan-compliant.yaml -o signs.xlsx
     """
+    from signgen.contractor.messages import SCHEDULE
     from signgen.contractor.plan import load_plan
     from signgen.contractor.schedule import schedule_bytes, schedule_rows
 
@@ -122,7 +123,8 @@ def schedule_command(plan_path: Path, output: Path, lang: str, specs_dir: Path,
         standard = _load(specs_dir, standard_id)
         plan = load_plan(plan_path, standard)
     write_atomic(output, schedule_bytes(standard, plan, fmt, lang))
-    click.echo(f"wrote {output}: {len(schedule_rows(standard, plan))} signs", err=True)
+    click.echo(SCHEDULE.say("wrote", lang, output=output,
+                            count=len(schedule_rows(standard, plan, lang))), err=True)
 
 
 COMMANDS: list[click.Command] = [checklist_command, check_plan_command, schedule_command]
