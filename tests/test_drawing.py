@@ -17,6 +17,7 @@ from signgen.drawings.primitives import text_width, wrap
 from signgen.drawings.sheet import drawing_scale, plaque_drawing_svg, rgb
 from signgen.fonts.book import FontBook
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
+from signgen.plaque.svg import plaque_svg
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Standard
 
@@ -26,6 +27,13 @@ NS = "{http://www.w3.org/2000/svg}"
 def _geometry(standard: Standard, fonts: FontBook, plaque_id: str,
               values: dict[str, str] | None = None) -> PlaqueGeometry:
     return plaque_layout(standard, plaque_text(standard, plaque_id, values or TUANJIE), fonts)
+
+
+def _drawing(standard: Standard, geometry: PlaqueGeometry, fonts: FontBook, *,
+             outline: bool) -> str:
+    """The drawing sheet of ``geometry`` with its plaque rendered as the service does."""
+    plaque = plaque_svg(geometry, standard, fonts, outline=outline)
+    return plaque_drawing_svg(standard, geometry, fonts, plaque=plaque)
 
 
 def _texts(svg: str) -> list[str]:
@@ -38,7 +46,7 @@ def test_colours_in_three_notations_marked_project_default(standard: Standard, f
                                                            plaque_id: str) -> None:
     """Every colour used (background and text) shows HEX, RGB and CMYK from the defaults."""
     geometry = _geometry(standard, fonts, plaque_id)
-    texts = _texts(plaque_drawing_svg(standard, geometry, fonts, outline=False))
+    texts = _texts(_drawing(standard, geometry, fonts, outline=False))
     used = {geometry.background} | {r.colour for line in geometry.lines for r in line.runs}
     for colour_id in used:
         value = standard.colour_value(colour_id)
@@ -53,7 +61,7 @@ def test_clause_number_and_quote_are_shown(standard: Standard, fonts: FontBook) 
     """The clause the plaque implements is named by number and quoted in the original words."""
     plaque = standard.plaque("workstation-plaque")
     clause = standard.clause(plaque.citation.clause)
-    texts = _texts(plaque_drawing_svg(standard, _geometry(standard, fonts, plaque.id), fonts,
+    texts = _texts(_drawing(standard, _geometry(standard, fonts, plaque.id), fonts,
                                       outline=False))
     assert any(t.startswith(f"依据 Clause {clause.number} {clause.title}") for t in texts)
     start = texts.index(next(t for t in texts if t.startswith("「")))
@@ -65,7 +73,7 @@ def test_dimensions_are_the_plaque_size_and_letter_heights(standard: Standard,
                                                            fonts: FontBook) -> None:
     """Width, height, margin and each line's letter height are dimension labels in mm."""
     geometry = _geometry(standard, fonts, "party-committee-plaque")
-    texts = _texts(plaque_drawing_svg(standard, geometry, fonts, outline=False))
+    texts = _texts(_drawing(standard, geometry, fonts, outline=False))
     assert "750" in texts and "550" in texts and f"margin {geometry.margin_mm:g}" in texts
     for height in geometry.letter_heights:
         assert f"字高 {round(height, 1):g}" in texts
@@ -75,7 +83,7 @@ def test_typefaces_name_the_standard_and_the_face_used(standard: Standard,
                                                        fonts: FontBook) -> None:
     """Each typeface role is listed as the standard's name -> the face the glyphs came from."""
     geometry = _geometry(standard, fonts, "name-sign")
-    texts = _texts(plaque_drawing_svg(standard, geometry, fonts, outline=False))
+    texts = _texts(_drawing(standard, geometry, fonts, outline=False))
     # A note wraps where the sheet is narrow (beside the title block): join its lines.
     joined = [f"{a} {b}" for a, b in zip(texts, [*texts[1:], ""], strict=True)]
     for run in geometry.lines[0].runs:
@@ -87,7 +95,7 @@ def test_typefaces_name_the_standard_and_the_face_used(standard: Standard,
 def test_names_are_escaped_and_ids_unique(standard: Standard, fonts: FontBook) -> None:
     """A community named with markup stays text; the nested plaque's ids do not clash."""
     values = dict(TUANJIE, community="<b>&社区")
-    svg = plaque_drawing_svg(standard, _geometry(standard, fonts, "name-sign", values), fonts,
+    svg = _drawing(standard, _geometry(standard, fonts, "name-sign", values), fonts,
                              outline=True)
     root = ET.fromstring(svg)
     assert root.findall(f".//{NS}b") == []
@@ -99,8 +107,8 @@ def test_names_are_escaped_and_ids_unique(standard: Standard, fonts: FontBook) -
 def test_drawing_golden(standard: Standard, fonts: FontBook, golden) -> None:  # type: ignore[no-untyped-def]
     """The party/committee plaque drawing for 团结社区 (text variant) matches its golden SVG."""
     geometry = _geometry(standard, fonts, "party-committee-plaque")
-    svg = plaque_drawing_svg(standard, geometry, fonts, outline=False)
-    assert svg == plaque_drawing_svg(standard, geometry, fonts, outline=False)
+    svg = _drawing(standard, geometry, fonts, outline=False)
+    assert svg == _drawing(standard, geometry, fonts, outline=False)
     golden("drawing/party-committee-plaque-tuanjie.svg", svg)
 
 
@@ -140,7 +148,7 @@ def test_every_drawing_is_on_an_a4_or_a3_landscape_sheet(standard: Standard, fon
     """The sheet is A4 or A3 landscape, one user unit a paper millimetre, and the nested
     plaque is its real size divided by the scale the title block states."""
     geometry = _geometry(standard, fonts, plaque_id)
-    root = ET.fromstring(plaque_drawing_svg(standard, geometry, fonts, outline=False))
+    root = ET.fromstring(_drawing(standard, geometry, fonts, outline=False))
     size = (_mm(root.get("width", "")), _mm(root.get("height", "")))
     assert size in SHEETS
     assert root.get("viewBox") == f"0 0 {size[0]:g} {size[1]:g}"
@@ -167,7 +175,7 @@ def test_title_block_names_drawing_plaque_community_standard_and_scale(
     Chinese first."""
     geometry = plaque_layout(standard, plaque_text(standard, "party-committee-plaque",
                                                    TUANJIE), fonts, community="团结社区")
-    svg = plaque_drawing_svg(standard, geometry, fonts, outline=False)
+    svg = _drawing(standard, geometry, fonts, outline=False)
     root = ET.fromstring(svg)
     texts = ["".join(el.itertext()) for el in root.iter(f"{NS}text")]
     after = {key: texts[texts.index(key) + 1] for key in

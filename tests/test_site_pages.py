@@ -47,7 +47,7 @@ def test_plaque_page_golden(standard: Standard, golden) -> None:  # type: ignore
     text = P._render(pages, "plaque.md.j2", uri, "zh", rgb=P.rgb_text,
                      typeface_uri=lambda i: f"plaques/index.md#typeface-{i}",
                      colour_uri=lambda i: f"plaques/index.md#colour-{i}",
-                     **plaque_context(standard, plaque, None, (), "zh"))
+                     **plaque_context(standard, plaque, None, None, "zh"))
     golden("site/plaque-party-committee-plaque.zh.md", text)
 
 

@@ -27,17 +27,15 @@ from signgen.communities.identity import FolderNames, community_fields
 from signgen.communities.rows import CommunityRow, RowProblem, open_communities
 from signgen.drawings.elevation import entrance_elevation, entrance_plaques
 from signgen.drawings.elevation_svg import elevation_title, render_elevation
-from signgen.drawings.sheet import plaque_drawing_svg
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import os_error_text, safe_join, write_atomic
-from signgen.output.print_files import SHOP_FORMATS, shop_files
-from signgen.output.raster import svg_to_pdf, svg_to_png
-from signgen.plaque.layout import plaque_layout
-from signgen.plaque.svg import plaque_svg
-from signgen.plaque.text import plaque_text
+from signgen.output.print_files import SHOP_FORMATS
+from signgen.output.raster import svg_to_pdf
+from signgen.plaque.render import render_plaque
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected
+from signgen.spec.template import plaque_fields
 
 __all__ = ["FORMATS", "SUMMARY", "BatchOptions", "BatchSummary", "CommunityResult",
            "assign_folders", "batch_plaques", "run_batch", "zip_folder"]
@@ -103,8 +101,7 @@ class CommunityRenderer:
         self.origin = options.origin or (standard.origins[0].id if standard.origins else "")
         fixed = {f.id for f in community_fields(standard)}
         self._fixed = {p.id for p in standard.plaques
-                       if not any("{" + name + "}" in s.text for s in p.segments
-                                  for name in fixed)}
+                       if not fixed.intersection(plaque_fields(p))}
         self._cache: dict[str, _Plaque] = {}
 
     def render(self, item: Task | RowProblem) -> CommunityResult:
@@ -141,30 +138,31 @@ class CommunityRenderer:
         if cached is not None:
             return cached
         std, opts = self.standard, self.options
-        text = plaque_text(std, plaque_id, row.values)
-        geometry = plaque_layout(std, text, self.fonts, allow_small=opts.allow_small,
+        svg_kind = "svg-outlined" if opts.outline else "svg"
+        drawing_kind = "drawing" if opts.outline else "drawing-text"
+        formats = [svg_kind, "svg-outlined", drawing_kind]
+        formats += [f for f in ("pdf", "png", *SHOP_FORMATS) if f in opts.formats]
+        if "pdf" in opts.formats:
+            formats.append("drawing-pdf")
+        rendered = render_plaque(std, self.fonts, plaque_id, row.values, tuple(formats),
+                                 allow_small=opts.allow_small, px_per_mm=opts.px_per_mm,
                                  community=row.name)
-        svg = plaque_svg(geometry, std, self.fonts, outline=opts.outline)
-        outlined = svg if opts.outline else plaque_svg(geometry, std, self.fonts, outline=True)
+        rendered.raise_if_refused()
+        geometry, made = rendered.geometry, rendered.files
         files: list[tuple[str, bytes]] = []
         if "svg" in opts.formats:
-            files.append((f"{plaque_id}.svg", svg.encode("utf-8")))
-        if "pdf" in opts.formats:
-            files.append((f"{plaque_id}.pdf", svg_to_pdf(outlined)))
-        if "png" in opts.formats:
-            files.append((f"{plaque_id}.png", svg_to_png(outlined, px_per_mm=opts.px_per_mm)))
+            files.append((f"{plaque_id}.svg", made[svg_kind]))
+        files += [(f"{plaque_id}.{fmt}", made[fmt]) for fmt in ("pdf", "png")
+                  if fmt in opts.formats]
         for fmt in SHOP_FORMATS:
-            if fmt in opts.formats:
-                files += [(f"{plaque_id}.{name}", data)
-                          for name, data in shop_files(geometry, std, self.fonts, fmt)]
-        drawing = plaque_drawing_svg(std, geometry, self.fonts, plaque=svg)
-        files.append((f"{plaque_id}.drawing.svg", drawing.encode("utf-8")))
+            files += [(f"{plaque_id}.{name}", data) for name, data in rendered.shop.get(fmt, ())]
+        files.append((f"{plaque_id}.drawing.svg", made[drawing_kind]))
         if "pdf" in opts.formats:
-            if not opts.outline:  # cairo draws <text> only in the standard's own faces
-                drawing = plaque_drawing_svg(std, geometry, self.fonts, plaque=outlined)
-            files.append((f"{plaque_id}.drawing.pdf", svg_to_pdf(drawing)))
+            files.append((f"{plaque_id}.drawing.pdf", made["drawing-pdf"]))
+        svg = rendered.svg(outline=opts.outline)
+        outlined = rendered.svg(outline=True)
         found = _Plaque(files, (geometry.width_mm, geometry.height_mm), svg, outlined,
-                        geometry.warnings)
+                        rendered.warnings)
         if plaque_id in self._fixed:
             self._cache[plaque_id] = found
         return found

@@ -15,6 +15,7 @@ from signgen.audit.survey import parse_survey, survey_standard_id
 from signgen.audit.template import survey_template
 from signgen.audit.texts import CATALOGUE
 from signgen.cli.emit import emit
+from signgen.cli.formats import REPORT_SUFFIXES, output_format
 from signgen.cli.options import parse_values, set_option, specs_option, standard_option
 from signgen.contractor.plan import load_plan
 from signgen.errors import Problem, SigngenError
@@ -138,14 +139,15 @@ def audit_sheet(plan: Path | None, pairs: tuple[str, ...], origin: str | None,
 
 @click.command("audit")
 @click.argument("survey", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Report format (default: from -o's suffix, else text); must agree with "
+                   "-o's suffix.")
 @_out
 @_lang
 @specs_option
 @standard_option
 @click.pass_context
-def audit_command(ctx: click.Context, survey: Path, fmt: str, output: Path | None,
+def audit_command(ctx: click.Context, survey: Path, fmt: str | None, output: Path | None,
                   lang: str, specs_dir: Path, standard_id: str | None) -> None:
     """Judge a filled survey: every item passes, fails or was not checked.
 
@@ -156,8 +158,9 @@ def audit_command(ctx: click.Context, survey: Path, fmt: str, output: Path | Non
     Exit status: 0 compliant and complete, 1 something failed, 2 bad input, 3 nothing
     failed but applicable items left empty (INCOMPLETE).
 
-    Example: signgen audit survey.yaml --format md -o report.md
+    Example: signgen audit survey.yaml -o report.md
     """
+    fmt = output_format(output, fmt, REPORT_SUFFIXES, "text")
     data, locator = load_yaml(survey)
     standards = load_standards(specs_dir)
     named = survey_standard_id(data)

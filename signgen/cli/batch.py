@@ -24,12 +24,10 @@ from signgen.cli.options import (
 )
 from signgen.cli.plaques import output_path
 from signgen.drawings.elevation_svg import DEFAULT_SCALE, elevation_svg
-from signgen.drawings.sheet import plaque_drawing_svg
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.raster import svg_to_pdf, svg_to_png
-from signgen.plaque.layout import plaque_layout
-from signgen.plaque.text import plaque_text
+from signgen.plaque.render import render_plaque
 from signgen.spec.select import load_selected
 
 PROGRESS_STEPS = 1000  # the bar follows how much of the file has been read
@@ -243,12 +241,14 @@ def drawing_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, px_pe
     values = parse_values(standard, pairs)
     community = values.get("community", "")
     fonts = FontBook(standard, fonts_dir)
-    geometry = plaque_layout(standard, plaque_text(standard, plaque_id, values), fonts,
-                             allow_small=allow_small, community=community)
-    svg = plaque_drawing_svg(standard, geometry, fonts, outline=outline)
-    for warning in geometry.warnings:
+    kind = "drawing" if outline else "drawing-text"
+    rendered = render_plaque(standard, fonts, plaque_id, values, (kind,),
+                             allow_small=allow_small)
+    rendered.raise_if_refused()
+    for warning in rendered.warnings:
         click.echo(f"warning: {warning}", err=True)
-    _write(_output(out, plaque_id, community, "drawing"), svg, px_per_mm)
+    _write(_output(out, plaque_id, community, "drawing"), rendered.files[kind].decode("utf-8"),
+           px_per_mm)
 
 
 COMMANDS: list[click.Command] = [batch_command, elevation_command, drawing_command]

@@ -8,14 +8,15 @@ from pathlib import Path
 import click
 
 from signgen.cli.emit import emit
+from signgen.cli.formats import REPORT_SUFFIXES, output_format, suffix_of
 from signgen.cli.options import errors_in, lang_option, specs_option, standard_option
 from signgen.errors import SigngenError
 from signgen.output.files import write_atomic
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected
 
-FORMAT_SUFFIXES = {".txt": "text", ".md": "md", ".json": "json", ".html": "html",
-                   ".htm": "html"}
+CHECKLIST_SUFFIXES = {".md": "md", ".html": "html", ".htm": "html"}
+SCHEDULE_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".md": "md"}
 
 
 def _standard_options(func: click.decorators.FC) -> click.decorators.FC:
@@ -24,14 +25,6 @@ def _standard_options(func: click.decorators.FC) -> click.decorators.FC:
 
 def _load(specs_dir: Path, standard_id: str | None) -> Standard:
     return load_selected(specs_dir, standard_id)
-
-
-def _suffix_format(output: Path, allowed: dict[str, str], option: str) -> str:
-    fmt = allowed.get(output.suffix.lower())
-    if fmt is None:
-        raise SigngenError(f"{option}: expected a file ending in "
-                           f"{', '.join(sorted(allowed))}, got {str(output)!r}")
-    return fmt
 
 
 @click.command("checklist")
@@ -50,10 +43,9 @@ def checklist_command(output: Path | None, lang: str, specs_dir: Path,
     """
     from signgen.contractor.checklist import checklist_html, checklist_markdown
 
+    fmt = output_format(output, None, CHECKLIST_SUFFIXES, "md")
     with errors_in(lang):
         standard = _load(specs_dir, standard_id)
-    fmt = "md" if output is None else _suffix_format(
-        output, {".md": "md", ".html": "html", ".htm": "html"}, "-o")
     emit(output, checklist_html(standard, lang) if fmt == "html"
          else checklist_markdown(standard, lang))
 
@@ -61,7 +53,8 @@ def checklist_command(output: Path | None, lang: str, specs_dir: Path,
 @click.command("check-plan")
 @click.argument("plan_path", metavar="PLAN.yaml", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "html"]),
-              default=None, help="Report format (default: from -o's suffix, else text).")
+              default=None, help="Report format (default: from -o's suffix, else text); "
+                                 "must agree with -o's suffix.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write the report here instead of stdout.")
 @click.option("--svg", "svg_path", type=click.Path(path_type=Path), default=None,
@@ -77,7 +70,9 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
     Exit status: 0 compliant, 1 not compliant, 2 bad input (every problem located
     as file:line:col). The HTML report embeds the floor-plan schematic.
 
-    Example: signgen check-plan examples/plan-short.yaml --format md -o report.md --svg plan.svg
+    The format follows -o's suffix (.txt, .md, .json, .html); --format is for stdout.
+
+    Example: signgen check-plan examples/plan-short.yaml -o report.md --svg plan.svg
     """
     from signgen.contractor.check import check_plan
     from signgen.contractor.floorplan import floorplan_svg
@@ -85,11 +80,10 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
     from signgen.output.document import Figure
     from signgen.output.report import render_report
 
+    fmt = output_format(output, fmt, REPORT_SUFFIXES, "text")
     with errors_in(lang):
         standard = _load(specs_dir, standard_id)
         plan = load_plan(plan_path, standard)
-    if fmt is None:
-        fmt = FORMAT_SUFFIXES.get(output.suffix.lower(), "text") if output else "text"
     report = check_plan(standard, plan, lang)
     svg = floorplan_svg(standard, plan)
     if fmt == "html":
@@ -116,15 +110,21 @@ def schedule_command(plan_path: Path, output: Path, lang: str, specs_dir: Path,
 
     Example: signgen schedule examples/plan-compliant.yaml -o signs.xlsx
     """
+    from signgen.contractor.messages import SCHEDULE
     from signgen.contractor.plan import load_plan
     from signgen.contractor.schedule import schedule_bytes, schedule_rows
 
-    fmt = _suffix_format(output, {".csv": "csv", ".xlsx": "xlsx", ".md": "md"}, "-o")
+    fmt = output_format(output, None, SCHEDULE_SUFFIXES, "csv")
+    if not suffix_of(output):
+        raise SigngenError(f"-o {output}: 文件后缀应为 {', '.join(SCHEDULE_SUFFIXES)} 之一 "
+                           f"(expected a file ending in {', '.join(SCHEDULE_SUFFIXES)}: the "
+                           "suffix sets the format)")
     with errors_in(lang):
         standard = _load(specs_dir, standard_id)
         plan = load_plan(plan_path, standard)
     write_atomic(output, schedule_bytes(standard, plan, fmt, lang))
-    click.echo(f"wrote {output}: {len(schedule_rows(standard, plan))} signs", err=True)
+    click.echo(SCHEDULE.say("wrote", lang, output=output,
+                            count=len(schedule_rows(standard, plan, lang))), err=True)
 
 
 COMMANDS: list[click.Command] = [checklist_command, check_plan_command, schedule_command]

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from signgen.cli.emit import emit
+from signgen.cli.formats import output_format
 from signgen.cli.options import (
     allow_small_option,
     fonts_dir_option,
@@ -23,15 +24,15 @@ from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import safe_join, safe_name
 from signgen.output.numbers import mm
-from signgen.output.print_files import SHOP_FORMATS, shop_files
-from signgen.output.raster import svg_to_pdf, svg_to_png
-from signgen.plaque.layout import PlaqueGeometry, plaque_layout
-from signgen.plaque.svg import plaque_svg
-from signgen.plaque.text import plaque_text
+from signgen.output.print_files import SHOP_FORMATS
+from signgen.plaque.layout import PlaqueGeometry
+from signgen.plaque.render import render_plaque
 from signgen.spec.model import Plaque, Standard
 from signgen.spec.select import load_selected
 
 FORMATS = ("svg", "pdf", "png", *SHOP_FORMATS)
+SUFFIXES: dict[str, str | tuple[str, ...]] = {
+    ".svg": "svg", ".pdf": ("pdf", "print-pdf"), ".png": "png", ".dxf": "dxf"}
 DEFAULT_PX_PER_MM = 2.0
 
 def plaque_size_text(standard: Standard, plaque: Plaque) -> str:
@@ -128,10 +129,11 @@ def describe_heights(geometry: PlaqueGeometry) -> str:
 @click.option("--outline/--text", default=False,
               help="SVG: outline every glyph (for print) or keep <text> (for editing). "
                    "PDF and PNG are always outlined.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="svg", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="svg; pdf (screen, RGB); png; print-pdf (PDF/X-4 in the spec's CMYK with "
                    "trim and bleed: a 1:10 PDF and 1:1 panels past 5,080 mm); dxf (cut "
-                   "letters, a layer per colour).")
+                   "letters, a layer per colour). Default: from -o's suffix (.pdf is pdf), "
+                   "else svg; must agree with -o's suffix.")
 @click.option("--crop-marks", is_flag=True, help="print-pdf: crop marks outside the bleed.")
 @fonts_dir_option
 @allow_small_option
@@ -141,14 +143,15 @@ def describe_heights(geometry: PlaqueGeometry) -> str:
                    "in the current folder).")
 @specs_option
 @standard_option
-def render_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, fmt: str,
+def render_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, fmt: str | None,
                    crop_marks: bool, fonts_dir: Path | None, allow_small: bool,
                    px_per_mm: float, out: str | None, specs_dir: Path,
                    standard_id: str | None) -> None:
     """Render one plaque at true size for one community, as SVG, PDF, PNG or shop files.
 
-    Values are full names; fields left out show their placeholders (??区...). The letter
-    heights chosen by the copy-fit go to stderr.
+    Values are full names; fields left out show their placeholders (??区...). The format
+    follows -o's suffix (-o plaque.pdf writes a PDF); --format is for stdout or a folder.
+    The letter heights chosen by the copy-fit go to stderr.
 
     Example:
 
@@ -161,31 +164,23 @@ def render_command(plaque_id: str, pairs: tuple[str, ...], outline: bool, fmt: s
     if not standard.plaques:
         raise SigngenError(f"--standard: expected a standard with plaques, got {standard.id!r} "
                            "which has none")
+    chosen = output_format(out, fmt, SUFFIXES, "svg")
     values = parse_values(standard, pairs)
     community = values.get("community", "")
-    text = plaque_text(standard, plaque_id, values)
     fonts = FontBook(standard, fonts_dir)
-    geometry = plaque_layout(standard, text, fonts, allow_small=allow_small,
-                             community=community)
-    if fmt in SHOP_FORMATS:
-        files = shop_files(geometry, standard, fonts, fmt, crop_marks=crop_marks)
-        click.echo(describe_heights(geometry), err=True)
-        for warning in geometry.warnings:
-            click.echo(f"warning: {warning}", err=True)
-        for path, data_file in shop_paths(out, plaque_id, community, files):
+    kind = "svg-outlined" if chosen == "svg" and outline else chosen
+    rendered = render_plaque(standard, fonts, plaque_id, values, (kind,),
+                             allow_small=allow_small, px_per_mm=px_per_mm,
+                             crop_marks=crop_marks)
+    rendered.raise_if_refused()
+    click.echo(describe_heights(rendered.geometry), err=True)
+    for warning in rendered.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if kind in SHOP_FORMATS:
+        for path, data_file in shop_paths(out, plaque_id, community, list(rendered.shop[kind])):
             emit(path, data_file)
         return
-    svg = plaque_svg(geometry, standard, fonts, outline=outline or fmt != "svg")
-    data: str | bytes = svg
-    if fmt == "pdf":
-        data = svg_to_pdf(svg)
-    elif fmt == "png":
-        data = svg_to_png(svg, px_per_mm=px_per_mm)
-    click.echo(describe_heights(geometry), err=True)
-    for warning in geometry.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    path = output_path(out, plaque_id, community, fmt)
-    emit(path, data)
+    emit(output_path(out, plaque_id, community, chosen), rendered.files[kind])
 
 
 COMMANDS: list[click.Command] = [plaques_command, render_command]

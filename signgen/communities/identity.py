@@ -18,13 +18,13 @@ The batch, the site and the audit call these functions; nothing else names a com
 
 from __future__ import annotations
 
-import string
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from signgen.output.files import MAX_NAME_BYTES, cut_bytes, safe_name
 from signgen.spec.model import Standard, TemplateField
+from signgen.spec.template import plaque_fields
 
 ZIP_SUFFIX = ".zip"
 RESERVED = ("summary.json",)
@@ -37,8 +37,7 @@ def community_fields(standard: Standard) -> list[TemplateField]:
     for plaque in standard.plaques:
         if plaque.repeat != "once":
             continue
-        for seg in plaque.segments:
-            used.update(n for _, n, _, _ in string.Formatter().parse(seg.text) if n)
+        used.update(plaque_fields(plaque))
     return [f for f in standard.fields if f.id in used]
 
 

@@ -120,4 +120,5 @@ SCHEDULE = Catalogue({
     "logo_text": ("统一标识:图样不在标准正文中", "unified logo: artwork not in the standard text"),
     "title": ("{title}:标牌清单", "{title_en}: sign schedule"),
     "count": ("{source}:共 {count} 块标牌({standard})", "{source}: {count} signs ({standard})"),
+    "wrote": ("已写入 {output}:{count} 块标牌", "wrote {output}: {count} signs"),
 })

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +31,7 @@ from signgen.errors import ProblemList, SigngenError
 from signgen.spec.load import pydantic_problems
 from signgen.spec.messages import Msg
 from signgen.spec.model import Category, Standard
+from signgen.spec.template import plaque_fields
 from signgen.spec.values import ValueProblem, read_number
 from signgen.spec.yamlsource import Locator, load_yaml
 
@@ -283,10 +283,9 @@ def per_sign_sources(standard: Standard) -> dict[str, tuple[str, Any]]:
     for plaque in standard.plaques:
         if plaque.repeat == "once":
             continue
-        for seg in plaque.segments:
-            for _, name, _, _ in string.Formatter().parse(seg.text):
-                if name and name not in once:
-                    out.setdefault(name, (source[plaque.repeat], plaque))
+        for name in plaque_fields(plaque):
+            if name not in once:
+                out.setdefault(name, (source[plaque.repeat], plaque))
     return out
 
 

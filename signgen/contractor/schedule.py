@@ -15,7 +15,6 @@ import csv
 import datetime
 import io
 import re
-import string
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from signgen.output.numbers import number
 from signgen.plaque.text import plaque_text
 from signgen.spec.messages import check_lang
 from signgen.spec.model import Plaque, Standard
+from signgen.spec.template import plaque_fields
 
 
 @dataclass(frozen=True)
@@ -86,15 +86,6 @@ def row_cells(row: ScheduleRow) -> list[str | int | float]:
 # --- rows -------------------------------------------------------------------------------
 
 
-def _template_fields(plaque: Plaque) -> list[str]:
-    names: list[str] = []
-    for seg in plaque.segments:
-        for _, name, _, _ in string.Formatter().parse(seg.text):
-            if name and name not in names:
-                names.append(name)
-    return names
-
-
 def _plaque_row(standard: Standard, plaque: Plaque, row_id: str, values: Mapping[str, str],
                 lang: str) -> ScheduleRow:
     text = plaque_text(standard, plaque.id, values)
@@ -110,7 +101,7 @@ def _plaque_row(standard: Standard, plaque: Plaque, row_id: str, values: Mapping
 def _item_values(plan: Plan, plaque: Plaque, value: str) -> dict[str, str]:
     """Community values plus ``value`` in each field the plaque uses that the plan lacks."""
     values = dict(plan.community)
-    for name in _template_fields(plaque):
+    for name in plaque_fields(plaque):
         if not values.get(name):
             values[name] = value
     return values

@@ -38,7 +38,7 @@ from signgen.drawings.primitives import (
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm, mm_label, number
-from signgen.plaque.layout import plaque_layout
+from signgen.plaque.render import render_plaque
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Origin, Standard
 
@@ -225,18 +225,22 @@ def _title_block(standard: Standard, e: Elevation, pen: Pen, frame: _Frame, titl
 def elevation_plaque_svgs(standard: Standard, values: Mapping[str, str], fonts: FontBook, *,
                           outline: bool = True, allow_small: bool = False
                           ) -> tuple[dict[str, tuple[float, float]], dict[str, str]]:
-    """Lay out and render the entrance plaques: (sizes by plaque id, SVG by plaque id)."""
-    from signgen.plaque.svg import plaque_svg
+    """Lay out and render the entrance plaques: (sizes by plaque id, SVG by plaque id).
 
+    Raises:
+        SigngenError: a plaque below the minimum letter height (unless ``allow_small``).
+    """
     sizes: dict[str, tuple[float, float]] = {}
     svgs: dict[str, str] = {}
     community = "-".join(v for v in values.values() if v)
+    kind = "svg-outlined" if outline else "svg"
     for plaque_id in entrance_plaques(standard).values():
-        text = plaque_text(standard, plaque_id, values)
-        geometry = plaque_layout(standard, text, fonts, allow_small=allow_small,
-                                 community=community)
+        rendered = render_plaque(standard, fonts, plaque_id, values, (kind,),
+                                 allow_small=allow_small, community=community)
+        rendered.raise_if_refused()
+        geometry = rendered.geometry
         sizes[plaque_id] = (geometry.width_mm, geometry.height_mm)
-        svgs[plaque_id] = plaque_svg(geometry, standard, fonts, outline=outline)
+        svgs[plaque_id] = rendered.svg(outline=outline)
     return sizes, svgs
 
 

@@ -37,7 +37,6 @@ from signgen.drawings.primitives import (
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm, mm_label, number
 from signgen.plaque.layout import PlaqueGeometry
-from signgen.plaque.svg import plaque_svg
 from signgen.spec.model import Standard
 
 SCALES = (1, 2, 5, 10, 20, 25, 50, 100, 200)
@@ -130,17 +129,16 @@ class _Sheet:
 
 
 def plaque_drawing_svg(standard: Standard, geometry: PlaqueGeometry, fonts: FontBook, *,
-                       plaque: str | None = None, outline: bool = True) -> str:
+                       plaque: str) -> str:
     """The dimensioned design-intent drawing of a laid-out plaque, on an A4 or A3 sheet.
 
     The scale is the first standard one at which the plaque fits its box
     (:func:`drawing_scale`); the sheet is the smaller one on which the drawing then fits,
-    or A3 at the next scales if it does not. ``plaque`` is the plaque's SVG when already
-    rendered (it is rendered otherwise).
+    or A3 at the next scales if it does not. ``plaque`` is the plaque's SVG, from
+    :func:`signgen.plaque.render.render_plaque` (which makes drawings through this function).
     """
     spec = standard.plaque(geometry.plaque_id)
-    svg = plaque if plaque is not None else plaque_svg(geometry, standard, fonts,
-                                                       outline=outline)
+    svg = plaque
     first = drawing_scale(geometry.width_mm, geometry.height_mm)
     tries = [(p, first) for p in papers()] + [(papers()[-1], n) for n in SCALES if n > first]
     for paper, n in tries:

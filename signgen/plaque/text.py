@@ -1,17 +1,18 @@
 """A plaque's text for one community: the spec's segments with the values filled in.
 
-This is the single place where ``{district}`` and friends become real text, so that the
-renderer, the sign schedule, the audit and the site all agree on what a plaque says.
+This is the single place where a plaque's segments become its lines of real text (filled by
+:func:`signgen.spec.template.fill_template`), so that the renderer, the sign schedule, the
+audit and the site all agree on what a plaque says.
 """
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from signgen.errors import SigngenError
 from signgen.spec.model import Plaque, PlaqueLayout, Standard
+from signgen.spec.template import fill_template
 
 
 @dataclass(frozen=True)
@@ -39,22 +40,6 @@ class PlaqueText:
     def text(self) -> str:
         """The whole plaque text on one line, as a person would type it."""
         return "".join(run.text for line in self.lines for run in line)
-
-
-def fill_template(template: str, values: Mapping[str, str], placeholders: Mapping[str, str]
-                  ) -> str:
-    """Fill ``{field}`` names; a field without a value shows its placeholder.
-
-    >>> fill_template("{district}{street}", {"district": "东湖区"}, {"street": "??街道"})
-    '东湖区??街道'
-    """
-    out = []
-    for literal, name, _, _ in string.Formatter().parse(template):
-        out.append(literal)
-        if name is not None:
-            value = values.get(name, "").strip()
-            out.append(value if value else placeholders.get(name, "??"))
-    return "".join(out)
 
 
 def plaque_text(standard: Standard, plaque_id: str, values: Mapping[str, str] | None = None

@@ -20,11 +20,11 @@ from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm_text
 from signgen.plaque.text import plaque_text
 from signgen.site.options import COMMUNITY_DOWNLOADS
-from signgen.site.plaque_pages import FORMATS, Assets, RenderedPlaque, render_plaque
+from signgen.site.plaque_pages import FORMATS, Assets, PublishedPlaque, publish_plaque
 from signgen.site.role_pages import audit_sheet_html_page, schedule_summary
 from signgen.site.templating import html_table, render
 from signgen.site.urls import LANGS
-from signgen.spec.model import Plaque
+from signgen.spec.template import plaque_fields
 
 if TYPE_CHECKING:
     from signgen.site.options import GeneratedSite
@@ -64,10 +64,6 @@ def community_slugs(rows: list[CommunityRow]) -> list[str]:
     return [names.take(row.identity, row.line) for row in rows]
 
 
-def _uses_fields(plaque: Plaque) -> bool:
-    return any("{" in seg.text for seg in plaque.segments)
-
-
 def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: FontBook,
                     options: CommunityOptions) -> None:
     """Add the communities index and one page per community (both languages)."""
@@ -82,17 +78,19 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
     once = [p for p in std.plaques if p.repeat == "once"]
     formats = tuple(f for f in FORMATS if f in options.downloads) or ("svg",)
     listed = []
-    same_text: dict[tuple[str, str], RenderedPlaque] = {}
+    same_text: dict[tuple[str, str], PublishedPlaque] = {}
     for row, slug in zip(rows, slugs, strict=True):
         stem = where.download(f"communities/{slug}/")
+        page = where.page("zh", f"communities/{slug}.md")
         rendered = []
         for p in once:
             text = plaque_text(std, p.id, row.values).text
             shared = same_text.get((p.id, text))
             if shared is None:
-                shared = render_plaque(std, fonts, assets, p.id, row.values, stem + p.id,
-                                       formats, preview_outlined=False)
-                if not _uses_fields(p):
+                shared = publish_plaque(std, fonts, assets, p.id, row.values, stem + p.id,
+                                        formats, preview_outlined=False,
+                                        page=f"{page} ({row.file}:{row.line})")
+                if not plaque_fields(p):
                     same_text[(p.id, text)] = shared
             rendered.append((p, shared))
         sheet = ""
@@ -105,7 +103,7 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
             zh = lang == "zh"
             uri = where.page(lang, f"communities/{slug}.md")
             site.pages[uri] = render(
-                "community.md.j2", lang=lang, page_uri=uri, title=row.name.replace("-", " "),
+                "community.md.j2", lang=lang, page_uri=uri, title=row.identity.title,
                 row=row, fields_table=html_table(
                     ["字段", "值"] if zh else ["Field", "Value"],
                     [[f.label if zh else f"{f.label_en} ({f.label})", row.values[f.id]]

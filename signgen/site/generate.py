@@ -20,7 +20,7 @@ from signgen.site.plaque_pages import (
     example_values,
     plaque_context,
     plaque_stem,
-    render_plaque,
+    publish_plaque,
 )
 from signgen.site.role_pages import (
     audit_sheet_body,
@@ -36,6 +36,7 @@ from signgen.site.urls import LANGS, Where, place_standards, site_page
 from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
 from signgen.spec.select import pick_standard
+from signgen.spec.template import uses_field
 
 
 def load_previous(path: Path | None) -> dict[str, Standard] | None:
@@ -69,6 +70,7 @@ def generate_site(options: SiteOptions) -> GeneratedSite:
     for lang in LANGS:
         site.pages[site_page(lang, "spec-format.md")] = spec_format_page(lang)
     site.assets.update(assets.files)
+    site.warnings.extend(assets.refused)
     site.nav = site_nav(site.pages, wheres)
     return site
 
@@ -80,29 +82,30 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
     fonts = FontBook(std, options.fonts_dir) if std.plaques else None
     values = example_values(std)
     rendered: dict[str, Any] = {}
-    template_files: dict[str, tuple[tuple[str, str], ...]] = {}
-    window_signs: list[tuple[Any, str, list[tuple[str, str]]]] = []
-    board_signs: list[tuple[Any, str, list[tuple[str, str]]]] = []
+    templates: dict[str, Any] = {}
+    window_signs: list[tuple[Any, Any]] = []
+    board_signs: list[tuple[Any, Any]] = []
     elevations: list[tuple[object, str]] = []
     if fonts is not None and options.downloads:
         for plaque in std.plaques:
-            rendered[plaque.id] = render_plaque(std, fonts, assets, plaque.id, values,
-                                                plaque_stem(where, plaque.id),
-                                                (*FORMATS, "drawing"))
-            template_files[plaque.id] = render_plaque(
+            page = where.page("zh", f"plaques/{plaque.id}.md")
+            rendered[plaque.id] = publish_plaque(std, fonts, assets, plaque.id, values,
+                                                 plaque_stem(where, plaque.id),
+                                                 (*FORMATS, "drawing"), page=page)
+            templates[plaque.id] = publish_plaque(
                 std, fonts, assets, plaque.id, {}, plaque_stem(where, plaque.id, "template"),
-                ("svg", "svg-outlined", "pdf")).files
+                ("svg", "svg-outlined", "pdf"), page=page + " (template)")
         for field_id, items, signs in (("category", std.window_categories, window_signs),
                                        ("board", std.boards, board_signs)):
             sign = next((p for p in std.plaques
-                         if any(f"{{{field_id}}}" in s.text for s in p.segments)), None)
+                         if uses_field(p, field_id)), None)
             if sign is None:
                 continue
             for item in items:
-                r = render_plaque(std, fonts, assets, sign.id, {**values, field_id: item.name},
-                                  plaque_stem(where, item.id, sign.id),
-                                  ("svg-outlined", "pdf"))
-                signs.append((item, r.preview, list(r.files)))
+                signs.append((item, publish_plaque(
+                    std, fonts, assets, sign.id, {**values, field_id: item.name},
+                    plaque_stem(where, item.id, sign.id), ("svg-outlined", "pdf"),
+                    page=f"{where.page('zh', f'plaques/{sign.id}.md')} ({field_id}={item.name})")))
         if std.project_defaults.entrance and std.origins:
             elevations = elevation_files(std, fonts, assets, values,
                                          where.download("elevation"))
@@ -131,7 +134,7 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
             for plaque in std.plaques:
                 uri = where.page(lang, f"plaques/{plaque.id}.md")
                 context = plaque_context(std, plaque, rendered.get(plaque.id),
-                                         template_files.get(plaque.id, ()), lang)
+                                         templates.get(plaque.id), lang)
                 add(uri, P._render(pages, "plaque.md.j2", uri, lang,
                                    typeface_uri=lambda i, lang=lang: where.page(
                                        lang, "plaques/index.md") + f"#typeface-{i}",

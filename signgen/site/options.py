@@ -35,7 +35,8 @@ class SiteOptions:
 @dataclass
 class GeneratedSite:
     """Pages (source path -> Markdown), pages kept out of the nav, downloads, nav, title
-    (in Chinese, and in English for the pages under ``en/``)."""
+    (in Chinese, and in English for the pages under ``en/``), and build warnings (plaques
+    the CLI's fit rules refuse: the plugin logs each, so a strict build fails)."""
 
     site_name: str
     site_name_en: str = ""
@@ -43,3 +44,4 @@ class GeneratedSite:
     hidden: set[str] = field(default_factory=set)
     assets: dict[str, str | bytes] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -17,6 +17,7 @@ from signgen.site.templating import format_number, render
 from signgen.site.urls import Where, site_page
 from signgen.spec.messages import LEVEL
 from signgen.spec.model import LEVELS, Rule, Standard
+from signgen.spec.template import uses_field
 
 # Page keys -> page names inside a standard's folder; a page exists only if listed.
 STANDARD_PAGES: dict[str, str] = {
@@ -120,7 +121,7 @@ def functions_page(pages: PageSet, lang: str) -> str:
                    zone_by_id={z.id: z for z in std.zones},
                    zone_of={f.function: f.zone for f in std.project_defaults.function_zones},
                    area_tolerance=std.tolerance("area"),
-                   levels=[(level, LEVEL.say(level, lang)) for level in LEVELS
+                   levels=[(level, LEVEL.say(level, lang).capitalize()) for level in LEVELS
                            if any(f.level == level for f in std.functions)],
                    level_word=lambda key: LEVEL.say(key, lang),
                    logo_labels={"roof": "房顶" if lang == "zh" else "on the roof",
@@ -131,7 +132,7 @@ def functions_page(pages: PageSet, lang: str) -> str:
 
 
 def categories_page(pages: PageSet, lang: str, key: str,
-                    signs: list[tuple[Any, str, list[tuple[str, str]]]] | None = None) -> str:
+                    signs: list[tuple[Any, Any]] | None = None) -> str:
     """Service-window categories (``windows``) or bulletin boards (``boards``) with their signs."""
     std = pages.std
     items = std.window_categories if key == "windows" else std.boards
@@ -139,7 +140,7 @@ def categories_page(pages: PageSet, lang: str, key: str,
               "boards": ("宣传栏", "Bulletin boards")}
     field_name = "category" if key == "windows" else "board"
     plaque = next((p for p in std.plaques
-                   if any(f"{{{field_name}}}" in s.text for s in p.segments)), None)
+                   if uses_field(p, field_name)), None)
     return _render(pages, "categories.md.j2", key, lang,
                    title=titles[key][0 if lang == "zh" else 1], items=items,
                    prefix="window" if key == "windows" else "board",

@@ -6,17 +6,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from signgen.drawings.sheet import plaque_drawing_svg
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm_text
-from signgen.output.raster import svg_to_pdf, svg_to_png
-from signgen.plaque.layout import PlaqueGeometry, plaque_layout
-from signgen.plaque.svg import plaque_svg
+from signgen.plaque.layout import PlaqueGeometry
+from signgen.plaque.render import Refusal, render_plaque
 from signgen.plaque.text import plaque_text
 from signgen.site.urls import Where
 from signgen.spec.model import Plaque, Standard
+from signgen.spec.template import plaque_fields
 
 PNG_MAX_PX = 1600  # long side of a downloadable PNG; the PDF and SVG are the 1:1 files
+PNG_PX_PER_MM = 4.0  # the PNG's resolution where that cap allows
 FORMATS = ("svg", "svg-outlined", "pdf", "png")
 FORMAT_LABELS = {"svg": "SVG", "svg-outlined": "SVG 轮廓 outlined", "pdf": "PDF 1:1",
                  "png": "PNG", "drawing": "图纸 drawing (SVG)"}
@@ -28,9 +28,11 @@ SUFFIXES = {"svg": ".svg", "svg-outlined": ".outlined.svg", "pdf": ".pdf", "png"
 
 @dataclass
 class Assets:
-    """Generated downloads, by source path (shared by both languages)."""
+    """Generated downloads, by source path (shared by both languages), and the plaques the
+    fit rules refused (each a build warning)."""
 
     files: dict[str, str | bytes] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)
 
     def add(self, uri: str, content: str | bytes) -> str:
         """Keep ``content`` at ``uri`` and return the uri."""
@@ -39,12 +41,17 @@ class Assets:
 
 
 @dataclass(frozen=True)
-class RenderedPlaque:
-    """One plaque laid out for some values, and where its files are."""
+class PublishedPlaque:
+    """One plaque laid out for some values, and where its files are.
+
+    A plaque the CLI refuses (letters below the minimum height) has no preview and no
+    files: ``refusal`` says why, and the build reports it.
+    """
 
     geometry: PlaqueGeometry
-    preview: str  # uri of the SVG shown on pages
+    preview: str | None  # uri of the SVG shown on pages; None when refused
     files: tuple[tuple[str, str], ...]  # (format label, uri)
+    refusal: Refusal | None = None
 
 
 def example_values(standard: Standard) -> dict[str, str]:
@@ -52,40 +59,27 @@ def example_values(standard: Standard) -> dict[str, str]:
     return {f.id: f.example for f in standard.fields}
 
 
-def render_plaque(standard: Standard, fonts: FontBook, assets: Assets, plaque_id: str,
-                  values: Mapping[str, str], stem: str, formats: tuple[str, ...] = FORMATS,
-                  *, preview_outlined: bool = True) -> RenderedPlaque:
-    """Lay out one plaque and add its files as ``<stem><suffix>``; the preview is an SVG."""
-    text = plaque_text(standard, plaque_id, values)
-    geometry = plaque_layout(standard, text, fonts, allow_small=True,
-                             community=values.get("community", ""))
-    svgs: dict[bool, str] = {}
-
-    def svg(outline: bool) -> str:
-        if outline not in svgs:
-            svgs[outline] = plaque_svg(geometry, standard, fonts, outline=outline)
-        return svgs[outline]
-
-    files = []
-    for fmt in formats:
-        uri = stem + SUFFIXES[fmt]
-        if fmt == "svg":
-            assets.add(uri, svg(False))
-        elif fmt == "svg-outlined":
-            assets.add(uri, svg(True))
-        elif fmt == "pdf":
-            assets.add(uri, svg_to_pdf(svg(True)))
-        elif fmt == "png":
-            px = min(4.0, PNG_MAX_PX / max(geometry.width_mm, geometry.height_mm))
-            assets.add(uri, svg_to_png(svg(True), px_per_mm=px))
-        elif fmt == "drawing":
-            assets.add(uri, plaque_drawing_svg(standard, geometry, fonts, plaque=svg(True)))
-        files.append((FORMAT_LABELS[fmt], uri))
+def publish_plaque(standard: Standard, fonts: FontBook, assets: Assets, plaque_id: str,
+                   values: Mapping[str, str], stem: str, formats: tuple[str, ...] = FORMATS,
+                   *, preview_outlined: bool = True, page: str = "") -> PublishedPlaque:
+    """Render one plaque with the CLI's service and fit rules; add its files as
+    ``<stem><suffix>``; the preview is an SVG. A refused plaque adds no file and a build
+    warning naming ``page``."""
     preview_fmt = "svg-outlined" if preview_outlined and "svg-outlined" in formats else "svg"
+    wanted = tuple(dict.fromkeys([*formats, preview_fmt]))
+    rendered = render_plaque(standard, fonts, plaque_id, values, wanted,
+                             px_per_mm=PNG_PX_PER_MM, png_max_px=PNG_MAX_PX)
+    if rendered.refusal is not None:
+        assets.refused.append(f"{page or stem}: 标牌字高不足，未发布 (plaque refused, not "
+                              f"published): {rendered.refusal.message()}")
+        return PublishedPlaque(rendered.geometry, None, (), rendered.refusal)
+    made = rendered.files
+    files = tuple((FORMAT_LABELS[fmt], assets.add(stem + SUFFIXES[fmt], made[fmt]))
+                  for fmt in formats)
     preview = stem + SUFFIXES[preview_fmt]
     if preview not in assets.files:
-        assets.add(preview, svg(preview_fmt == "svg-outlined"))
-    return RenderedPlaque(geometry, preview, tuple(files))
+        assets.add(preview, made[preview_fmt])
+    return PublishedPlaque(rendered.geometry, preview, files)
 
 
 def _segment_rows(standard: Standard, plaque: Plaque, values: Mapping[str, str]
@@ -105,8 +99,8 @@ def _segment_rows(standard: Standard, plaque: Plaque, values: Mapping[str, str]
     return rows
 
 
-def plaque_context(standard: Standard, plaque: Plaque, rendered: RenderedPlaque | None,
-                   template_files: tuple[tuple[str, str], ...], lang: str) -> dict[str, Any]:
+def plaque_context(standard: Standard, plaque: Plaque, rendered: PublishedPlaque | None,
+                   template: PublishedPlaque | None, lang: str) -> dict[str, Any]:
     """Everything the plaque page template shows, from the spec and the laid-out example."""
     values = example_values(standard)
     layout = standard.layout(plaque.id)
@@ -114,16 +108,19 @@ def plaque_context(standard: Standard, plaque: Plaque, rendered: RenderedPlaque 
     typeface_ids = list(dict.fromkeys(s["typeface"].id for s in segments))
     colour_ids = list(dict.fromkeys([s["colour"].id for s in segments]
                                     + [plaque.background or layout.background or ""]))
-    used = {name for seg in plaque.segments for name in _field_names(seg.text)}
+    used = set(plaque_fields(plaque))
     geometry = rendered.geometry if rendered else None
     letter_heights = [{"line": i, "text": line.text, "height": line.letter_height_mm}
                       for i, line in enumerate(geometry.lines, start=1)] if geometry else []
     downloads = []
-    if rendered:
-        downloads.append(("示例" if lang == "zh" else "Example", rendered.files))
-    if template_files:
-        downloads.append(("模板（占位）" if lang == "zh" else "Template (placeholders)",
-                          template_files))
+    refusals = []
+    for label, published in (("示例" if lang == "zh" else "Example", rendered),
+                             ("模板（占位）" if lang == "zh" else "Template (placeholders)",
+                              template)):
+        if published is not None and published.files:
+            downloads.append((label, published.files))
+        if published is not None and published.refusal is not None:
+            refusals.append((label, published.refusal.explain(lang)))
     repeat = {"per_window": ("每个窗口一块", "one per service window"),
               "per_room": ("每个房间一块", "one per room"),
               "per_board": ("每个宣传栏一块", "one per bulletin board")}
@@ -143,16 +140,11 @@ def plaque_context(standard: Standard, plaque: Plaque, rendered: RenderedPlaque 
         "geometry_width": geometry.width_mm if geometry else None,
         "geometry_height": geometry.height_mm if geometry else None,
         "preview": rendered.preview if rendered else None, "downloads": downloads,
+        "refusals": refusals,
         "repeat_label": repeat.get(plaque.repeat, ("", ""))[0 if lang == "zh" else 1],
         "tolerances": tolerances, "mm": mm_text,
         "tolerance_labels": {k: v[0 if lang == "zh" else 1] for k, v in TOLERANCES.items()},
     }
-
-
-def _field_names(template: str) -> list[str]:
-    import string
-
-    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
 
 
 def plaque_stem(where: Where, plaque_id: str, variant: str = "") -> str:

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -33,6 +33,7 @@ from signgen.site.raw_blocks import RawBlocks
 from signgen.site.search_dict import SiteDictionary, dictionary_key, jieba_search_enabled
 
 THEME_DIR = Path(__file__).parent / "theme"
+log = get_plugin_logger(__name__)
 __all__ = ["SigngenPlugin", "SigngenPluginConfig"]
 
 
@@ -54,6 +55,8 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             self.site, key = obtain_site(site_options(c, config), folder)
         except SigngenError as exc:  # a bad spec: its located message, no traceback
             raise PluginError(exc.format_message()) from None
+        for warning in self.site.warnings:  # from the cache too: a strict build fails each time
+            log.warning(warning)
         self.dictionary = None
         if folder is not None and c.search_dictionary and jieba_search_enabled(config):
             self.dictionary = SiteDictionary(folder, dictionary_key(config, key))

@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from signgen.audit.sheet import audit_sheet_html
+from signgen.communities.identity import community_fields
 from signgen.contractor.checklist import checklist_markdown
 from signgen.contractor.plan import Plan, PlanEntry, PlanRoom
-from signgen.contractor.schedule import ScheduleRow, schedule_csv, schedule_markdown, schedule_rows
+from signgen.contractor.schedule import ScheduleRow, schedule_bytes, schedule_rows
 from signgen.drawings.elevation_svg import elevation_svg
 from signgen.fonts.book import FontBook
 from signgen.site.plaque_pages import Assets
@@ -30,7 +31,11 @@ def template_plan(standard: Standard, values: Mapping[str, str], source: str,
 
     One room per required function (named by it, no area), one service window per listed
     category, every bulletin board; ``origin`` (default: the standard's first) places the logo.
+    The plan's community holds only the fields of the plaques made once per community (as a
+    plan file's ``community:`` does): a window's, room's or board's own text comes from the
+    window, room or board, never from an example value.
     """
+    community = {f.id: values[f.id] for f in community_fields(standard) if values.get(f.id)}
     required = [f for f in standard.functions if f.level == "required"]
     rooms = tuple(PlanRoom(i, f.name, 0.0, standard.function_zone(f.id), (f.id,))
                   for i, f in enumerate(required))
@@ -39,15 +44,16 @@ def template_plan(standard: Standard, values: Mapping[str, str], source: str,
     boards = tuple(PlanEntry(i, b.name, b.id, b.name) for i, b in enumerate(standard.boards))
     if origin is None and standard.origins:
         origin = standard.origins[0].id
-    return Plan(source, standard.id, dict(values), origin, rooms, windows, boards,
+    return Plan(source, standard.id, community, origin, rooms, windows, boards,
                 boards_listed=False)
 
 
 def schedule_body(standard: Standard, values: Mapping[str, str], source: str,
                   origin: str | None = None) -> str:
-    """The sign schedule's Markdown for one community's template plan (title dropped)."""
+    """The sign schedule's Markdown for one community's template plan, as ``signgen
+    schedule -o FILE.md`` writes it for that plan (title dropped: the page has its own)."""
     plan = template_plan(standard, values, source, origin)
-    text = schedule_markdown(standard, plan, schedule_rows(standard, plan))
+    text = schedule_bytes(standard, plan, "md").decode("utf-8")
     return re.sub(r"\A\s*# [^\n]*\n", "", text).strip()
 
 
@@ -58,9 +64,9 @@ def schedule_summary(standard: Standard, values: Mapping[str, str], origin: str 
 
 
 def schedule_csv_bytes(standard: Standard, values: Mapping[str, str], source: str) -> bytes:
-    """The sign schedule as CSV (for the download next to the page)."""
-    plan = template_plan(standard, values, source)
-    return schedule_csv(schedule_rows(standard, plan))
+    """The sign schedule as CSV (for the download next to the page), the bytes ``signgen
+    schedule -o FILE.csv`` writes for the same plan."""
+    return schedule_bytes(standard, template_plan(standard, values, source), "csv")
 
 
 def audit_sheet_body(standard: Standard, values: Mapping[str, str], base_url: str,

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import string
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from signgen.errors import Problem
 from signgen.spec.messages import CROSS, Msg
 from signgen.spec.model import SECTIONS, Standard
+from signgen.spec.template import field_names
 from signgen.spec.yamlsource import Locator
 
 _WHAT = {"clauses": ("条款", "clause"), "documents": ("文件", "document"),
@@ -221,10 +221,6 @@ def _check_segments(c: Checker) -> None:
 def template_names(text: str) -> Iterable[str]:
     """The ``{field}`` names in a segment's text."""
     try:
-        parsed = list(string.Formatter().parse(text))
+        return field_names(text)
     except ValueError:
-        yield "(unbalanced braces)"
-        return
-    for _, name, _, _ in parsed:
-        if name is not None:
-            yield name
+        return ["(unbalanced braces)"]
