@@ -67,3 +67,30 @@
     drawAll();
   }
 })();
+
+/* signgen: on a phone the printable pages' tables turn into cards (signgen.css); each cell
+ * is labelled with its column's header text here. */
+(function () {
+  "use strict";
+  function label() {
+    var tables = document.querySelectorAll(".sg-print table");
+    for (var t = 0; t < tables.length; t += 1) {
+      var heads = tables[t].querySelectorAll("thead th");
+      var rows = tables[t].querySelectorAll("tbody tr");
+      for (var r = 0; r < rows.length; r += 1) {
+        var cells = rows[r].children;
+        for (var c = 0; c < cells.length && c < heads.length; c += 1) {
+          var text = heads[c].textContent.trim();
+          if (text) cells[c].setAttribute("data-label", text);
+        }
+      }
+    }
+  }
+  if (typeof document$ !== "undefined" && document$.subscribe) {
+    document$.subscribe(label);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", label);
+  } else {
+    label();
+  }
+})();
