@@ -126,3 +126,17 @@ def test_schedule_prints_every_column_on_a4_landscape(
     text = "".join(run.stdout.split())
     missing = [h for h in headers if "".join(h.split()) not in text]
     assert missing == [], f"column headers not on page 1: {missing}"
+
+
+@pytest.mark.parametrize("key", PRINTABLE)
+def test_printable_pages_have_a_community_line_and_a_signature_block(
+        session: BrowserSession, site_index: SiteIndex, key: str) -> None:
+    """Printed, each printable page names the community and ends with a signature block."""
+    page = site_index.standard_page(key)
+    session.goto(page.path)
+    session.page.emulate_media(media="print")
+    signature = session.page.locator(".sg-print .sg-sign, .sg-audit-sheet footer.sign")
+    assert signature.count() == 1 and signature.first.is_visible()
+    assert "社区" in signature.first.inner_text()
+    community = session.page.locator(".sg-print .sg-community-line, .sg-audit-sheet header p")
+    assert any("社区" in text for text in community.all_inner_texts())
