@@ -140,3 +140,21 @@ def test_printable_pages_have_a_community_line_and_a_signature_block(
     assert "社区" in signature.first.inner_text()
     community = session.page.locator(".sg-print .sg-community-line, .sg-audit-sheet header p")
     assert any("社区" in text for text in community.all_inner_texts())
+
+
+def test_community_audit_sheet_download_fits_a_phone(session: BrowserSession) -> None:
+    """A community's audit-sheet.html (the site's download, made by the same function) has
+    a viewport tag and lays out within 375 px."""
+    from project_paths import SPECS
+
+    from signgen.site.role_pages import audit_sheet_html_page
+    from signgen.spec.load import load_standard
+
+    values = {"district": "东湖区", "street": "百花洲街道", "community": "彭家桥社区"}
+    html = audit_sheet_html_page(load_standard(SPECS / "community-premises"), values, "")
+    session.page.set_viewport_size(PHONE)
+    session.page.set_content(html, wait_until="load")
+    session.screenshot("phone-community-audit-sheet")
+    assert session.page.locator('meta[name="viewport"]').count() == 1
+    width = session.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"audit-sheet.html: {width} px wide at 375 px"
