@@ -111,6 +111,7 @@ SCHEDULE = Catalogue({
     "c_mounting_height": ("安装高度(毫米)", "Mounting height (mm)"),
     "c_quantity": ("数量", "Qty"), "c_clause": ("条款", "Clause"),
     "c_level": ("要求程度", "Level"),
+    "c_number": ("序号", "No."), "c_artwork": ("图稿文件", "Artwork file"),
     "standard": ("标准", "standard"), "default": ("项目默认", "project default"),
     "size_split": ("高:{h};宽:{w}", "height: {h}; width: {w}"),
     "follows_text": ("随文字 {low}-{high}", "follows text, {low}-{high}"),
