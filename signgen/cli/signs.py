@@ -34,7 +34,8 @@ def _line(sign: SignFiles, lang: str) -> str:
     zh = lang == "zh"
     if sign.refusal is not None:
         reason = sign.refusal.message().replace("\n", "; ")
-        return f"{row.number} {row.id}: {'拒绝（未生成）' if zh else 'refused (not made)'}: {reason}"
+        refused = "拒绝（未生成）" if zh else "refused (not made)"
+        return f"{row.number} {row.id}: {refused}: {reason}"
     if not sign.made:
         return (f"{row.number} {row.id}: "
                 + ("无图稿（统一标识由其来源提供）" if zh
@@ -76,7 +77,8 @@ def signs_command(ctx: click.Context, plan_path: Path, out: Path, formats: tuple
     Example: signgen signs examples/plan-compliant.yaml -o signs/
     """
     from signgen.contractor.plan import load_plan
-    from signgen.contractor.schedule import schedule_csv, schedule_xlsx
+    from signgen.contractor.schedule import schedule_csv
+    from signgen.contractor.schedule_xlsx import schedule_xlsx
 
     with errors_in(lang):
         if out.exists() and not out.is_dir():
