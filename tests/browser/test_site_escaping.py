@@ -8,15 +8,16 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from project_paths import ROOT, SPECS
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 EN = ' <script>window.__pwned="en"</script>" onmouseover="window.__pwned=1'
 ZH = "<script>window.__pwned='zh'</script>"
 ROW = ('"</title><script>window.__pwned=3</script>区",'
@@ -70,20 +71,19 @@ def test_no_page_carries_the_markup_raw(hostile_site: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_chromium_runs_no_script_of_theirs(hostile_site: Path) -> None:
+def test_chromium_runs_no_script_of_theirs(hostile_site: Path, browser: Browser) -> None:
     """Chromium loads the home pages, every section index, every plaque and community page
     in both languages: window.__pwned stays unset and no dialog opens."""
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing: apt-get install -y chromium (see scripts/setup.sh)")
     pages = [p for p in sorted(hostile_site.rglob("index.html"))
              if p.parent.parent in (hostile_site, hostile_site / "en")
              or p.parent.parent.name in ("plaques", "communities")]
     assert len(pages) > 40
     ran: dict[str, object] = {}
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page()
+    # The session's browser (tests/browser/conftest.py): a second Playwright in the same
+    # process is refused ("Sync API inside the asyncio loop").
+    context = browser.new_context()
+    try:
+        page = context.new_page()
         page.on("dialog", lambda d: (ran.setdefault("dialog", d.message), d.dismiss()))
         for path in pages:
             page.goto(path.as_uri(), wait_until="load")
@@ -91,10 +91,10 @@ def test_chromium_runs_no_script_of_theirs(hostile_site: Path) -> None:
             value = page.evaluate("window.__pwned")
             if value is not None:
                 ran[str(path.relative_to(hostile_site))] = value
-        title = ""
         community = next(p for p in pages if "pwned" in str(p) and "/en/" not in str(p))
         page.goto(community.as_uri())
         title = page.title()
-        browser.close()
+    finally:
+        context.close()
     assert ran == {}
     assert title.startswith("</title><script>window.__pwned=3</script>区")
