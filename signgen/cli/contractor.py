@@ -119,6 +119,7 @@ def schedule_command(plan_path: Path, output: Path, fonts_dir: Path | None, lang
 
     Example: signgen schedule examples/plan-compliant.yaml -o signs.xlsx
     """
+    from signgen.contractor.messages import SCHEDULE
     from signgen.contractor.plan import load_plan
     from signgen.contractor.schedule import schedule_file, schedule_rows
     from signgen.fonts.book import FontBook
@@ -133,7 +134,7 @@ def schedule_command(plan_path: Path, output: Path, fonts_dir: Path | None, lang
         plan = load_plan(plan_path, standard)
         rows = schedule_rows(standard, plan, lang, FontBook(standard, fonts_dir))
     write_atomic(output, schedule_file(standard, plan, rows, fmt, lang))
-    click.echo(f"wrote {output}: {len(rows)} signs", err=True)
+    click.echo(SCHEDULE.say("wrote", lang, output=output, count=len(rows)), err=True)
 
 
 COMMANDS: list[click.Command] = [checklist_command, check_plan_command, schedule_command]

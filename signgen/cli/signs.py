@@ -19,6 +19,7 @@ from signgen.cli.options import (
     specs_option,
     standard_option,
 )
+from signgen.contractor.messages import SCHEDULE
 from signgen.contractor.signs import SIGN_FORMATS, SignFiles, plan_sign_files
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
@@ -31,18 +32,15 @@ SCHEDULE_FILES = ("schedule.xlsx", "schedule.csv")
 
 def _line(sign: SignFiles, lang: str) -> str:
     row = sign.row
-    zh = lang == "zh"
     if sign.refusal is not None:
-        reason = sign.refusal.message().replace("\n", "; ")
-        refused = "拒绝（未生成）" if zh else "refused (not made)"
-        return f"{row.number} {row.id}: {refused}: {reason}"
+        return SCHEDULE.say("sign_refused", lang, number=row.number, id=row.id,
+                            reason=sign.refusal.message().replace("\n", "; "))
     if not sign.made:
-        return (f"{row.number} {row.id}: "
-                + ("无图稿（统一标识由其来源提供）" if zh
-                   else "no artwork (the unified logo comes from its origin)"))
+        return SCHEDULE.say("sign_no_artwork", lang, number=row.number, id=row.id)
     size = (f"{mm(float(row.width))} × {mm(float(row.height_mm or 0))} mm"
             if isinstance(row.width, float) else "")
-    return f"{row.number} {row.id}: {size}, {len(sign.files)} {'个文件' if zh else 'files'}"
+    return SCHEDULE.say("sign_made", lang, number=row.number, id=row.id, size=size,
+                        files=len(sign.files))
 
 
 @click.command("signs")
@@ -101,14 +99,9 @@ def signs_command(ctx: click.Context, plan_path: Path, out: Path, formats: tuple
     refused = [s.row.id for s in signs if s.refusal is not None]
     made = sum(1 for s in signs if s.made)
     files = sum(len(s.files) for s in signs)
-    if lang == "zh":
-        summary = f"已写入 {out}：{made} 块标牌，{files} 个文件，另有标识牌表 2 份"
-        if refused:
-            summary += f"；{len(refused)} 块被拒绝：{', '.join(refused)}"
-    else:
-        summary = f"wrote {out}: {made} signs, {files} files, and the schedule (2 files)"
-        if refused:
-            summary += f"; {len(refused)} refused: {', '.join(refused)}"
+    summary = SCHEDULE.say("signs_wrote", lang, output=out, made=made, files=files)
+    if refused:
+        summary += SCHEDULE.say("signs_refused", lang, count=len(refused), ids=", ".join(refused))
     click.echo(summary, err=True)
     ctx.exit(1 if refused else 0)
 

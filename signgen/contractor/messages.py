@@ -121,4 +121,13 @@ SCHEDULE = Catalogue({
     "logo_text": ("统一标识:图样不在标准正文中", "unified logo: artwork not in the standard text"),
     "title": ("{title}:标牌清单", "{title_en}: sign schedule"),
     "count": ("{source}:共 {count} 块标牌({standard})", "{source}: {count} signs ({standard})"),
+    "wrote": ("已写入 {output}:{count} 块标牌", "wrote {output}: {count} signs"),
+    "sign_made": ("{number} {id}:{size},{files} 个文件", "{number} {id}: {size}, {files} files"),
+    "sign_refused": ("{number} {id}:拒绝(未生成):{reason}",
+                     "{number} {id}: refused (not made): {reason}"),
+    "sign_no_artwork": ("{number} {id}:无图稿(统一标识由其来源提供)",
+                        "{number} {id}: no artwork (the unified logo comes from its origin)"),
+    "signs_wrote": ("已写入 {output}:{made} 块标牌,{files} 个文件,另有标牌清单 2 份",
+                    "wrote {output}: {made} signs, {files} files, and the schedule (2 files)"),
+    "signs_refused": (";{count} 块被拒绝:{ids}", "; {count} refused: {ids}"),
 })

@@ -4,7 +4,7 @@ For routed or laser-cut letters (立体字: stainless steel, acrylic) and vinyl 
 
 - DXF R2010, units millimetres (``$INSUNITS`` 4), the plaque's lower-left corner at (0, 0),
   y up; one closed LWPOLYLINE per contour of every glyph, its curves flattened to within
-  :data:`FLATTEN_MM` (0.05 mm, below a router bit or laser kerf);
+  :data:`FLATTEN_MM` (0.1 mm: within a laser's kerf, far under a router bit);
 - one layer per colour and segment (``red-community``: the colour id, then the segment id
   of the spec), coloured with the colour's HEX and described with its name, HEX and CMYK;
   the plaque's outline on a layer of its own (``plaque-outline``);
@@ -30,7 +30,7 @@ from signgen.fonts.face import Face
 from signgen.plaque.layout import PlaqueGeometry
 from signgen.spec.model import Standard
 
-FLATTEN_MM = 0.05
+FLATTEN_MM = 0.1
 OUTLINE_LAYER = "plaque-outline"
 _COMMAND = re.compile(r"([MLHVCQZ])([^MLHVCQZ]*)")
 _PATHS: dict[tuple[str, int, int], Path] = {}

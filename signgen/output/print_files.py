@@ -8,11 +8,12 @@ part after the plaque's own file stem (``name-sign-团结社区.print.pdf``).
 
 from __future__ import annotations
 
-from signgen.fonts.book import FontBook
-from signgen.output.dxf import plaque_dxf
-from signgen.output.print_pdf import print_pdfs
-from signgen.plaque.layout import PlaqueGeometry
-from signgen.spec.model import Standard
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from signgen.fonts.book import FontBook
+    from signgen.plaque.layout import PlaqueGeometry
+    from signgen.spec.model import Standard
 
 SHOP_FORMATS = ("print-pdf", "dxf")
 
@@ -24,9 +25,15 @@ def shop_files(geometry: PlaqueGeometry, standard: Standard, fonts: FontBook, fm
     Raises:
         SigngenError: as :func:`signgen.output.print_pdf.print_pdfs`.
     """
+    # Imported here: pikepdf and ezdxf (with numpy) cost about 35 MB a process, which a batch
+    # of SVGs alone should not pay.
     if fmt == "dxf":
+        from signgen.output.dxf import plaque_dxf
+
         return [("dxf", plaque_dxf(geometry, standard, fonts))]
     if fmt != "print-pdf":
         raise ValueError(f"not a shop format: {fmt!r}")
+    from signgen.output.print_pdf import print_pdfs
+
     return [(f"{f.kind}.pdf", f.data)
             for f in print_pdfs(geometry, standard, fonts, crop_marks=crop_marks)]

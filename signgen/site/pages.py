@@ -121,7 +121,7 @@ def functions_page(pages: PageSet, lang: str) -> str:
                    zone_by_id={z.id: z for z in std.zones},
                    zone_of={f.function: f.zone for f in std.project_defaults.function_zones},
                    area_tolerance=std.tolerance("area"),
-                   levels=[(level, LEVEL.say(level, lang)) for level in LEVELS
+                   levels=[(level, LEVEL.say(level, lang).capitalize()) for level in LEVELS
                            if any(f.level == level for f in std.functions)],
                    level_word=lambda key: LEVEL.say(key, lang),
                    logo_labels={"roof": "房顶" if lang == "zh" else "on the roof",
