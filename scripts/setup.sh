@@ -12,7 +12,8 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 # for the browser tests. Installed only when something is missing.
 APT_PACKAGES=(fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai fonts-arphic-gkai00mp
               fonts-arphic-gbsn00lp fontconfig libcairo2 chromium
-              qpdf ghostscript poppler-utils inkscape)  # prepress checks of the print files
+              qpdf ghostscript poppler-utils inkscape  # prepress checks of the print files
+              zbar-tools)  # zbarimg: the browser tests decode the printed audit sheet's QR codes
               # (poppler-utils: pdfinfo, pdftoppm also check the drawing sheets)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -196,14 +196,19 @@ def test_relative_links() -> None:
 
 
 def test_audit_sheet_qr_codes_open_existing_rule_pages(site: GeneratedSite) -> None:
-    """Every QR code on every generated audit sheet points at a generated rule page."""
+    """Every QR code on every generated audit sheet points at a generated rule page (the
+    code's link is relative to the sheet's page; the browser draws it from the address)."""
+    import posixpath
+
     for uri, text in site.pages.items():
         if not uri.endswith("audit-sheet.md"):
             continue
-        urls = set(re.findall(r'data-url="([^"]*)"', text))
-        assert urls, uri
-        for url in urls:
-            assert f"{url.strip('/')}.md" in site.pages, (uri, url)
+        hrefs = set(re.findall(r'data-href="([^"]*)"', text))
+        assert hrefs, uri
+        page_dir = uri.removesuffix(".md") + "/"  # directory URLs
+        for href in hrefs:
+            target = posixpath.normpath(posixpath.join(page_dir, href))
+            assert f"{target}.md" in site.pages, (uri, href)
 
 
 def test_same_input_same_pages() -> None:

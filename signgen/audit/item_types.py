@@ -15,10 +15,12 @@ Kind = Literal["area", "function", "plaque-size", "plaque-placement", "plaque-te
 
 @dataclass(frozen=True)
 class Room:
-    """A room of the site being audited: its name and function ids."""
+    """A room of the site being audited: its name, function ids and, where the plan gave
+    them, the standard's names it used for them (its plaque text, as in the schedule)."""
 
     name: str
     functions: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ COMPARATORS: dict[str, str] = {">=": "≥", "<=": "≤", "==": "="}
 def site_from_plan(plan: Plan) -> Site:
     """The rooms, windows and boards of a :class:`signgen.contractor.plan.Plan`."""
     return Site(
-        rooms=tuple(Room(r.name, tuple(r.functions)) for r in plan.rooms),
+        rooms=tuple(Room(r.name, tuple(r.functions), tuple(r.names)) for r in plan.rooms),
         windows=tuple(w.name for w in plan.windows),
         boards=tuple(b.name for b in plan.boards) if plan.boards_listed else (),
     )

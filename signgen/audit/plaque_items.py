@@ -27,18 +27,20 @@ def _cited(standard: Standard, citation: Any) -> tuple[Clause, str]:
     return standard.clause(citation.clause), citation.quote
 
 
-def _text_pattern(standard: Standard, plaque: Plaque, values: Mapping[str, str]) -> str:
-    """A regex for the plaque's text: filled values exactly, unfilled fields by choice or any."""
+def _text_pattern(standard: Standard, plaque: Plaque, values: Mapping[str, str],
+                  accepted: Mapping[str, str] | None = None) -> str:
+    """A regex for the plaque's text: filled values exactly (or by ``accepted``, a regex per
+    field), unfilled fields by choice or any."""
     fields = {f.id: f for f in standard.fields}
     pattern = ""
     for seg_id in (s for line in standard.layout(plaque.id).lines for s in line):
         segment = next(s for s in plaque.segments if s.id == seg_id)
-        pattern += _template_pattern(segment.text, values, fields)
+        pattern += _template_pattern(segment.text, values, fields, accepted or {})
     return pattern
 
 
-def _template_pattern(template: str, values: Mapping[str, str], fields: Mapping[str, Any]
-                      ) -> str:
+def _template_pattern(template: str, values: Mapping[str, str], fields: Mapping[str, Any],
+                      accepted: Mapping[str, str]) -> str:
     out = ""
     for literal, name in template_parts(template):
         out += re.escape(normalise_text(literal))
@@ -46,7 +48,9 @@ def _template_pattern(template: str, values: Mapping[str, str], fields: Mapping[
             continue
         value = values.get(name, "").strip()
         spec_field = fields.get(name)
-        if value:
+        if name in accepted:
+            out += accepted[name]
+        elif value:
             out += re.escape(normalise_text(value))
         elif spec_field is not None and spec_field.choices:
             out += "(?:" + "|".join(re.escape(normalise_text(c)) for c in spec_field.choices) + ")"
@@ -81,25 +85,37 @@ def _copy_keys(prefix: str, names: Sequence[str], known: Sequence[Any]) -> list[
     return keys
 
 
-def _repeats(standard: Standard, plaque: Plaque, site: Site) -> list[tuple[str, str, str]]:
-    """(key, label, value) for each copy of a repeated plaque on this site.
+def _repeats(standard: Standard, plaque: Plaque, site: Site
+             ) -> list[tuple[str, str, str, str | None]]:
+    """(key, label, value, accepted) for each copy of a repeated plaque on this site.
 
     The value goes into every ``{field}`` of the plaque that the community values leave
-    empty (as in the sign schedule): a room's function names joined with 、 (or its name),
-    a window's category, a board's name.
+    empty (as in the sign schedule): a room's function names joined with 、 (the standard's
+    names the plan used; else the functions' names; else the room's name), a window's
+    category, a board's name. ``accepted`` is a regex for what may stand there on site: for
+    a room, each function by any of the names the standard gives it (社区接访室 or
+    矛盾调解室); None: the value exactly.
     """
     if plaque.repeat == "per_room" and site.rooms:
-        names = {f.id: f.name for f in standard.functions}
-        return [(f"room-{i + 1}", room.name,
-                 ROOM_JOINER.join(names.get(f, f) for f in room.functions) or room.name)
-                for i, room in enumerate(site.rooms)]
+        by_id = {f.id: f for f in standard.functions}
+        out: list[tuple[str, str, str, str | None]] = []
+        for i, room in enumerate(site.rooms):
+            known = [by_id[f] for f in room.functions if f in by_id]
+            names = room.names if len(room.names) == len(room.functions) else tuple(
+                by_id[f].name if f in by_id else f for f in room.functions)
+            accepted = re.escape(ROOM_JOINER).join(
+                "(?:" + "|".join(re.escape(normalise_text(n)) for n in f.standard_names) + ")"
+                for f in known) if known and len(known) == len(room.functions) else None
+            out.append((f"room-{i + 1}", room.name, ROOM_JOINER.join(names) or room.name,
+                        accepted))
+        return out
     if plaque.repeat == "per_window" and site.windows:
         keys = _copy_keys("window", site.windows, standard.window_categories)
-        return [(k, w, w) for k, w in zip(keys, site.windows, strict=True)]
+        return [(k, w, w, None) for k, w in zip(keys, site.windows, strict=True)]
     if plaque.repeat == "per_board" and site.boards:
         keys = _copy_keys("board", site.boards, standard.boards)
-        return [(k, b, b) for k, b in zip(keys, site.boards, strict=True)]
-    return [("", "", "")]
+        return [(k, b, b, None) for k, b in zip(keys, site.boards, strict=True)]
+    return [("", "", "", None)]
 
 
 def plaque_items(standard: Standard, plaque: Plaque, values: Mapping[str, str], site: Site
@@ -120,11 +136,14 @@ def plaque_items(standard: Standard, plaque: Plaque, values: Mapping[str, str], 
         check=f"确认{plaque.name}的位置:{plaque.placement}",
         check_en=f"Confirm where it is mounted: {plaque.name_en}: {plaque.placement_en}",
         required=plaque.placement, required_en=plaque.placement_en))
-    for key, label, value in _repeats(standard, plaque, site):
+    for key, label, value, accepted in _repeats(standard, plaque, site):
         filled = dict(values)
+        patterns: dict[str, str] = {}
         for name in template_fields(plaque) if value else ():
             if not filled.get(name):
                 filled[name] = value
+                if accepted is not None:
+                    patterns[name] = accepted
         text = _plaque_text(standard, plaque, filled)
         suffix = f".{key}" if key else ""
         where = f" · {label}" if label else ""
@@ -135,7 +154,8 @@ def plaque_items(standard: Standard, plaque: Plaque, values: Mapping[str, str], 
             check=f"记下{plaque.name}上的文字({plaque.placement})",
             check_en=f"Copy the text exactly: {plaque.name_en} ({plaque.placement_en})",
             required=text, required_en=text,
-            text_pattern=_text_pattern(standard, plaque, filled), fields=("observed",)))
+            text_pattern=_text_pattern(standard, plaque, filled, patterns),
+            fields=("observed",)))
     out += _style_items(standard, plaque, values, base)
     return out
 

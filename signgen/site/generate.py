@@ -179,7 +179,8 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
                 css_class="sg-schedule", downloads=[("CSV", csv_uri)]))
         if "audit_sheet" in keys:
             add(pages.uri("audit_sheet", lang), printable_page(
-                pages, lang, "audit_sheet", audit_sheet_body(std, {}, options.base_url, lang),
+                pages, lang, "audit_sheet", audit_sheet_body(
+                    std, {}, lang, pages.uri("audit_sheet", lang)),
                 title="现场核查表" if zh else "Audit sheet",
                 intro="模板社区（名称待填）的现场核查表；二维码打开本站对应的规则页。" if zh else
                 "The audit sheet for the template community (names to fill in); each QR code "
