@@ -143,7 +143,7 @@ def test_schedule_rows_show_each_window_room_and_board(site: GeneratedSite,
     data = site.assets["downloads/schedule.csv"]
     assert isinstance(data, bytes)
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1:]
-    texts = {row[0]: row[2] for row in rows}
+    texts = {row[1]: row[3] for row in rows}  # after the sign number: id, type, text
     for category in standard.window_categories:
         assert texts[f"window-sign-{category.id}"] == category.name
     for board in standard.boards:

@@ -49,24 +49,26 @@ def template_plan(standard: Standard, values: Mapping[str, str], source: str,
 
 
 def schedule_body(standard: Standard, values: Mapping[str, str], source: str,
-                  origin: str | None = None) -> str:
+                  origin: str | None = None, fonts: FontBook | None = None) -> str:
     """The sign schedule's Markdown for one community's template plan, as ``signgen
     schedule -o FILE.md`` writes it for that plan (title dropped: the page has its own)."""
     plan = template_plan(standard, values, source, origin)
-    text = schedule_bytes(standard, plan, "md").decode("utf-8")
+    text = schedule_bytes(standard, plan, "md", fonts=fonts).decode("utf-8")
     return re.sub(r"\A\s*# [^\n]*\n", "", text).strip()
 
 
-def schedule_summary(standard: Standard, values: Mapping[str, str], origin: str | None = None
-                     ) -> list[ScheduleRow]:
+def schedule_summary(standard: Standard, values: Mapping[str, str], origin: str | None = None,
+                     fonts: FontBook | None = None) -> list[ScheduleRow]:
     """The template plan's schedule rows for one community (for a compact table)."""
-    return schedule_rows(standard, template_plan(standard, values, "", origin))
+    return schedule_rows(standard, template_plan(standard, values, "", origin), fonts=fonts)
 
 
-def schedule_csv_bytes(standard: Standard, values: Mapping[str, str], source: str) -> bytes:
+def schedule_csv_bytes(standard: Standard, values: Mapping[str, str], source: str,
+                       fonts: FontBook | None = None) -> bytes:
     """The sign schedule as CSV (for the download next to the page), the bytes ``signgen
     schedule -o FILE.csv`` writes for the same plan."""
-    return schedule_bytes(standard, template_plan(standard, values, source), "csv")
+    return schedule_bytes(standard, template_plan(standard, values, source), "csv",
+                          fonts=fonts)
 
 
 def site_root(page_uri: str) -> str:
