@@ -143,7 +143,7 @@ def test_schedule_rows_show_each_window_room_and_board(site: GeneratedSite,
     data = site.assets["downloads/schedule.csv"]
     assert isinstance(data, bytes)
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1:]
-    texts = {row[0]: row[2] for row in rows}
+    texts = {row[1]: row[3] for row in rows}  # after the sign number: id, type, text
     for category in standard.window_categories:
         assert texts[f"window-sign-{category.id}"] == category.name
     for board in standard.boards:
@@ -180,15 +180,26 @@ def test_checklist_page_equals_signgen_checklist(site: GeneratedSite, tmp_path: 
 def test_audit_sheet_page_equals_signgen_audit_sheet(site: GeneratedSite, tmp_path: Path,
                                                      lang: str) -> None:
     """The audit-sheet page holds every line ``signgen audit-sheet`` writes between its
-    <body> tags, in order (its <h1> a second-level heading under the page's own)."""
+    <body> tags, in order (its <h1> a second-level heading under the page's own), but for
+    where links and QR codes point: the file's go to ``--base-url``, the page's are relative
+    to the page and its codes are drawn by the browser from the page's own address (so a
+    printed code opens the copy it was printed from). Both name the same rule page."""
     cli = _cli("audit-sheet", "--lang", lang, "--base-url", BASE_URL, "-o",
                str(tmp_path / "a.html")).decode("utf-8")
     body = re.search(r"<body[^>]*>(.*)</body>", cli, re.S)
     assert body is not None
-    lines = [line for line in body[1].replace("<h1>", "<h2>").replace("</h1>", "</h2>")
-             .splitlines() if line.strip()]
+    lines = [line for line in _rule_targets(body[1]).replace("<h1>", "<h2>")
+             .replace("</h1>", "</h2>").splitlines() if line.strip()]
     page = site.pages["audit-sheet.md" if lang == "zh" else "en/audit-sheet.md"]
-    assert "\n".join(lines) in page
+    assert "\n".join(lines) in _rule_targets(page)
+    assert page.count('<figure class="qr"') == cli.count('<figure class="qr"') > 40
+
+
+def _rule_targets(html: str) -> str:
+    """``html`` with each link and QR code reduced to the rule page it opens."""
+    html = re.sub(r'href="[^"]*?(rules/[^"/]+/)"', r'href="\1"', html)
+    return re.sub(r'<figure class="qr"[^>]*?(rules/[^"/]+/)[^>]*>.*?</figure>',
+                  r'<figure class="qr">\1</figure>', html, flags=re.S)
 
 
 def test_community_folders_are_the_batch_folders(site: GeneratedSite, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from signgen.spec.model import Standard
 LONG = {"district": LONG_DISTRICTS[1], "street": LONG_STREETS[0],
         "community": LONG_COMMUNITIES[1], "party_org": "党支部"}
 LONG_FOLDER = f"{LONG['district']}-{LONG['street']}-{LONG['community']}"
+TUANJIE_FOLDER = f"{TUANJIE['district']}-{TUANJIE['street']}-{TUANJIE['community']}"
 
 
 def _communities(tmp_path: Path) -> Path:
@@ -62,8 +63,7 @@ def test_refused_plaques_publish_no_file(site: GeneratedSite, standard: Standard
         refused = render_plaque(standard, fonts, plaque.id, LONG).refusal is not None
         for suffix in (".svg", ".pdf"):
             assert (folder + plaque.id + suffix in site.assets) is not refused
-            assert f"downloads/communities/额济纳旗-达来呼布镇-团结社区/{plaque.id}{suffix}" \
-                in site.assets
+            assert f"downloads/communities/{TUANJIE_FOLDER}/{plaque.id}{suffix}" in site.assets
     assert folder + "name-sign.svg" not in site.assets
 
 

@@ -196,14 +196,19 @@ def test_relative_links() -> None:
 
 
 def test_audit_sheet_qr_codes_open_existing_rule_pages(site: GeneratedSite) -> None:
-    """Every QR code on every generated audit sheet points at a generated rule page."""
+    """Every QR code on every generated audit sheet points at a generated rule page (the
+    code's link is relative to the sheet's page; the browser draws it from the address)."""
+    import posixpath
+
     for uri, text in site.pages.items():
         if not uri.endswith("audit-sheet.md"):
             continue
-        urls = set(re.findall(r'data-url="([^"]*)"', text))
-        assert urls, uri
-        for url in urls:
-            assert f"{url.strip('/')}.md" in site.pages, (uri, url)
+        hrefs = set(re.findall(r'data-href="([^"]*)"', text))
+        assert hrefs, uri
+        page_dir = uri.removesuffix(".md") + "/"  # directory URLs
+        for href in hrefs:
+            target = posixpath.normpath(posixpath.join(page_dir, href))
+            assert f"{target}.md" in site.pages, (uri, href)
 
 
 def test_same_input_same_pages() -> None:
@@ -235,3 +240,21 @@ def test_unterminated_raw_block_is_left_to_markdown() -> None:
 
     html = markdown.markdown(f"{RAW_START}\n<p>a</p>\n\n*b*", extensions=[RawBlocks()])
     assert "<p>a</p>" in html and "<em>b</em>" in html
+
+
+def test_headings_the_project_wrote_are_marked(standard: Standard) -> None:
+    """A rule page whose heading is not words of its clause (e.g. 服务科目不限于所列, the
+    project's summary of 科目类别主要有…等) says the heading is the project's; a page headed
+    with the standard's own words (a function's name) does not."""
+    pages = core_pages(standard)
+    marked, unmarked = [], []
+    for rule in P.rule_pages(standard):
+        page = P.rule_page(pages, "zh", rule)
+        clause = rule.items[0].clause if rule.items else standard.clause(
+            rule.rule.citation.clause if rule.rule else "")
+        words = "".join(clause.text.split())
+        (unmarked if "".join(rule.title.split()) in words else marked).append(
+            ("本项目概括的标题" in page, rule.page))
+    assert marked and unmarked
+    assert all(shown for shown, _ in marked), marked
+    assert not any(shown for shown, _ in unmarked), unmarked

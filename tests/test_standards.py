@@ -37,12 +37,14 @@ def test_specs_hold_one_core_and_a_supplementary_standard(bundled: dict[str, Sta
 
 def test_learning_community_has_no_plaques_and_needs_no_defaults(
         bundled: dict[str, Standard]) -> None:
-    """A standard without plaques, colours or typefaces is complete without project defaults."""
+    """A standard without plaques, colours or typefaces needs no project defaults but the
+    audit sheet's QR code size (every standard has an audit sheet)."""
     learning = bundled["learning-community"]
     assert (learning.plaques, learning.colours, learning.typefaces) == ([], [], [])
-    assert learning.project_defaults.model_dump() == {
+    assert learning.project_defaults.qr_codes is not None
+    assert learning.project_defaults.model_dump(exclude={"qr_codes"}) == {
         name: [] if isinstance(value, list) else None
-        for name, value in learning.project_defaults.model_dump().items()}
+        for name, value in learning.project_defaults.model_dump(exclude={"qr_codes"}).items()}
     assert learning.quantities and learning.functions and learning.boards and learning.rules
 
 

@@ -257,3 +257,15 @@ def level_class(level: str) -> str:
 
 
 __all__ = ["LANGS", "SHEET_LABELS", "TEXTS", "level_class", "level_word", "t"]
+SHEET_LABELS["zh"]["local-url"] = ("注意:二维码指向本机地址 {url},只能在运行 signgen site serve 的"
+                                   "电脑上打开;请用 --base-url 或 $SIGNGEN_SITE_URL 指定网站地址。")
+SHEET_LABELS["en"]["local-url"] = ("Note: the QR codes open the local address {url}, only on the "
+                                   "computer running signgen site serve; give the site's address "
+                                   "with --base-url or $SIGNGEN_SITE_URL.")
+SHEET_LABELS["zh"]["noscript"] = "二维码由浏览器按本页地址绘制,需启用 JavaScript。"
+SHEET_LABELS["en"]["noscript"] = ("The QR codes are drawn by the browser from this page's "
+                                  "address; JavaScript is needed.")
+SHEET_LABELS["zh"]["signature"] = "核查人签字"
+SHEET_LABELS["en"]["signature"] = "Auditor's signature"
+SHEET_LABELS["zh"]["item-id"] = "条目编号"
+SHEET_LABELS["en"]["item-id"] = "Item id"

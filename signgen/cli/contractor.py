@@ -9,7 +9,13 @@ import click
 
 from signgen.cli.emit import emit
 from signgen.cli.formats import REPORT_SUFFIXES, output_format, suffix_of
-from signgen.cli.options import errors_in, lang_option, specs_option, standard_option
+from signgen.cli.options import (
+    errors_in,
+    fonts_dir_option,
+    lang_option,
+    specs_option,
+    standard_option,
+)
 from signgen.errors import SigngenError
 from signgen.output.files import write_atomic
 from signgen.spec.model import Standard
@@ -100,20 +106,24 @@ def check_plan_command(ctx: click.Context, plan_path: Path, fmt: str | None,
 @click.argument("plan_path", metavar="PLAN", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="FILE.csv (UTF-8 with BOM), FILE.xlsx or FILE.md.")
+@fonts_dir_option
 @lang_option
 @_standard_options
-def schedule_command(plan_path: Path, output: Path, lang: str, specs_dir: Path,
-                     standard_id: str | None) -> None:
+def schedule_command(plan_path: Path, output: Path, fonts_dir: Path | None, lang: str,
+                     specs_dir: Path, standard_id: str | None) -> None:
     """Sign schedule: every sign the plan's premises need, one row each.
 
     Text filled in with the plan's community values; sizes, typefaces, colours and
-    mounting heights marked as the standard's or a project default.
+    mounting heights marked as the standard's or a project default. Widths are the ones
+    the copy-fit computes (as `signgen render` and `signgen signs` draw them); each row
+    has a sign number and its artwork file's name (see `signgen signs`).
 
     Example: signgen schedule examples/plan-compliant.yaml -o signs.xlsx
     """
     from signgen.contractor.messages import SCHEDULE
     from signgen.contractor.plan import load_plan
-    from signgen.contractor.schedule import schedule_bytes, schedule_rows
+    from signgen.contractor.schedule import schedule_file, schedule_rows
+    from signgen.fonts.book import FontBook
 
     fmt = output_format(output, None, SCHEDULE_SUFFIXES, "csv")
     if not suffix_of(output):
@@ -123,9 +133,9 @@ def schedule_command(plan_path: Path, output: Path, lang: str, specs_dir: Path,
     with errors_in(lang):
         standard = _load(specs_dir, standard_id)
         plan = load_plan(plan_path, standard)
-    write_atomic(output, schedule_bytes(standard, plan, fmt, lang))
-    click.echo(SCHEDULE.say("wrote", lang, output=output,
-                            count=len(schedule_rows(standard, plan, lang))), err=True)
+        rows = schedule_rows(standard, plan, lang, FontBook(standard, fonts_dir))
+    write_atomic(output, schedule_file(standard, plan, rows, fmt, lang))
+    click.echo(SCHEDULE.say("wrote", lang, output=output, count=len(rows)), err=True)
 
 
 @click.command("plan-template")

@@ -73,9 +73,9 @@ def schema() -> None:
 
 
 def _register() -> None:
-    from signgen.cli import audit, batch, contractor, plaques, site
+    from signgen.cli import audit, batch, contractor, plaques, signs, site
 
-    for module in (plaques, batch, contractor, audit, site):
+    for module in (plaques, batch, contractor, signs, audit, site):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -6,20 +6,17 @@ one name plaque per room (``per_room``, naming the room's functions joined with 
 header per bulletin board (``per_board``). A plan without a ``boards:`` key gets every board
 the standard lists. The text is :func:`signgen.plaque.text.plaque_text` with the plan's
 community values; sizes, typefaces, colours and mounting heights say whether they are the
-standard's or a project default.
+standard's or a project default. Given the fonts, a sign whose width follows its text gets
+the width the copy-fit computes (what ``signgen render`` and ``signgen signs`` draw); every
+row has a sign number (1, 2, ... in schedule order) and the name of its artwork file.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime
 import io
-import re
-import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
-
-from openpyxl.utils import get_column_letter
+from dataclasses import dataclass, replace
 
 from signgen.contractor.messages import SCHEDULE
 from signgen.contractor.plan import Plan, PlanEntry, PlanRoom
@@ -33,8 +30,11 @@ from signgen.contractor.plaque_facts import (
     size_facts,
     style_facts,
 )
+from signgen.fonts.book import FontBook
 from signgen.output.document import Heading, Para, Table, blocks_markdown
+from signgen.output.files import safe_name
 from signgen.output.numbers import number
+from signgen.plaque.layout import plaque_layout
 from signgen.plaque.text import plaque_text
 from signgen.spec.messages import check_lang
 from signgen.spec.model import Plaque, Standard
@@ -49,7 +49,7 @@ class ScheduleRow:
     type: str
     text: str
     height_mm: float | None
-    width: str  # mm, or "follows text, MIN-MAX"
+    width: float | str  # mm as laid out, or "follows text, MIN-MAX" without the fonts
     size_source: str
     typefaces: str
     colours: str
@@ -58,13 +58,20 @@ class ScheduleRow:
     quantity: int
     clause: str
     level: str = ""  # the sign's level from the spec, in words (required, recommended...)
+    number: int = 0  # the sign number, unique per instance: 1, 2, ... in schedule order
+    artwork: str = ""  # the artwork file's name (``ID.svg``, made safe); none for the logo
+    plaque_id: str = ""  # the spec's plaque (not a column): what ``signgen signs`` renders
+    values: tuple[tuple[str, str], ...] = ()  # the field values the text was made with
+
+
+ARTWORK_SUFFIX = ".svg"
 
 
 # (field, column width in XLSX); headers come from the messages in the schedule's language.
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("id", 28), ("type", 22), ("text", 40), ("height_mm", 12), ("width", 22),
+    ("number", 6), ("id", 28), ("type", 22), ("text", 40), ("height_mm", 12), ("width", 22),
     ("size_source", 34), ("typefaces", 48), ("colours", 40), ("placement", 40),
-    ("mounting_height", 30), ("quantity", 8), ("level", 10), ("clause", 16))
+    ("mounting_height", 30), ("quantity", 8), ("level", 10), ("clause", 16), ("artwork", 34))
 
 
 def headers(lang: str = "zh") -> list[str]:
@@ -87,15 +94,34 @@ def row_cells(row: ScheduleRow) -> list[str | int | float]:
 
 
 def _plaque_row(standard: Standard, plaque: Plaque, row_id: str, values: Mapping[str, str],
-                lang: str) -> ScheduleRow:
+                lang: str, fonts: FontBook | None) -> ScheduleRow:
     text = plaque_text(standard, plaque.id, values)
     height, width, source = size_facts(standard, plaque.id, lang)
+    size: tuple[float | None, float | str] = (height, width)
+    if fonts is not None:
+        # The copy-fit's own size, laid out as render_plaque lays it out (small letters
+        # allowed: a refused sign still has a size in the schedule).
+        geometry = plaque_layout(standard, text, fonts, allow_small=True,
+                                 community=values.get("community", ""))
+        size = (round(geometry.height_mm, 1), round(geometry.width_mm, 1))
     faces, colours = style_facts(standard, text, lang)
-    return ScheduleRow(row_id, plaque_type(plaque, lang), text.text, height, width,
+    return ScheduleRow(row_id, plaque_type(plaque, lang), text.text, size[0], size[1],
                        source, faces, colours, both(lang, plaque.placement, plaque.placement_en),
                        mounting_facts(standard, plaque.id, lang), 1,
                        clause_label(standard, plaque.citation.clause),
-                       level_label(plaque.level, lang))
+                       level_label(plaque.level, lang), artwork=artwork_name(row_id),
+                       plaque_id=plaque.id, values=tuple(sorted(values.items())))
+
+
+def artwork_name(row_id: str, suffix: str = ARTWORK_SUFFIX) -> str:
+    """The file name of a row's artwork: its schedule id made safe, then ``suffix``.
+
+    >>> artwork_name("window-sign-w01")
+    'window-sign-w01.svg'
+    >>> artwork_name("../x", ".pdf")
+    'x.pdf'
+    """
+    return safe_name(row_id) + suffix
 
 
 def _item_values(plan: Plan, plaque: Plaque, value: str) -> dict[str, str]:
@@ -142,31 +168,42 @@ def logo_row(standard: Standard, plan: Plan, lang: str = "zh") -> ScheduleRow | 
         clause_label(standard, origin.citation.clause))
 
 
-def schedule_rows(standard: Standard, plan: Plan, lang: str = "zh") -> list[ScheduleRow]:
-    """Every sign the plan's premises need, in the standard's plaque order."""
+def schedule_rows(standard: Standard, plan: Plan, lang: str = "zh",
+                  fonts: FontBook | None = None) -> list[ScheduleRow]:
+    """Every sign the plan's premises need, in the standard's plaque order, numbered.
+
+    With ``fonts`` each plaque's height and width are the laid-out ones (numbers, in mm);
+    without, a width that follows the text is given as its range.
+    """
+    rows = _rows(standard, plan, lang, fonts)
+    return [replace(row, number=n) for n, row in enumerate(rows, start=1)]
+
+
+def _rows(standard: Standard, plan: Plan, lang: str, fonts: FontBook | None
+          ) -> list[ScheduleRow]:
     check_lang(lang)
     rows: list[ScheduleRow] = []
     logo = logo_row(standard, plan, lang)
     for plaque in standard.plaques:
         if plaque.repeat == "once":
-            rows.append(_plaque_row(standard, plaque, plaque.id, plan.community, lang))
+            rows.append(_plaque_row(standard, plaque, plaque.id, plan.community, lang, fonts))
             if logo and plaque.kind == "outdoor" and logo not in rows:
                 rows.append(logo)
         elif plaque.repeat == "per_window":
             for entry, row_id in zip(plan.windows, _entry_ids(plaque.id, plan.windows),
                                      strict=True):
                 rows.append(_plaque_row(standard, plaque, row_id,
-                                        _item_values(plan, plaque, entry.name), lang))
+                                        _item_values(plan, plaque, entry.name), lang, fonts))
         elif plaque.repeat == "per_room":
             for room in plan.rooms:
                 rows.append(_plaque_row(standard, plaque, f"{plaque.id}-r{room.index + 1:02d}",
                                         _item_values(plan, plaque, _room_label(standard, room)),
-                                        lang))
+                                        lang, fonts))
         else:
             for entry, row_id in zip(plan.boards, _entry_ids(plaque.id, plan.boards),
                                      strict=True):
                 rows.append(_plaque_row(standard, plaque, row_id,
-                                        _item_values(plan, plaque, entry.name), lang))
+                                        _item_values(plan, plaque, entry.name), lang, fonts))
     if logo and logo not in rows:
         rows.append(logo)
     return rows
@@ -175,7 +212,6 @@ def schedule_rows(standard: Standard, plan: Plan, lang: str = "zh") -> list[Sche
 # --- files ------------------------------------------------------------------------------
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries' date: the earliest a zip can hold
 
 
 def neutralise(value: str | int | float) -> str | int | float:
@@ -217,74 +253,22 @@ def schedule_csv(rows: list[ScheduleRow], lang: str = "zh") -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _fixed_datetime(standard: Standard) -> datetime.datetime:
-    try:
-        return datetime.datetime.strptime(standard.standard.date, "%Y-%m-%d")
-    except ValueError:
-        return datetime.datetime(2000, 1, 1)
-
-
-def schedule_xlsx(standard: Standard, rows: list[ScheduleRow], lang: str = "zh") -> bytes:
-    """An XLSX workbook: header row frozen, column widths, text cells stored as text.
-
-    The same rows give the same bytes: document dates are the standard's date and the
-    zip entries carry a fixed time.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "signs"
-    ws.append(headers(lang))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(row_cells(row))
-    for cells in ws.iter_rows(min_row=2):
-        for cell in cells:
-            if isinstance(cell.value, str):
-                cell.value = neutralise(cell.value)
-                cell.data_type = "s"  # never a formula, whatever the text
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for i, (_, width) in enumerate(COLUMNS):
-        ws.column_dimensions[get_column_letter(i + 1)].width = width
-    ws.freeze_panes = "A2"
-    stamp = _fixed_datetime(standard)
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    wb.properties.creator = "signgen"
-    raw = io.BytesIO()
-    wb.save(raw)
-    return _deterministic_zip(raw.getvalue(), stamp)
-
-
-def _deterministic_zip(data: bytes, stamp: datetime.datetime) -> bytes:
-    """Rewrite a zip with fixed entry times; openpyxl stamps 'now' in core.xml and entries."""
-    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                 rb"\g<1>" + iso.encode() + rb"\g<2>", content)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            dst.writestr(entry, content)
-    return out.getvalue()
-
-
 SCHEDULE_FORMATS = ("csv", "xlsx", "md")
 
 
-def schedule_bytes(standard: Standard, plan: Plan, fmt: str, lang: str = "zh") -> bytes:
+def schedule_bytes(standard: Standard, plan: Plan, fmt: str, lang: str = "zh",
+                   fonts: FontBook | None = None) -> bytes:
     """The schedule of ``plan`` in one of :data:`SCHEDULE_FORMATS`, in ``lang``."""
-    rows = schedule_rows(standard, plan, lang)
+    return schedule_file(standard, plan, schedule_rows(standard, plan, lang, fonts), fmt, lang)
+
+
+def schedule_file(standard: Standard, plan: Plan, rows: list[ScheduleRow], fmt: str,
+                  lang: str = "zh") -> bytes:
+    """``rows`` of ``plan``'s schedule in one of :data:`SCHEDULE_FORMATS`, in ``lang``."""
     if fmt == "csv":
         return schedule_csv(rows, lang)
     if fmt == "xlsx":
+        from signgen.contractor.schedule_xlsx import schedule_xlsx
+
         return schedule_xlsx(standard, rows, lang)
     return schedule_markdown(standard, plan, rows, lang).encode("utf-8")

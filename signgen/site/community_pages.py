@@ -98,7 +98,7 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
             sheet = assets.add(stem + "audit-sheet.html",
                                audit_sheet_html_page(std, row.values, options.base_url))
         schedule = [[r.id, r.text, r.height_mm or None, r.width, r.quantity]
-                    for r in schedule_summary(std, row.values, row.origin)]
+                    for r in schedule_summary(std, row.values, row.origin, fonts)]
         for lang in LANGS:
             zh = lang == "zh"
             uri = where.page(lang, f"communities/{slug}.md")

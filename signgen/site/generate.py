@@ -121,8 +121,9 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
         keys.add("rules")
     pages = P.PageSet(where, frozenset(keys), previous, previous_configured, others)
     add = site.pages.__setitem__
-    csv_uri = assets.add(where.download("schedule.csv"),
-                         schedule_csv_bytes(std, values, "example")) if "schedule" in keys else ""
+    csv_uri = (assets.add(where.download("schedule.csv"),
+                          schedule_csv_bytes(std, values, "example", fonts))
+               if "schedule" in keys else "")
     for lang in LANGS:
         zh = lang == "zh"
         add(pages.uri("home", lang), P.home_page(pages, lang))
@@ -170,7 +171,7 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
                 css_class="sg-checklist"))
         if "schedule" in keys:
             add(pages.uri("schedule", lang), printable_page(
-                pages, lang, "schedule", schedule_body(std, values, "example"),
+                pages, lang, "schedule", schedule_body(std, values, "example", fonts=fonts),
                 title="标牌清单" if zh else "Sign schedule",
                 intro="示例社区的全部标牌：每个必设功能一间房、每个服务科目一个窗口、每个宣传栏一块栏头。"
                 if zh else "Every sign of the example community: one room per required "
@@ -178,7 +179,8 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
                 css_class="sg-schedule", downloads=[("CSV", csv_uri)]))
         if "audit_sheet" in keys:
             add(pages.uri("audit_sheet", lang), printable_page(
-                pages, lang, "audit_sheet", audit_sheet_body(std, {}, options.base_url, lang),
+                pages, lang, "audit_sheet", audit_sheet_body(
+                    std, {}, lang, pages.uri("audit_sheet", lang)),
                 title="现场核查表" if zh else "Audit sheet",
                 intro="模板社区（名称待填）的现场核查表；二维码打开本站对应的规则页。" if zh else
                 "The audit sheet for the template community (names to fill in); each QR code "

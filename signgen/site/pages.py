@@ -223,6 +223,17 @@ def rules_index_page(pages: PageSet, lang: str) -> str:
                    groups={k: v[0 if lang == "zh" else 1] for k, v in groups.items()})
 
 
+def projects_heading(title: str, clause_text: str) -> bool:
+    """True when a page's heading is the project's wording, not words of its clause.
+
+    >>> projects_heading("乙 丙", "一、甲。乙丙;丁。"), projects_heading("戊", "一、甲。乙丙;丁。")
+    (False, True)
+    """
+    def squash(text: str) -> str:
+        return "".join(text.split())
+    return squash(title) not in squash(clause_text)
+
+
 def rule_page(pages: PageSet, lang: str, rule: RulePage) -> str:
     """One rule page: its text, clause, what an auditor checks and the tolerance."""
     kinds = {k: (zh, en) for k, zh, en in RULE_KINDS}
@@ -234,6 +245,7 @@ def rule_page(pages: PageSet, lang: str, rule: RulePage) -> str:
     about_uri = about_uri if about_uri.split("#")[0] in _existing(pages, lang) else ""
     return _render(pages, "rule.md.j2", pages.where.page(lang, f"rules/{rule.page}.md"), lang,
                    rule=rule, clause=clause, about_uri=about_uri,
+                   projects_heading=projects_heading(rule.title, clause.text),
                    kind_label=kinds[kind][0 if lang == "zh" else 1] if rule.rule else
                    GROUPS.get(rule.group, (rule.group, rule.group))[0 if lang == "zh" else 1],
                    number=format_number, tolerance_value=tolerance_value)

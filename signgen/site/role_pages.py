@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from signgen.audit.sheet import audit_sheet_html
+from signgen.audit.sheet import DEFAULT_BASE_URL, audit_sheet_html
 from signgen.communities.identity import community_fields
 from signgen.contractor.checklist import checklist_markdown
 from signgen.contractor.plan import Plan, PlanEntry, PlanRoom
@@ -49,30 +49,45 @@ def template_plan(standard: Standard, values: Mapping[str, str], source: str,
 
 
 def schedule_body(standard: Standard, values: Mapping[str, str], source: str,
-                  origin: str | None = None) -> str:
+                  origin: str | None = None, fonts: FontBook | None = None) -> str:
     """The sign schedule's Markdown for one community's template plan, as ``signgen
     schedule -o FILE.md`` writes it for that plan (title dropped: the page has its own)."""
     plan = template_plan(standard, values, source, origin)
-    text = schedule_bytes(standard, plan, "md").decode("utf-8")
+    text = schedule_bytes(standard, plan, "md", fonts=fonts).decode("utf-8")
     return re.sub(r"\A\s*# [^\n]*\n", "", text).strip()
 
 
-def schedule_summary(standard: Standard, values: Mapping[str, str], origin: str | None = None
-                     ) -> list[ScheduleRow]:
+def schedule_summary(standard: Standard, values: Mapping[str, str], origin: str | None = None,
+                     fonts: FontBook | None = None) -> list[ScheduleRow]:
     """The template plan's schedule rows for one community (for a compact table)."""
-    return schedule_rows(standard, template_plan(standard, values, "", origin))
+    return schedule_rows(standard, template_plan(standard, values, "", origin), fonts=fonts)
 
 
-def schedule_csv_bytes(standard: Standard, values: Mapping[str, str], source: str) -> bytes:
+def schedule_csv_bytes(standard: Standard, values: Mapping[str, str], source: str,
+                       fonts: FontBook | None = None) -> bytes:
     """The sign schedule as CSV (for the download next to the page), the bytes ``signgen
     schedule -o FILE.csv`` writes for the same plan."""
-    return schedule_bytes(standard, template_plan(standard, values, source), "csv")
+    return schedule_bytes(standard, template_plan(standard, values, source), "csv",
+                          fonts=fonts)
 
 
-def audit_sheet_body(standard: Standard, values: Mapping[str, str], base_url: str,
-                     lang: str) -> str:
-    """The audit sheet's HTML body, to embed in a site page (the site's CSS styles it)."""
-    html = audit_sheet_html(standard, values, None, base_url, lang)
+def site_root(page_uri: str) -> str:
+    """The relative path from a page (its source path, directory URLs) to the site root.
+
+    >>> site_root("audit-sheet.md"), site_root("en/x/audit-sheet.md"), site_root("index.md")
+    ('../', '../../../', './')
+    """
+    parts = page_uri.removesuffix(".md").split("/")
+    if parts[-1] == "index":
+        parts.pop()
+    return "../" * len(parts) or "./"
+
+
+def audit_sheet_body(standard: Standard, values: Mapping[str, str], lang: str,
+                     page_uri: str) -> str:
+    """The audit sheet's HTML body, to embed in the site page ``page_uri`` (the site's CSS
+    styles it; links relative to the page, codes drawn by the browser from its address)."""
+    html = audit_sheet_html(standard, values, None, "", lang, site_root=site_root(page_uri))
     found = _BODY.search(html)
     body = found.group(1).strip() if found else html
     # The page has its own <h1>; the sheet's title becomes a second-level heading.
@@ -118,5 +133,7 @@ def checklist_body(standard: Standard, lang: str) -> str:
 
 
 def audit_sheet_html_page(standard: Standard, values: Mapping[str, str], base_url: str) -> str:
-    """The standalone A4 audit sheet (HTML) for one community, as the audit command makes it."""
-    return audit_sheet_html(standard, values, None, base_url, "zh")
+    """The standalone A4 audit sheet (HTML) for one community, as the audit command makes it
+    (codes to ``base_url``, the site's ``site_url``; without one, the local address, and the
+    sheet says so)."""
+    return audit_sheet_html(standard, values, None, base_url or DEFAULT_BASE_URL, "zh")

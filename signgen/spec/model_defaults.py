@@ -116,6 +116,13 @@ class PrintSetup(Default):
     reduced_scale: Positive = Field(description="N of the 1:N PDF of a sign past PDF limits")
 
 
+class QrCodes(Default):
+    """How big the audit sheet's QR codes print: a floor on the symbol and on each module."""
+
+    min_size_mm: Positive = Field(description="smallest printed side of a code, quiet zone in")
+    min_module_mm: Positive = Field(description="smallest printed side of one module")
+
+
 class ProjectDefaults(Strict):
     """Every value signgen needs that the standard leaves open."""
 
@@ -127,3 +134,4 @@ class ProjectDefaults(Strict):
     entrance: Entrance | None = None
     function_zones: list[FunctionZone] = Field(default_factory=list)
     print_setup: PrintSetup | None = None
+    qr_codes: QrCodes | None = None
