@@ -18,7 +18,7 @@ from typing import Any
 from signgen.audit.items import Site, checkable_items
 from signgen.audit.template import tolerance_text
 from signgen.audit.texts import level_word
-from signgen.contractor.schedule import _deterministic_zip, _fixed_datetime
+from signgen.contractor.schedule_xlsx import _deterministic_zip, _fixed_datetime
 from signgen.errors import Problem, SigngenError
 from signgen.spec.messages import Catalogue
 from signgen.spec.model import Standard

@@ -23,7 +23,7 @@ from signgen.contractor.plan_sheets import (
     room_columns,
     sheet_title,
 )
-from signgen.contractor.schedule import _deterministic_zip, _fixed_datetime
+from signgen.contractor.schedule_xlsx import _deterministic_zip, _fixed_datetime
 from signgen.spec.model import Standard
 
 __all__ = ["plan_lists", "plan_template_xlsx"]
