@@ -159,10 +159,10 @@ def per_file_costs(n: int, seed: int = 0) -> dict[str, dict[str, float]]:
     the outlined SVG the batch writes today (the baseline), the print PDF (PDF/X-4, CMYK,
     pikepdf) and the cut-letter DXF (ezdxf). In this process, one core.
     """
+    from signgen.artwork.dxf import plaque_dxf
+    from signgen.artwork.print_pdf import print_pdfs
     from signgen.batch.run import batch_plaques
     from signgen.fonts.book import FontBook
-    from signgen.output.dxf import plaque_dxf
-    from signgen.output.print_pdf import print_pdfs
     from signgen.plaque.layout import plaque_layout
     from signgen.plaque.svg import plaque_svg
     from signgen.plaque.text import plaque_text

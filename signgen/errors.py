@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import click
 
-from signgen.spec.messages import DEFAULT_LANG, text_in
+from signgen.messages import DEFAULT_LANG, text_in
 
 
 @dataclass(frozen=True, order=True)

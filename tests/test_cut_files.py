@@ -15,9 +15,9 @@ from ezdxf.filemanagement import read as read_dxf
 from PIL import Image
 from plaque_cases import PENGJIAQIAO, TUANJIE
 
+from signgen.artwork.dxf import OUTLINE_LAYER, plaque_dxf
+from signgen.artwork.raster import svg_to_png
 from signgen.fonts.book import FontBook
-from signgen.output.dxf import OUTLINE_LAYER, plaque_dxf
-from signgen.output.raster import svg_to_png
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
 from signgen.plaque.svg import INKSCAPE_NS, SVG_NS, plaque_svg
 from signgen.plaque.text import plaque_text

@@ -11,9 +11,9 @@ import pikepdf
 import pytest
 from plaque_cases import PENGJIAQIAO, TUANJIE
 
+from signgen.artwork.panels import ink_spans, split_panels
+from signgen.artwork.print_pdf import MAX_PAGE_PT, PT_PER_MM, PrintFile, print_pdfs, print_setup
 from signgen.fonts.book import FontBook
-from signgen.output.panels import ink_spans, split_panels
-from signgen.output.print_pdf import MAX_PAGE_PT, PT_PER_MM, PrintFile, print_pdfs, print_setup
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Standard

@@ -9,9 +9,9 @@ import pytest
 from PIL import Image
 from plaque_cases import PENGJIAQIAO, ink_box
 
+from signgen.artwork.raster import svg_to_pdf, svg_to_png
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.raster import svg_to_pdf, svg_to_png
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
 from signgen.plaque.svg import plaque_svg
 from signgen.plaque.text import plaque_text

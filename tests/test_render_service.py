@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from plaque_cases import LONG_COMMUNITIES, LONG_DISTRICTS, LONG_STREETS, PENGJIAQIAO
 
+from signgen.artwork.raster import svg_to_pdf, svg_to_png
+from signgen.artwork.render import FORMATS, render_plaque
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.raster import svg_to_pdf, svg_to_png
 from signgen.plaque.layout import plaque_layout
-from signgen.plaque.render import FORMATS, render_plaque
 from signgen.plaque.svg import plaque_svg
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Standard

@@ -209,17 +209,17 @@ def test_after_a_spec_edit_the_memo_spares_unchanged_files(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A build after a spec edit converts only the changed plaques to PDF, and writes the
     same site as a build with no cache at all."""
-    import signgen.output.raster
+    import signgen.artwork.raster
 
     specs = _built_then_edited(tmp_path)
     converted: list[str] = []
-    real = signgen.output.raster.cairosvg.svg2pdf
+    real = signgen.artwork.raster.cairosvg.svg2pdf
 
     def counting(**kwargs: object) -> object:
         converted.append(str(kwargs.get("bytestring", b""))[:80])
         return real(**kwargs)
 
-    monkeypatch.setattr(signgen.output.raster.cairosvg, "svg2pdf", counting)
+    monkeypatch.setattr(signgen.artwork.raster.cairosvg, "svg2pdf", counting)
     build(_config(tmp_path, "edited", specs))
     assert 1 <= len(converted) <= 2  # the slogan plaque (its example; the template is the same)
     monkeypatch.undo()

@@ -18,9 +18,9 @@ import yaml
 from click.testing import CliRunner
 from project_paths import ROOT, SPECS
 
+from signgen.artwork.raster import svg_size_mm
 from signgen.cli.main import main
 from signgen.communities.rows import CommunityRow, read_communities
-from signgen.output.raster import svg_size_mm
 from signgen.site.generate import generate_site
 from signgen.site.options import GeneratedSite, SiteOptions
 from signgen.site.plaque_pages import PNG_MAX_PX, PNG_PX_PER_MM, example_values

@@ -13,9 +13,9 @@ from plaque_cases import LONG_COMMUNITIES, LONG_DISTRICTS, LONG_STREETS, TUANJIE
 from project_paths import SPECS
 from test_plugin_build import site_config
 
+from signgen.artwork.render import render_plaque
 from signgen.cli.main import main
 from signgen.fonts.book import FontBook
-from signgen.plaque.render import render_plaque
 from signgen.site.generate import generate_site
 from signgen.site.options import GeneratedSite, SiteOptions
 from signgen.spec.model import Standard

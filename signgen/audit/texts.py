@@ -1,5 +1,5 @@
 """Every text the audit shows a person, Chinese and English: ``{key: (zh, en)}``, in a
-:class:`~signgen.spec.messages.Catalogue`.
+:class:`~signgen.messages.Catalogue`.
 
 Interface words only (how signgen speaks), never the standard's words: those come from the
 spec. :func:`t` picks the language (Chinese unless ``lang`` is ``en``) and fills ``{names}``.
@@ -8,7 +8,7 @@ The number and result readers keep their own texts in :mod:`signgen.spec.values`
 
 from __future__ import annotations
 
-from signgen.spec.messages import Catalogue
+from signgen.messages import Catalogue
 
 LANGS = ("zh", "en")
 

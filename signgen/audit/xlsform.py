@@ -23,7 +23,7 @@ from signgen.audit.template import tolerance_text
 from signgen.audit.texts import level_word
 from signgen.contractor.schedule_xlsx import _deterministic_zip, _fixed_datetime
 from signgen.errors import Problem, SigngenError
-from signgen.spec.messages import Catalogue
+from signgen.messages import Catalogue
 from signgen.spec.model import Standard
 from signgen.spec.sheetsource import SheetLocator, cell_text, cell_value, is_workbook
 from signgen.spec.yamlsource import Locator

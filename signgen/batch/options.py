@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from signgen.artwork.print_files import SHOP_FORMATS
 from signgen.errors import SigngenError
-from signgen.output.print_files import SHOP_FORMATS
 from signgen.spec.model import Standard
 
 FORMATS = ("svg", "pdf", "png", *SHOP_FORMATS)  # shop formats: print PDF (CMYK), DXF

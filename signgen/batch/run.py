@@ -19,6 +19,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from signgen.artwork.print_files import SHOP_FORMATS
+from signgen.artwork.raster import svg_to_pdf
+from signgen.artwork.render import render_plaque
 from signgen.batch.options import FORMATS, BatchOptions, check_options
 from signgen.batch.place import clean_leftovers, discard, exclusive, place, staging_folder
 from signgen.batch.pool import ordered_results
@@ -30,9 +33,6 @@ from signgen.drawings.elevation_svg import elevation_title, render_elevation
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import os_error_text, safe_join, write_atomic
-from signgen.output.print_files import SHOP_FORMATS
-from signgen.output.raster import svg_to_pdf
-from signgen.plaque.render import render_plaque
 from signgen.spec.model import Standard
 from signgen.spec.select import load_selected
 from signgen.spec.template import plaque_fields

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from signgen.artwork.raster import svg_to_pdf, svg_to_png
+from signgen.artwork.render import render_plaque
 from signgen.batch.run import FORMATS, BatchOptions, BatchSummary, CommunityResult, run_batch
 from signgen.cli.emit import emit
 from signgen.cli.options import (
@@ -26,8 +28,6 @@ from signgen.cli.plaques import output_path
 from signgen.drawings.elevation_svg import DEFAULT_SCALE, elevation_svg
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.raster import svg_to_pdf, svg_to_png
-from signgen.plaque.render import render_plaque
 from signgen.spec.select import load_selected
 
 PROGRESS_STEPS = 1000  # the bar follows how much of the file has been read

@@ -12,7 +12,7 @@ import click
 
 from signgen.batch.options import MAX_PX_PER_MM
 from signgen.errors import SigngenError
-from signgen.spec.messages import DEFAULT_LANG, LANGS
+from signgen.messages import DEFAULT_LANG, LANGS
 from signgen.spec.model import Standard
 
 DEFAULT_SPECS = Path("specs")

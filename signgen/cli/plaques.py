@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from signgen.artwork.print_files import SHOP_FORMATS
+from signgen.artwork.render import render_plaque
 from signgen.cli.emit import emit
 from signgen.cli.formats import output_format
 from signgen.cli.options import (
@@ -24,9 +26,7 @@ from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import safe_join, safe_name
 from signgen.output.numbers import mm
-from signgen.output.print_files import SHOP_FORMATS
 from signgen.plaque.layout import PlaqueGeometry
-from signgen.plaque.render import render_plaque
 from signgen.spec.model import Plaque, Standard
 from signgen.spec.select import load_selected
 

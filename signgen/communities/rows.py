@@ -26,8 +26,8 @@ from signgen.communities.identity import (
     community_identity,
     key_fields,
 )
-from signgen.communities.logo import logo_problem, logo_reference_problem
 from signgen.communities.tables import Table, open_table
+from signgen.drawings.logo import logo_problem, logo_reference_problem
 from signgen.errors import Problem, SigngenError
 from signgen.spec.model import Standard, TemplateField
 

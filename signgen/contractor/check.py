@@ -16,9 +16,9 @@ from typing import Any
 
 from signgen.contractor.messages import CHECK
 from signgen.contractor.plan import Plan, PlanEntry
+from signgen.messages import check_lang
 from signgen.output.numbers import measured
 from signgen.output.report import Report, ReportItem, ReportSection, Status
-from signgen.spec.messages import check_lang
 from signgen.spec.model import Category, Cited, Function, Standard
 
 

@@ -1,9 +1,9 @@
 """The contractor side's message texts (plan reader, plan check, sign schedule), Chinese and
-English, in the catalogues of :mod:`signgen.spec.messages`."""
+English, in the catalogues of :mod:`signgen.messages`."""
 
 from __future__ import annotations
 
-from signgen.spec.messages import Catalogue
+from signgen.messages import Catalogue
 
 # --- the plan reader (signgen.contractor.plan) ---------------------------------------------
 

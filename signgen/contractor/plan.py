@@ -28,8 +28,8 @@ from signgen.contractor.names import (
     suggest_functions,
 )
 from signgen.errors import ProblemList, SigngenError
+from signgen.messages import Msg
 from signgen.spec.load import pydantic_problems
-from signgen.spec.messages import Msg
 from signgen.spec.model import Category, Standard
 from signgen.spec.template import plaque_fields
 from signgen.spec.values import ValueProblem, read_number

@@ -7,7 +7,7 @@ first, English beside; the reader finds a column by either language.
 
 from __future__ import annotations
 
-from signgen.spec.messages import Catalogue
+from signgen.messages import Catalogue
 
 SHEETS = Catalogue({
     "general": ("概况", "General"),

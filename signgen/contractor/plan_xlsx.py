@@ -14,7 +14,7 @@ from typing import Any
 
 from signgen.contractor.plan_sheets import HEADERS, SHEETS, match_header, sheet_title
 from signgen.errors import Problem, SigngenError
-from signgen.spec.messages import Catalogue
+from signgen.messages import Catalogue
 from signgen.spec.sheetsource import SheetLocator, cell_text, is_workbook, sheet_rows
 from signgen.spec.yamlsource import Locator, PathKey
 

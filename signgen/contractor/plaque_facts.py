@@ -8,9 +8,9 @@ checklist; Chinese by default, English (with the Chinese names alongside) for ``
 from __future__ import annotations
 
 from signgen.contractor.messages import SCHEDULE
+from signgen.messages import LEVEL
 from signgen.output.numbers import number
 from signgen.plaque.text import PlaqueText
-from signgen.spec.messages import LEVEL
 from signgen.spec.model import Plaque, Standard
 
 

@@ -31,12 +31,12 @@ from signgen.contractor.plaque_facts import (
     style_facts,
 )
 from signgen.fonts.book import FontBook
+from signgen.messages import check_lang
 from signgen.output.document import Heading, Para, Table, blocks_markdown
 from signgen.output.files import safe_name
 from signgen.output.numbers import number
 from signgen.plaque.layout import plaque_layout
 from signgen.plaque.text import plaque_text
-from signgen.spec.messages import check_lang
 from signgen.spec.model import Plaque, Standard
 from signgen.spec.template import plaque_fields
 

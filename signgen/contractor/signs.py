@@ -2,7 +2,7 @@
 
 The rows are :func:`signgen.contractor.schedule.schedule_rows` (laid out with the fonts, so
 the schedule's widths are the files' widths); each row's files come from the one rendering
-service, :func:`signgen.plaque.render.render_plaque`, in every format asked for. A sign the
+service, :func:`signgen.artwork.render.render_plaque`, in every format asked for. A sign the
 copy-fit refuses is reported with the copy-fit's words and the others are still made; the
 unified logo row has no artwork of ours (it is the origin's emblem) and is listed as such.
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from signgen.artwork.print_files import SHOP_FORMATS
+from signgen.artwork.render import Refusal, render_plaque
 from signgen.contractor.plan import Plan
 from signgen.contractor.schedule import ScheduleRow, artwork_name, schedule_rows
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.print_files import SHOP_FORMATS
-from signgen.plaque.render import Refusal, render_plaque
 from signgen.spec.model import Standard
 
 SIGN_FORMATS = ("svg", "pdf", "png", *SHOP_FORMATS)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from signgen.artwork.render import render_plaque
 from signgen.drawings.elevation import ABOVE, Box, Elevation, entrance_elevation, entrance_plaques
 from signgen.drawings.paper import (
     TEMPLATE,
@@ -38,7 +39,6 @@ from signgen.drawings.primitives import (
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm, mm_label, number
-from signgen.plaque.render import render_plaque
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Origin, Standard
 

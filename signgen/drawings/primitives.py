@@ -23,7 +23,7 @@ from typing import Any
 import svgwrite
 from svgwrite.text import Text
 
-from signgen.communities.logo import logo_problem
+from signgen.drawings.logo import logo_problem
 from signgen.errors import SigngenError
 from signgen.output.numbers import mm
 from signgen.plaque.svg import xml_chars

@@ -135,7 +135,7 @@ def plaque_drawing_svg(standard: Standard, geometry: PlaqueGeometry, fonts: Font
     The scale is the first standard one at which the plaque fits its box
     (:func:`drawing_scale`); the sheet is the smaller one on which the drawing then fits,
     or A3 at the next scales if it does not. ``plaque`` is the plaque's SVG, from
-    :func:`signgen.plaque.render.render_plaque` (which makes drawings through this function).
+    :func:`signgen.artwork.render.render_plaque` (which makes drawings through this function).
     """
     spec = standard.plaque(geometry.plaque_id)
     svg = plaque

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from signgen.messages import REPORT
 from signgen.output.document import (
     Block,
     Bullets,
@@ -23,7 +24,6 @@ from signgen.output.document import (
     blocks_markdown,
     html_escape,
 )
-from signgen.spec.messages import REPORT
 
 # --- check reports ----------------------------------------------------------------------
 

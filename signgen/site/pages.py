@@ -11,11 +11,11 @@ from typing import Any
 
 from signgen.audit.items import AuditItem, checkable_items
 from signgen.audit.template import tolerance_value
+from signgen.messages import LEVEL
 from signgen.site.changelog import diff_standards
 from signgen.site.references import citing, clause_uri, items_by_audit_page, section_label
 from signgen.site.templating import format_number, render
 from signgen.site.urls import Where, site_page
-from signgen.spec.messages import LEVEL
 from signgen.spec.model import LEVELS, Rule, Standard
 from signgen.spec.template import uses_field
 

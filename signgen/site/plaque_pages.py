@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from signgen.artwork.render import Refusal, render_plaque
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm_text
 from signgen.plaque.layout import PlaqueGeometry
-from signgen.plaque.render import Refusal, render_plaque
 from signgen.plaque.text import plaque_text
 from signgen.site.urls import Where
 from signgen.spec.model import Plaque, Standard

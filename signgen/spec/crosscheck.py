@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from signgen.errors import Problem
-from signgen.spec.messages import CROSS, Msg
+from signgen.messages import CROSS, Msg
 from signgen.spec.model import SECTIONS, Standard
 from signgen.spec.template import field_names
 from signgen.spec.yamlsource import Locator

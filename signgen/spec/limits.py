@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime
 
+from signgen.messages import CROSS
 from signgen.spec.crosscheck import Checker
-from signgen.spec.messages import CROSS
 from signgen.spec.model import PlaqueLayout
 
 # signgen's own limit, not the standard's: no side of a sign over 100 m. It catches typos

@@ -15,9 +15,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from signgen.errors import Problem, ProblemList, SigngenError
+from signgen.messages import CROSS
 from signgen.spec.crosscheck import Checker, cross_check
 from signgen.spec.limits import check_dates, check_defaults
-from signgen.spec.messages import CROSS
 from signgen.spec.model import SECTIONS, ProjectDefaults, SpecFile, Standard
 from signgen.spec.problems import describe, pydantic_problems
 from signgen.spec.yamlsource import Locator, load_yaml

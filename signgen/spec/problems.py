@@ -1,7 +1,7 @@
 """Pydantic's validation errors as located problems a person editing a file can act on.
 
 Each problem says ``file:line:col: field: expected ..., got ...`` in Chinese, carrying its
-English (:class:`~signgen.spec.messages.Msg`), with the hints people need most: a key that is
+English (:class:`~signgen.messages.Msg`), with the hints people need most: a key that is
 close to a known one, a number or boolean YAML read where text was meant, and a value that
 starts with ``#`` (YAML reads it as a comment, so the value is empty).
 """
@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from signgen.errors import Problem
-from signgen.spec.messages import SHAPE, Msg
+from signgen.messages import SHAPE, Msg
 from signgen.spec.model import Hex, Id, IsoDate
 from signgen.spec.yamlsource import Locator
 

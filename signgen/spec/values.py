@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from signgen.spec.messages import Catalogue, Msg
+from signgen.messages import Catalogue, Msg
 
 RESULTS = ("pass", "fail", "na")
 # How a result may be written (after NFKC, whitespace removed, casefolded): interface words.

@@ -1,7 +1,7 @@
 """Screen PDF and PNG from a plaque's SVG, through cairosvg (system cairo).
 
 The PDF made here is the *screen* PDF: cairo writes DeviceRGB only. The print PDF, in the
-spec's CMYK, is :mod:`signgen.output.print_pdf`. A PNG carries its physical size (a pHYs
+spec's CMYK, is :mod:`signgen.artwork.print_pdf`. A PNG carries its physical size (a pHYs
 chunk of ``px_per_mm`` × 1000 pixels per metre, so a 750 mm plaque opens as 750 mm) and an
 sRGB chunk (the HEX colours are sRGB), both written by Pillow.
 

@@ -16,7 +16,7 @@ Built with pikepdf from the layout (never from cairo, which writes DeviceRGB onl
   crop marks or a label the MediaBox adds a slug around it.
 - **Limits**: the PDF reference limits a page to 14,400 units (5,080 mm). A plaque whose page
   would pass it gets, instead of a 1:1 file, a 1:``reduced_scale`` PDF (named, titled and
-  labelled with the scale) and a PDF of 1:1 panels (:mod:`signgen.output.panels`), one page
+  labelled with the scale) and a PDF of 1:1 panels (:mod:`signgen.artwork.panels`), one page
   per panel, numbered.
 """
 
@@ -34,10 +34,10 @@ import pikepdf
 from pikepdf import ContentStreamInstruction as Op
 from pikepdf import Name, Operator
 
+from signgen.artwork.panels import Panel, split_panels
+from signgen.artwork.pdf_glyphs import GlyphForms
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.panels import Panel, split_panels
-from signgen.output.pdf_glyphs import GlyphForms
 from signgen.plaque.layout import PlaqueGeometry
 from signgen.spec.model import PrintSetup, Standard
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from signgen.artwork.print_files import SHOP_FORMATS, shop_files
+from signgen.artwork.raster import svg_to_pdf, svg_to_png
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm
-from signgen.output.print_files import SHOP_FORMATS, shop_files
-from signgen.output.raster import svg_to_pdf, svg_to_png
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
 from signgen.plaque.svg import plaque_svg
 from signgen.plaque.text import plaque_text
@@ -35,7 +35,7 @@ FORMATS = ("svg", "svg-outlined", "pdf", "png", "drawing", "drawing-text", "draw
 - ``pdf``, ``png``: outlined, at true size (PNG at ``px_per_mm``);
 - ``drawing``: the design-intent drawing with the outlined plaque; ``drawing-text``: with the
   ``<text>`` plaque; ``drawing-pdf``: the outlined drawing as PDF;
-- the sign shop's files (:data:`signgen.output.print_files.SHOP_FORMATS`: ``print-pdf``,
+- the sign shop's files (:data:`signgen.artwork.print_files.SHOP_FORMATS`: ``print-pdf``,
   ``dxf``), one or more files each, in :attr:`RenderedPlaque.shop`.
 """
 ALLOW_SMALL_HINT = "shorten the text or pass --allow-small"

@@ -23,17 +23,17 @@ def shop_files(geometry: PlaqueGeometry, standard: Standard, fonts: FontBook, fm
     """``(name after the stem, bytes)`` of each file ``fmt`` makes for the plaque.
 
     Raises:
-        SigngenError: as :func:`signgen.output.print_pdf.print_pdfs`.
+        SigngenError: as :func:`signgen.artwork.print_pdf.print_pdfs`.
     """
     # Imported here: pikepdf and ezdxf (with numpy) cost about 35 MB a process, which a batch
     # of SVGs alone should not pay.
     if fmt == "dxf":
-        from signgen.output.dxf import plaque_dxf
+        from signgen.artwork.dxf import plaque_dxf
 
         return [("dxf", plaque_dxf(geometry, standard, fonts))]
     if fmt != "print-pdf":
         raise ValueError(f"not a shop format: {fmt!r}")
-    from signgen.output.print_pdf import print_pdfs
+    from signgen.artwork.print_pdf import print_pdfs
 
     return [(f"{f.kind}.pdf", f.data)
             for f in print_pdfs(geometry, standard, fonts, crop_marks=crop_marks)]
