@@ -14,7 +14,8 @@ from project_paths import ROOT, SPECS
 from signgen.cli.main import main
 from signgen.contractor.plan import load_plan
 from signgen.contractor.schedule import schedule_csv, schedule_markdown, schedule_rows
-from signgen.contractor.schedule_xlsx import FIXED_TIME, schedule_xlsx
+from signgen.contractor.schedule_xlsx import schedule_xlsx
+from signgen.output.workbook import FIXED_TIME
 from signgen.spec.model import Standard
 
 COMPLIANT = ROOT / "examples" / "plan-compliant.yaml"

@@ -9,7 +9,6 @@ the YAML survey gives, so :func:`signgen.audit.survey.parse_survey` judges both 
 
 from __future__ import annotations
 
-import io
 import json
 import zipfile
 from pathlib import Path
@@ -18,9 +17,9 @@ from typing import Any
 from signgen.audit.items import Site, checkable_items
 from signgen.audit.template import tolerance_text
 from signgen.audit.texts import level_word
-from signgen.contractor.schedule_xlsx import _deterministic_zip, _fixed_datetime
 from signgen.errors import Problem, SigngenError
 from signgen.messages import Catalogue
+from signgen.output.workbook import workbook_bytes
 from signgen.spec.model import Standard
 from signgen.spec.sheetsource import SheetLocator, cell_text, sheet_rows
 from signgen.spec.yamlsource import Locator
@@ -138,12 +137,7 @@ def survey_xlsx(standard: Standard, values: dict[str, str], site: Site | None = 
     items_ws.column_dimensions["M"].hidden = True  # the YAML key each value goes to
     items_ws.freeze_panes = "B2"
 
-    stamp = _fixed_datetime(standard)
-    wb.properties.created = wb.properties.modified = stamp
-    wb.properties.creator = "signgen"
-    raw = io.BytesIO()
-    wb.save(raw)
-    return _deterministic_zip(raw.getvalue(), stamp)
+    return workbook_bytes(wb, standard.standard.date)
 
 
 def _sheet(book: Any, key: str, file: str) -> Any:

@@ -21,9 +21,9 @@ from signgen.audit.items import Site, checkable_items
 from signgen.audit.survey_xlsx import LABELS, _site_json
 from signgen.audit.template import tolerance_text
 from signgen.audit.texts import level_word
-from signgen.contractor.schedule_xlsx import _deterministic_zip, _fixed_datetime
 from signgen.errors import Problem, SigngenError
 from signgen.messages import Catalogue
+from signgen.output.workbook import workbook_bytes
 from signgen.spec.model import Standard
 from signgen.spec.sheetsource import SheetLocator, cell_text, cell_value, is_workbook
 from signgen.spec.yamlsource import Locator
@@ -105,12 +105,7 @@ def survey_xlsform(standard: Standard, values: dict[str, str], site: Site | None
             for cell in cells:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
-    stamp = _fixed_datetime(standard)
-    wb.properties.created = wb.properties.modified = stamp
-    wb.properties.creator = "signgen"
-    raw = io.BytesIO()
-    wb.save(raw)
-    return _deterministic_zip(raw.getvalue(), stamp)
+    return workbook_bytes(wb, standard.standard.date)
 
 
 def _table(path: Path, display: str) -> tuple[list[tuple[int, list[Any]]], str]:

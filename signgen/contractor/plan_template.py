@@ -10,7 +10,6 @@ filled workbook into the same plan as a YAML file.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,7 +22,7 @@ from signgen.contractor.plan_sheets import (
     room_columns,
     sheet_title,
 )
-from signgen.contractor.schedule_xlsx import _deterministic_zip, _fixed_datetime
+from signgen.output.workbook import workbook_bytes
 from signgen.spec.model import Standard
 
 __all__ = ["plan_lists", "plan_template_xlsx"]
@@ -129,11 +128,5 @@ def plan_template_xlsx(standard: Standard, lang: str = "zh") -> bytes:
             dv.add(f"{letter}2:{letter}{last}")
     _text(entries.cell(row=1, column=4), NOTES.say("boards_empty", lang))
 
-    stamp = _fixed_datetime(standard)
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    wb.properties.creator = "signgen"
-    raw = io.BytesIO()
-    wb.save(raw)
-    return _deterministic_zip(raw.getvalue(), stamp)
+    return workbook_bytes(wb, standard.standard.date)
 

@@ -7,26 +7,14 @@ rows give the same bytes (document dates are the standard's, zip entries a fixed
 
 from __future__ import annotations
 
-import datetime
-import io
-import re
-import zipfile
 from typing import Any
 
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from signgen.contractor.schedule import COLUMNS, ScheduleRow, headers, neutralise, row_cells
+from signgen.output.workbook import workbook_bytes
 from signgen.spec.model import Standard
-
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries' date: the earliest a zip can hold
-
-
-def _fixed_datetime(standard: Standard) -> datetime.datetime:
-    try:
-        return datetime.datetime.strptime(standard.standard.date, "%Y-%m-%d")
-    except ValueError:
-        return datetime.datetime(2000, 1, 1)
 
 
 def schedule_xlsx(standard: Standard, rows: list[ScheduleRow], lang: str = "zh") -> bytes:
@@ -55,13 +43,7 @@ def schedule_xlsx(standard: Standard, rows: list[ScheduleRow], lang: str = "zh")
         ws.column_dimensions[get_column_letter(i + 1)].width = width
     ws.freeze_panes = "A2"
     _print_setup(ws, len(rows))
-    stamp = _fixed_datetime(standard)
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    wb.properties.creator = "signgen"
-    raw = io.BytesIO()
-    wb.save(raw)
-    return _deterministic_zip(raw.getvalue(), stamp)
+    return workbook_bytes(wb, standard.standard.date)
 
 
 def _print_setup(ws: Any, count: int) -> None:
@@ -76,21 +58,3 @@ def _print_setup(ws: Any, count: int) -> None:
     ws.print_options.gridLines = True
     for cell in ws[1]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-
-
-def _deterministic_zip(data: bytes, stamp: datetime.datetime) -> bytes:
-    """Rewrite a zip with fixed entry times; openpyxl stamps 'now' in core.xml and entries."""
-    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                 rb"\g<1>" + iso.encode() + rb"\g<2>", content)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            dst.writestr(entry, content)
-    return out.getvalue()
