@@ -71,12 +71,14 @@ def test_clause_number_and_quote_are_shown(standard: Standard, fonts: FontBook) 
 
 def test_dimensions_are_the_plaque_size_and_letter_heights(standard: Standard,
                                                            fonts: FontBook) -> None:
-    """Width, height, margin and each line's letter height are dimension labels in mm."""
+    """Width, height, margin and each line's letter height are dimension labels in mm: the
+    body size (字身, em) with the ink height as measured beside it (墨迹, issue 11.4)."""
     geometry = _geometry(standard, fonts, "party-committee-plaque")
     texts = _texts(_drawing(standard, geometry, fonts, outline=False))
     assert "750" in texts and "550" in texts and f"margin {geometry.margin_mm:g}" in texts
-    for height in geometry.letter_heights:
-        assert f"字高 {round(height, 1):g}" in texts
+    for line in geometry.lines:
+        assert (f"字身 {round(line.letter_height_mm, 1):g}"
+                f"(墨迹 {round(line.ink_height_mm, 1):g})") in texts
 
 
 def test_typefaces_name_the_standard_and_the_face_used(standard: Standard,

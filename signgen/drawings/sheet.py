@@ -217,7 +217,8 @@ def _plaque_dimensions(g: PlaqueGeometry, fonts: FontBook, pen: Pen, n: int, x0:
         em_top = first.baseline_mm - fonts.face(first.face).ascent * first.size_mm
         top, bottom = y0 + em_top / n, y0 + (em_top + line.letter_height_mm) / n
         yield dimension(pen, (x0 + w, top), (x0 + w, bottom), 14.0,
-                        f"字高 {mm_label(line.letter_height_mm)}", dim_id=f"dim-letter-{i}")
+                        f"字身 {mm_label(line.letter_height_mm)}"
+                        f"(墨迹 {mm_label(line.ink_height_mm)})", dim_id=f"dim-letter-{i}")
 
 
 def _notes(sheet: _Sheet, standard: Standard, g: PlaqueGeometry) -> None:
@@ -230,10 +231,12 @@ def _notes(sheet: _Sheet, standard: Standard, g: PlaqueGeometry) -> None:
     sheet.text(f"{mm_label(g.width_mm)} × {mm_label(g.height_mm)} mm (width × height). "
                f"Given by the standard: {std_size}; the rest is a project default"
                + (" (width follows the text)" if g.width_follows_text else "") + ".", SMALL)
-    sheet.text("Letter heights 字高: " + "; ".join(
-        f"line {i} {line.text} {mm_label(line.letter_height_mm)}"
+    sheet.text("Letter heights 字高 (ink 墨迹 = tallest character as measured on the sign; "
+               "em 字身 = body size): " + "; ".join(
+        f"line {i} {line.text} ink {mm_label(line.ink_height_mm)} ({line.tallest_char}), "
+        f"em {mm_label(line.letter_height_mm)}"
         for i, line in enumerate(g.lines, start=1))
-        + f" (minimum {mm_label(g.min_letter_height_mm)}, maximum "
+        + f" (em limits: minimum {mm_label(g.min_letter_height_mm)}, maximum "
           f"{mm_label(g.max_letter_height_mm)}); margin {mm_label(g.margin_mm)}; "
           f"mounting height {mm_label(layout.mounting_height_mm)} (lower edge above floor).",
         SMALL)

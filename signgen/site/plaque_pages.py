@@ -110,7 +110,8 @@ def plaque_context(standard: Standard, plaque: Plaque, rendered: PublishedPlaque
                                     + [plaque.background or layout.background or ""]))
     used = set(plaque_fields(plaque))
     geometry = rendered.geometry if rendered else None
-    letter_heights = [{"line": i, "text": line.text, "height": line.letter_height_mm}
+    letter_heights = [{"line": i, "text": line.text, "height": line.letter_height_mm,
+                       "ink": line.ink_height_mm}
                       for i, line in enumerate(geometry.lines, start=1)] if geometry else []
     downloads = []
     refusals = []
