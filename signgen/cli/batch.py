@@ -15,6 +15,7 @@ from signgen.artwork.raster import svg_to_pdf, svg_to_png
 from signgen.artwork.render import render_plaque
 from signgen.batch.run import FORMATS, BatchOptions, BatchSummary, CommunityResult, run_batch
 from signgen.cli.emit import emit
+from signgen.cli.formats import output_format
 from signgen.cli.options import (
     allow_small_option,
     fonts_dir_option,
@@ -139,15 +140,17 @@ def batch_command(ctx: click.Context, communities: Path, out_dir: Path, outline:
     ctx.exit(summary.exit_code)
 
 
+DRAWING_SUFFIXES = {".svg": "svg", ".pdf": "pdf", ".png": "png"}
+
+
 def _write(path: Path | None, svg: str, px_per_mm: float) -> None:
-    suffix = path.suffix.lower() if path is not None else ".svg"
+    """A drawing, in the format its file's suffix names (the rule of :mod:`signgen.cli.formats`)."""
+    fmt = output_format(path, None, DRAWING_SUFFIXES, "svg", option="-o")
     data: str | bytes = svg
-    if suffix == ".pdf":
+    if fmt == "pdf":
         data = svg_to_pdf(svg)
-    elif suffix == ".png":
+    elif fmt == "png":
         data = svg_to_png(svg, px_per_mm=px_per_mm)
-    elif suffix != ".svg":
-        raise SigngenError(f"-o: expected a file ending in .svg, .pdf or .png, got {suffix!r}")
     emit(path, data)
 
 
