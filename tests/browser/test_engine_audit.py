@@ -32,11 +32,16 @@ if TYPE_CHECKING:
 ENGINE = ROOT / "signgen" / "site" / "theme" / "assets" / "javascripts" / "signgen-audit.js"
 HEADER = {"auditor": "核查人 \"A\"", "date": "2026-12-02"}
 # One call for the whole corpus: each survey judged in both languages, and written as YAML.
-RUN = """({data, cases, header}) => cases.map((c) => ({
-  zh: SigngenAudit.judge(data[c.data], c.survey, "zh"),
-  en: SigngenAudit.judge(data[c.data], c.survey, "en"),
-  yaml: SigngenAudit.surveyYaml(data[c.data], c.survey, header),
-}))"""
+# The answer comes back as one JSON string: Playwright's own serialisation of 40,000
+# outcome objects takes a minute.
+RUN = """(input) => {
+  const {data, cases, header} = JSON.parse(input);
+  return JSON.stringify(cases.map((c) => ({
+    zh: SigngenAudit.judge(data[c.data], c.survey, "zh"),
+    en: SigngenAudit.judge(data[c.data], c.survey, "en"),
+    yaml: SigngenAudit.surveyYaml(data[c.data], c.survey, header),
+  })));
+}"""
 OUTCOME_KEYS = ("id", "status", "decided_by", "overridden", "message", "auditor_result",
                 "note", "level", "advisory")
 
@@ -50,9 +55,11 @@ def judged(browser: Browser) -> Iterator[tuple[list[Case], list[dict[str, Any]],
         page.set_content("<!doctype html><meta charset='utf-8'><title>engine</title>")
         page.add_script_tag(path=str(ENGINE))
         start = time.perf_counter()
-        results = page.evaluate(RUN, {"data": data, "header": HEADER, "cases": [
-            {"data": c.data, "survey": c.survey} for c in cases]})
+        results = json.loads(page.evaluate(RUN, json.dumps({
+            "data": data, "header": HEADER,
+            "cases": [{"data": c.data, "survey": c.survey} for c in cases]})))
         seconds = time.perf_counter() - start
+        print(f"\nbrowser judge: {len(cases)} surveys × 2 languages in {seconds:.2f} s")
     finally:
         page.close()
     yield cases, results, seconds
@@ -138,8 +145,7 @@ def test_browser_judge_equals_signgen_audit_on_the_corpus(
         judged: tuple[list[Case], list[dict[str, Any]], float]) -> None:
     """Every corpus survey: the same outcome per item, scores, exit status and refused values
     in the browser and in Python (parse_survey + audit), in Chinese and in English."""
-    cases, results, seconds = judged
-    print(f"browser judge: {len(cases)} surveys × 2 languages in {seconds:.2f} s")
+    cases, results, _ = judged
     assert len(cases) >= 300
     differences: list[str] = []
     for case, result in zip(cases, results, strict=True):
@@ -197,9 +203,10 @@ def test_the_cli_reads_the_browser_survey_file_as_the_browser_judged_it(
     cases, results, _ = judged
     picked = {}
     for case, result in zip(cases, results, strict=True):
-        if not result["en"]["problems"] and case.data not in picked:
+        if (not result["en"]["problems"] and case.data not in picked
+                and case.data in ("core-site", "core-hostile", "learning")):
             picked[case.data] = (case, result)
-    assert len(picked) >= 4
+    assert len(picked) == 3
     for case, result in picked.values():
         path = tmp_path / f"{case.name}.yaml"
         path.write_text(result["yaml"], encoding="utf-8")
