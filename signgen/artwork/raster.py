@@ -95,7 +95,8 @@ class _WindowSurface(PNGSurface):  # type: ignore[misc]  # cairosvg has no type 
     The whole image's transform is kept and shifted by a whole number of pixels, so the
     window's pixels are the whole image's pixels there: tiles side by side are the whole, up
     to antialiasing (cairo's coverage of a pixel on a curve's edge can differ by a few levels
-    between surfaces of different widths, measured at most 13 of 255 on a handful of pixels).
+    between surfaces of different widths: measured on the 9 m name sign, at most 15 of 255
+    on 11 of 36 million pixels).
     """
 
     def __init__(self, tree: Tree, size_px: tuple[int, int], window: tuple[int, int]) -> None:
