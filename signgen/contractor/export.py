@@ -62,6 +62,14 @@ def _casefold_table() -> dict[str, str]:
 
 
 @functools.cache
+def _digit_zeros() -> list[int]:
+    """The code point of each 0 of the decimal digits (Nd) Python's ``\\d`` and ``float()`` read,
+    each followed by 1 to 9."""
+    return [code for code in range(sys.maxunicode + 1)
+            if unicodedata.category(chr(code)) == "Nd" and unicodedata.decimal(chr(code)) == 0]
+
+
+@functools.cache
 def _whitespace() -> str:
     """What ``str.split()`` and ``str.strip()`` treat as space (not JavaScript's ``\\s``)."""
     return "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
@@ -152,6 +160,7 @@ def plan_data(standard: Standard, values: Mapping[str, str] | None = None) -> di
                      "values": _catalogue(VALUES), "shape": _catalogue(SHAPE),
                      "report": _catalogue(REPORT)},
         "text_rules": {"whitespace": _whitespace(), "casefold": _casefold_table(),
+                       "digit_zeros": _digit_zeros(),
                        "unit_words": dict(UNIT_WORDS), "unit_shown": dict(UNIT_SHOWN)},
     }
 

@@ -14,13 +14,6 @@
   "use strict";
 
   const NONPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-  const ND = "\\p{Nd}";
-  // values.py: _NUMBER, _DECIMAL_COMMA, _GROUPED (re.match: anchored at the start)
-  const NUMBER = new RegExp(`^[+-]?(?:${ND}+(?:\\.${ND}*)?|\\.${ND}+)(?:e[+-]?${ND}+)?`, "u");
-  const DECIMAL_COMMA = new RegExp(`^[+-]?${ND}+,${ND}+`, "u");
-  const GROUPED = new RegExp(`^[+-]?${ND}{1,3}(?:,${ND}{3})+(?![,]|${ND})`, "u");
-  const DIGIT = new RegExp(ND, "u");
-
   function codePoints(text) { return Array.from(text); }
 
   // Python compares str by code point; JavaScript's < by UTF-16 unit.
@@ -35,19 +28,24 @@
 
   function hex(code, width) { return code.toString(16).padStart(width, "0"); }
 
-  // The ASCII digit of any Unicode decimal digit (Nd digits come in runs of ten from 0).
-  function asciiDigit(ch) {
-    if (ch >= "0" && ch <= "9") return ch;
-    let code = ch.codePointAt(0), start = code;
-    while (start > 0 && DIGIT.test(String.fromCodePoint(start - 1))) start--;
-    return String((code - start) % 10);
-  }
-
   function make(rules) {
     const space = new Set(codePoints(rules.whitespace));
     const fold = rules.casefold;
     const unitWords = rules.unit_words;
     const unitShown = rules.unit_shown;
+    // Python's \d and float(): the decimal digits (Nd) of Python's Unicode, by their zeros.
+    const zeros = rules.digit_zeros;
+    const esc = (code) => `\\u{${code.toString(16)}}`;
+    const ND = "[" + zeros.map((z) => `${esc(z)}-${esc(z + 9)}`).join("") + "]";
+    // values.py: _NUMBER, _DECIMAL_COMMA, _GROUPED (re.match: anchored at the start)
+    const NUMBER = new RegExp(`^[+-]?(?:${ND}+(?:\\.${ND}*)?|\\.${ND}+)(?:e[+-]?${ND}+)?`, "u");
+    const DECIMAL_COMMA = new RegExp(`^[+-]?${ND}+,${ND}+`, "u");
+    const GROUPED = new RegExp(`^[+-]?${ND}{1,3}(?:,${ND}{3})+(?![,]|${ND})`, "u");
+    function asciiDigit(ch) {  // the ASCII digit of any decimal digit, else ch
+      const code = ch.codePointAt(0);
+      const zero = zeros.find((z) => z <= code && code <= z + 9);
+      return zero === undefined ? ch : String(code - zero);
+    }
 
     const isSpace = (ch) => space.has(ch);
     function strip(text) {  // str.strip()
@@ -210,7 +208,7 @@
           return problem("wrong-unit", {got, unit: unit in unitShown ? unitShown[unit] : unit});
         }
       }
-      return {value: Number(codePoints(match[0]).map((c) => (DIGIT.test(c) ? asciiDigit(c) : c)).join(""))};
+      return {value: Number(codePoints(match[0]).map(asciiDigit).join(""))};
     }
     function readNumber(value, unit = null, {minimum = null, positive = false} = {}) {
       const got = describe(value);
