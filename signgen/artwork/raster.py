@@ -122,7 +122,7 @@ def _image(svg: str, size_px: tuple[int, int], window: tuple[int, int]) -> Image
     pixels = surface.cairo
     pixels.flush()
     image = Image.frombuffer("RGBA", (pixels.get_width(), pixels.get_height()),
-                             bytes(pixels.get_data()), "raw", "BGRa", pixels.get_stride(), 1)
+                             pixels.get_data(), "raw", "BGRa", pixels.get_stride(), 1)
     surface.finish()
     return image
 
