@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from signgen.artwork.print_files import SHOP_FORMATS, shop_files
+from signgen.artwork.print_files import SHOP_FORMATS, crop_marks_problem, shop_files
 from signgen.artwork.raster import svg_to_pdf, svg_to_png
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
@@ -36,7 +36,7 @@ FORMATS = ("svg", "svg-outlined", "pdf", "png", "drawing", "drawing-text", "draw
 - ``drawing``: the design-intent drawing with the outlined plaque; ``drawing-text``: with the
   ``<text>`` plaque; ``drawing-pdf``: the outlined drawing as PDF;
 - the sign shop's files (:data:`signgen.artwork.print_files.SHOP_FORMATS`: ``print-pdf``,
-  ``dxf``), one or more files each, in :attr:`RenderedPlaque.shop`.
+  ``dxf``, ``png-tiles``), one or more files each, in :attr:`RenderedPlaque.shop`.
 """
 ALLOW_SMALL_HINT = "shorten the text or pass --allow-small"
 
@@ -137,18 +137,22 @@ def render_plaque(standard: Standard, fonts: FontBook, plaque_id: str,
 
     ``community`` names the community in fit messages (default: the ``community`` value).
     The PNG has ``px_per_mm`` pixels per millimetre, fewer if ``png_max_px`` caps its long side;
-    ``crop_marks`` adds crop marks to the ``print-pdf`` files.
+    ``crop_marks`` adds crop marks to the ``print-pdf`` files; ``png-tiles`` are at ``px_per_mm``.
     The SVGs the formats needed stay available through :meth:`RenderedPlaque.svg`.
 
     Raises:
         SigngenError: an unknown plaque or format, a value outside its choices, a character
-            in no face. A plaque below the minimum letter height is not an error here: the
-            result carries a :class:`Refusal` (see :meth:`RenderedPlaque.raise_if_refused`).
+            in no face, crop marks without ``print-pdf``. A plaque below the minimum letter
+            height is not an error here: the result carries a :class:`Refusal` (see
+            :meth:`RenderedPlaque.raise_if_refused`).
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise SigngenError(f"format: expected some of {', '.join(FORMATS)}, "
                            f"got {', '.join(unknown)}")
+    marks = crop_marks_problem(formats, crop_marks)
+    if marks is not None:
+        raise SigngenError(marks)
     text = plaque_text(standard, plaque_id, values)
     label = values.get("community", "") if community is None else community
     # Laid out allowing small letters, so a refusal can say which lines and how small.
@@ -186,7 +190,8 @@ def render_plaque(standard: Standard, fonts: FontBook, plaque_id: str,
     shop: dict[str, tuple[tuple[str, bytes], ...]] = {}
     for fmt in dict.fromkeys(formats):
         if fmt in SHOP_FORMATS:
-            shop[fmt] = tuple(shop_files(geometry, standard, fonts, fmt, crop_marks=crop_marks))
+            shop[fmt] = tuple(shop_files(geometry, standard, fonts, fmt, crop_marks=crop_marks,
+                                         outlined_svg=lambda: svg(True), px_per_mm=px_per_mm))
             continue
         data = makers[fmt]()
         files[fmt] = data.encode("utf-8") if isinstance(data, str) else data
