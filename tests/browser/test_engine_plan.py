@@ -22,7 +22,7 @@ import pytest
 from browser_support import ROOT
 
 from signgen.contractor.check import check_plan
-from signgen.contractor.export import plan_data
+from signgen.contractor.export import ENGINE_SCRIPTS, plan_data
 from signgen.contractor.plan import parse_plan
 from signgen.contractor.schedule import schedule_file, schedule_rows
 from signgen.errors import SigngenError
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 SCRIPTS = ROOT / "signgen" / "site" / "theme" / "assets" / "javascripts"
-ENGINE = ("signgen-text.js", "signgen-plan.js", "signgen-schedule.js")
 SOURCE = "plan.yaml"
 LANGS = ("zh", "en")
 TOLERANT = "community-premises+tolerance"  # the bundled standard with a ±0.5 m² area tolerance
@@ -80,7 +79,7 @@ def engine_page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context()
     page = context.new_page()
     page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
-    for name in ENGINE:
+    for name in ENGINE_SCRIPTS:
         page.add_script_tag(content=(SCRIPTS / name).read_text(encoding="utf-8"))
     yield page
     context.close()
