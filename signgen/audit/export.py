@@ -41,6 +41,8 @@ from signgen.spec.values import unit_shown
 from signgen.spec.yamlsource import Locator
 
 FORMAT = 1  # the shape of the data; the engine refuses another
+# The engine's scripts (signgen/site/theme/assets/javascripts/), in the order a page loads them.
+ENGINE_SCRIPTS = ("signgen-text.js", "signgen-audit.js")
 # Item keys that may change with the origin (a per-origin rule cites the origin's clause).
 _ORIGIN_KEYS = ("title", "title_en", "check", "check_en", "clause", "quote", "required",
                 "required_en")
@@ -204,4 +206,4 @@ def _colour_science() -> dict[str, Any]:
     return {"rgb_to_xyz": RGB_TO_XYZ, "white": xy_to_xyz(WHITES["2deg"]["D65"])}
 
 
-__all__ = ["FORMAT", "audit_data", "audit_json"]
+__all__ = ["ENGINE_SCRIPTS", "FORMAT", "audit_data", "audit_json"]

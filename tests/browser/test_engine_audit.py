@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from browser_support import ROOT
 
+from signgen.audit.export import ENGINE_SCRIPTS
 from signgen.audit.judge import AuditReport, audit
 from signgen.audit.survey import parse_survey
 from signgen.errors import Problem, SigngenError
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 SCRIPTS = ROOT / "signgen" / "site" / "theme" / "assets" / "javascripts"
-ENGINE = (SCRIPTS / "signgen-text.js", SCRIPTS / "signgen-audit.js")  # in this order
+ENGINE = tuple(SCRIPTS / name for name in ENGINE_SCRIPTS)  # in load order
 HEADER = {"auditor": "核查人 \"A\"", "date": "2026-12-02"}
 # One call for the whole corpus: each survey judged in both languages, and written as YAML.
 # The answer comes back as one JSON string: Playwright's own serialisation of 40,000

@@ -266,6 +266,7 @@
       return text === "-0" ? "0" : text;
     }
     const measured = (value) => number(value, 4);
+    const round = (value, decimals) => Number(fixed(value, decimals));  // round(x, n)
 
     // sum() of floats as Python 3.11 adds them: left to right, from 0.
     const sum = (values) => values.reduce((total, x) => total + x, 0);
@@ -275,7 +276,8 @@
 
     return {codePoints, comparePy, isSpace, strip, squeeze, casefold, nfkc, normalise, repr,
             describe, format, say, msg, plain, join, ratio, closeMatches, readNumber, number,
-            measured, sum, fixed, ND, toFloat, unitShown: (u) => (u in unitShown ? unitShown[u] : u)};
+            measured, round, sum, fixed, ND, toFloat,
+            unitShown: (u) => (u in unitShown ? unitShown[u] : u)};
   }
 
   root.SigngenText = {make};
