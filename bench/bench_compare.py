@@ -1,10 +1,11 @@
 """Compare this tree's speed with a base revision's, in the same run (not a test).
 
 Exports the base revision (``git archive``, default ``main``) to a temporary folder, then
-runs one of the benchmarks (``bench_plaques.py`` or ``bench_batch.py``) for the base tree and
-for this one in turns (base first in odd rounds, this tree first in even ones, so a machine
-whose load drifts slows both alike), each run a fresh process with its own tree on
-``PYTHONPATH`` and its own ``specs/``. Reports each figure's median and range per tree and
+runs one of this tree's benchmarks (``bench_plaques.py`` or ``bench_batch.py``: the same
+measuring script for both) on the base tree's code and on this one's in turns (base first
+in odd rounds, this tree first in even ones, so a machine whose load drifts slows both
+alike), each run a fresh process with its tree on ``PYTHONPATH`` and in its folder (its
+own ``specs/``). Reports each figure's median and range per tree and
 the ratio of the medians (this tree / base; above 1 is faster for rates, slower for costs).
 
     .venv/bin/python bench/bench_compare.py --rounds 5 plaques -- --communities 300
@@ -66,6 +67,7 @@ def batch_figures(output: str) -> dict[str, float]:
         if "jobs" in row:
             prefix = f"jobs {row['jobs']}"
             for key, name in (("communities_per_s", "communities/s"),
+                              ("communities_per_cpu_s", "communities/CPU s"),
                               ("plaques_per_s", "plaques/s"),
                               ("sum_of_peaks_mb", "sum of peaks MB"),
                               ("total_pss_peak_mb", "peak PSS MB")):
@@ -96,9 +98,9 @@ def export_tree(revision: str, folder: Path) -> Path:
 
 
 def run_bench(tree: Path, script: str, args: list[str]) -> str:
-    """One run of ``script`` with ``tree``'s code and specs; its standard output."""
+    """One run of this tree's ``script`` on ``tree``'s code and specs; its standard output."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    done = subprocess.run([sys.executable, str(tree / "bench" / script), *args], cwd=tree,
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], cwd=tree,
                           env=env, check=True, capture_output=True, text=True)
     return done.stdout
 
