@@ -194,7 +194,7 @@ def test_ink_heights_are_what_inkscape_measures_on_the_signs(standard: Standard,
 def test_letter_heights_are_labelled_numbers_in_every_format(standard: Standard,
                                                              fonts: FontBook) -> None:
     """The two columns say which height is which, in Chinese and English; CSV and XLSX hold
-    numbers; without fonts (no layout) they are empty, never guessed."""
+    numbers (as every width is); without fonts (no layout) they are empty, never guessed."""
     plan = load_plan(COMPLIANT, standard)
     assert {"墨迹字高(毫米)", "字身(毫米)"} <= set(headers("zh"))
     assert {"Ink height (mm)", "Body size, em (mm)"} <= set(headers("en"))
@@ -207,6 +207,8 @@ def test_letter_heights_are_labelled_numbers_in_every_format(standard: Standard,
     assert name_sign[ink] < name_sign[em]
     logo = next(r for r in table if str(r[1]).startswith("logo-"))
     assert logo[ink] is None and logo[em] is None  # the logo is not our lettering
+    width = table[0].index("Width (mm)")
+    assert all(isinstance(r[width], (int, float)) for r in table[1:])  # the logo's too
     assert all(r.ink_height_mm is None for r in schedule_rows(standard, plan))
     md = schedule_markdown(standard, plan, rows)
     assert "墨迹字高:成品上最高一个字的实测高度" in md
