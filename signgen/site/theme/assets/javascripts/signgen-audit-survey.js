@@ -159,6 +159,10 @@
     }
     return out + '"';
   }
+  // A key written bare when it is an id (item ids, field names) that YAML reads only as
+  // text; any other key (one a person typed) double-quoted.
+  const YAML_WORDS = new Set(["true", "false", "null", "yes", "no", "on", "off", "y", "n"]);
+  const yamlKey = (k) => (/^[a-z][a-z0-9_.-]*$/.test(k) && !YAML_WORDS.has(k) ? k : quoted(k));
   function yamlValue(v, indent) {
     if (v === null || v === undefined) return " null";
     if (typeof v === "boolean") return v ? " true" : " false";
@@ -169,7 +173,7 @@
       return v.length ? v.map((x) => "\n" + pad + "-" + yamlValue(x, indent + 2)).join("") : " []";
     }
     const keys = Object.keys(v).filter((k) => v[k] !== undefined);
-    return keys.length ? keys.map((k) => "\n" + pad + quoted(k) + ":" +
+    return keys.length ? keys.map((k) => "\n" + pad + yamlKey(k) + ":" +
                                   yamlValue(v[k], indent + 2)).join("") : " {}";
   }
   function surveyYaml(data, survey, header) {
