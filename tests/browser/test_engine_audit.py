@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from browser_support import ROOT
 
-from signgen.audit.export import ENGINE_SCRIPTS
+from signgen.audit.export import ENGINE_SCRIPTS, audit_data, audit_json
 from signgen.audit.judge import AuditReport, audit
 from signgen.audit.survey import parse_survey
 from signgen.errors import Problem, SigngenError
@@ -225,3 +225,29 @@ def test_the_cli_reads_the_browser_survey_file_as_the_browser_judged_it(
         browser = {o["id"]: (o["status"], o["decided_by"], o["message"])
                    for o in result["en"]["outcomes"]}
         assert cli == browser, case.name
+
+
+def test_judge_data_embedded_in_a_page_keeps_a_hostile_name(browser: Browser) -> None:
+    """audit_json inside ``<script type="application/json">`` in Chromium: a community
+    called ``</script><b>...`` stays data (one script element, no <b>, nothing run) and the
+    engine judges with the name read back exactly."""
+    standard = standards()["community-premises"]
+    name = '</script><b id="out">x</b><script>window.ran = 1</script>\u2028社区'
+    text = audit_json(audit_data(standard, {"community": name}))
+    page = browser.new_page()
+    try:
+        page.set_content("<!doctype html><meta charset='utf-8'><title>embed</title>"
+                         f'<script type="application/json" id="data">{text}</script>')
+        for script in ENGINE:
+            page.add_script_tag(path=str(script))
+        got = page.evaluate("""() => {
+          const data = JSON.parse(document.getElementById("data").textContent);
+          const r = SigngenAudit.judge(data, {items: {}}, "zh");
+          return {name: data.community.community, scripts: document.scripts.length,
+                  bold: document.querySelectorAll("b").length, ran: window.ran || 0,
+                  text: r.outcomes.find((o) => o.id.endsWith(".text")) !== undefined};
+        }""")
+    finally:
+        page.close()
+    assert got == {"name": name, "scripts": 1 + len(ENGINE), "bold": 0, "ran": 0,
+                   "text": True}
