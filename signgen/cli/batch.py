@@ -52,6 +52,8 @@ def _out_dir(value: str) -> Path:
 
 def _print_summary(summary: BatchSummary, out_dir: Path, seconds: float) -> None:
     failed = summary.failed
+    for note in summary.notes:  # columns kept out: Chinese, then English
+        click.echo(f"{note.text('zh')}\n  {note.text('en')}", err=True)
     click.echo(f"batch {summary.source}: {summary.communities} communities, {summary.done} "
                f"done, {len(failed)} failed; {summary.plaques} plaques, {summary.files} files "
                f"in {out_dir} ({seconds:.1f} s)")
