@@ -159,10 +159,10 @@ def logo_row(standard: Standard, plan: Plan, lang: str = "zh") -> ScheduleRow | 
     if origin is None:
         return None
     entrance = standard.project_defaults.entrance
-    size = number(entrance.logo_size_mm) if entrance else ""
+    size = float(entrance.logo_size_mm) if entrance else None  # a number, as every row's
     return ScheduleRow(
         f"logo-{origin.id}", SCHEDULE.say("logo_type", lang), SCHEDULE.say("logo_text", lang),
-        float(entrance.logo_size_mm) if entrance else None, size,
+        size, "" if size is None else size,
         default_mark(lang) if entrance else "", "", "",
         f"{both(lang, origin.name, origin.name_en)}: “{origin.citation.quote}”", "", 1,
         clause_label(standard, origin.citation.clause))
