@@ -213,7 +213,9 @@ def _validations(path: Path) -> dict[str, tuple[str, list[tuple[Any, ...]], str 
 
 def test_drop_downs_and_print_setup_survive_a_libreoffice_save(opened: Opened) -> None:
     """Saved again by LibreOffice, each workbook keeps its drop-down lists (same lists, same
-    cells), its hidden sheets and the schedule's header row repeated on every page."""
+    cells), its hidden sheets, and the schedule its header row repeated on every page, its
+    A3 landscape one-page-wide setup and its filter. (Frozen panes are view settings, which
+    a headless LibreOffice does not save: not checked.)"""
     lists = 0
     for name, path in opened.books.items():
         ours = _validations(path)
@@ -222,6 +224,11 @@ def test_drop_downs_and_print_setup_survive_a_libreoffice_save(opened: Opened) -
     assert lists >= 20
     assert _validations(opened.saved / "plan.xlsx")["选项 Lists"][0] == "hidden"
     assert _validations(opened.saved / "schedule.xlsx")["signs"][2] == "$1:$1"
+    signs = openpyxl.load_workbook(opened.saved / "schedule.xlsx")["signs"]
+    setup = signs.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+        "landscape", int(signs.PAPERSIZE_A3), 1, 0)  # A3 landscape, one page wide
+    assert signs.auto_filter.ref == f"A1:O{signs.max_row}"
 
 
 def _without(text: str, *paths: Path) -> str:
