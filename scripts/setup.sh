@@ -14,7 +14,8 @@ APT_PACKAGES=(fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai fonts-arphic
               fonts-arphic-gbsn00lp fontconfig libcairo2 chromium
               qpdf ghostscript poppler-utils inkscape  # prepress checks of the print files
               zbar-tools  # zbarimg: the browser tests decode the printed audit sheet's QR codes
-              openjdk-17-jre-headless)  # pyxform's ODK Validate checks the XLSForm
+              openjdk-17-jre-headless  # pyxform's ODK Validate checks the XLSForm
+              nodejs)  # the browser engines' scripts also run in node (tests/test_engine_plan_node.py)
               # (poppler-utils: pdfinfo, pdftoppm also check the drawing sheets)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
