@@ -34,6 +34,10 @@ DATA_NAME = "audit-data.json"
 # Front matter key a page with a form sets: the theme loads the form's scripts there only.
 META_KEY = "signgen_audit_form"
 STORAGE_PREFIX = "signgen-audit"
+# How a photo is kept in the browser and exported: longest side and JPEG quality. A phone
+# photo of 2-5 MB becomes a few hundred KB, enough to read a plaque's text and colours.
+PHOTO_MAX_PX = 1600
+PHOTO_QUALITY = 0.85
 
 # The form's own interface words (the sheet's words, SHEET_LABELS, are used beside them).
 FORM_LABELS: dict[str, dict[str, str]] = {
@@ -129,11 +133,9 @@ def storage_key(standard: Standard, community: tuple[str, ...]) -> str:
 
 def form_data(standard: Standard, values: Mapping[str, str], origin: str | None = None) -> bytes:
     """The judge data of one community as the JSON file beside its form (compact, UTF-8)."""
-    from signgen.audit.export import audit_data
+    from signgen.audit.export import audit_data, audit_json
 
-    data = audit_data(standard, dict(values), None, origin)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False).encode("utf-8")
+    return audit_json(audit_data(standard, dict(values), None, origin)).encode("utf-8")
 
 
 def form_block(standard: Standard, lang: str, page_uri: str, data_file: str, *,
@@ -148,6 +150,7 @@ def form_block(standard: Standard, lang: str, page_uri: str, data_file: str, *,
         "data-site-root": site_root(page_uri),
         "data-storage-key": storage_key(standard, community),
         "data-community": title, "data-origin": origin or "",
+        "data-photo-max-px": str(PHOTO_MAX_PX), "data-photo-quality": str(PHOTO_QUALITY),
         "data-labels": json.dumps(labels, ensure_ascii=False, sort_keys=True),
     }
     shown = " ".join(f'{name}="{html.escape(value, quote=True)}"' for name, value in attrs.items())
