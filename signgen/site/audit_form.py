@@ -63,6 +63,7 @@ FORM_LABELS: dict[str, dict[str, str]] = {
         "signgen audit 文件.zip 得到与本页相同的判定。",
         "verdict": "结论", "score": "必须项", "advisory": "建议、鼓励与示例项",
         "problems": "{n} 处填写有误(见各项),这些值按未填写判定",
+        "export-blocked": "{n} 处填写有误,signgen audit 不会接受,请先改正再导出:{items}",
         "status-unchecked": "未核查", "decided-by": "判定",
         "by-signgen": "signgen 按数值判定", "by-auditor": "核查人判定", "by-both": "双方一致",
     },
@@ -93,6 +94,8 @@ FORM_LABELS: dict[str, dict[str, str]] = {
         "verdict": "Verdict", "score": "Required items",
         "advisory": "Recommended, encouraged and example items",
         "problems": "{n} value(s) could not be read (see the items); they count as empty",
+        "export-blocked": "{n} value(s) could not be read, and signgen audit would refuse "
+        "them; put them right before exporting: {items}",
         "status-unchecked": "not checked", "decided-by": "Decided by",
         "by-signgen": "signgen, on the values", "by-auditor": "the auditor",
         "by-both": "both agree",

@@ -318,13 +318,28 @@
     return window.SigngenAudit.surveyYaml(this.data, this.survey(withPhotos), this.header());
   };
 
+  /* No export while a value cannot be read: signgen audit would refuse the file. */
+  Form.prototype.exportable = function () {
+    var problems = this.result ? this.result.problems : [];
+    if (!problems.length) return true;
+    var ids = problems.map(function (p) { return p.item; })
+      .filter(function (id, i, all) { return all.indexOf(id) === i; });
+    this.notice.textContent = this.L("export-blocked", { n: problems.length, items: ids.join(", ") });
+    this.notice.className = "sg-af-notice sg-af-notice--warn";
+    var card = this.cards[ids[0]];
+    if (card) card.node.scrollIntoView({ block: "center" });
+    return false;
+  };
+
   Form.prototype.exportYaml = function () {
+    if (!this.exportable()) return;
     this.download(new Blob([this.yaml(false)], { type: "application/yaml" }),
                   this.fileStem() + ".yaml");
   };
 
   Form.prototype.exportZip = function () {
     var self = this;
+    if (!this.exportable()) return Promise.resolve();
     var ids = this.items().map(function (item) { return item.id; })
       .filter(function (id) { return self.store.draft.photos[id]; });
     return Promise.all(ids.map(function (id) {
