@@ -8,6 +8,9 @@ browser builds the items from that data (``signgen-audit-form.js``), judges them
 survey ``signgen audit`` reads, with the photos, as one zip. The page's words are here,
 in both languages; the verdicts' words come with the data.
 
+A page with a form says so in its front matter (``signgen_audit_form: true``): the theme
+(``main.html``) loads the form's scripts and styles on those pages only.
+
 The template community (names to fill in) has a page of its own in each standard's audit
 section; every community page of a communities file gets the form for that community.
 """
@@ -31,8 +34,6 @@ if TYPE_CHECKING:
     from signgen.site.plaque_pages import Assets
 
 DATA_NAME = "audit-data.json"
-# Front matter key a page with a form sets: the theme loads the form's scripts there only.
-META_KEY = "signgen_audit_form"
 STORAGE_PREFIX = "signgen-audit"
 # How a photo is kept in the browser and exported: longest side and JPEG quality. A phone
 # photo of 2-5 MB becomes a few hundred KB, enough to read a plaque's text and colours.
@@ -173,8 +174,7 @@ def template_form_page(pages: PageSet, assets: Assets, lang: str) -> str:
         assets.add(data_file, form_data(pages.std, {}))
     zh = lang != "en"
     block = form_block(pages.std, lang, uri, data_file, community=(), title="", origin=None)
-    return render("audit-form.md.j2", lang=lang, page_uri=uri, meta_key=META_KEY,
-                  form=Md(block), sheet_uri=pages.uri("audit_sheet", lang),
+    return render("audit-form.md.j2", lang=lang, page_uri=uri, form=Md(block), sheet_uri=pages.uri("audit_sheet", lang),
                   title="在线核查" if zh else "Audit form")
 
 
@@ -191,5 +191,5 @@ def community_form(pages: PageSet, assets: Assets, page_uri: str, lang: str, *,
                       origin=origin)
 
 
-__all__ = ["DATA_NAME", "FORM_LABELS", "META_KEY", "community_form", "data_link", "data_uri",
+__all__ = ["DATA_NAME", "FORM_LABELS", "community_form", "data_link", "data_uri",
            "form_block", "form_data", "storage_key", "template_form_page"]

@@ -54,8 +54,7 @@
 
   /* A text of the audit's catalogue (the CLI's words), in the page's language. */
   Form.prototype.say = function (key, values) {
-    var pair = this.data.texts.audit[key];
-    return pair ? fill(pair[this.lang === "en" ? 1 : 0], values) : key;
+    return window.SigngenAudit.text(this.data, key, this.lang, values || {});
   };
 
   Form.prototype.en = function (item, name) {
@@ -64,11 +63,7 @@
 
   /* The items as they read for the chosen origin (a per-origin rule cites its clause). */
   Form.prototype.items = function () {
-    var changes = this.data.by_origin[this.store.draft.origin || ""] || {};
-    return this.data.items.map(function (item) {
-      var changed = changes[item.id];
-      return changed ? Object.assign({}, item, changed) : item;
-    });
+    return window.SigngenAudit.itemsFor(this.data, this.store.draft.origin || null);
   };
 
   Form.prototype.entry = function (id) {
