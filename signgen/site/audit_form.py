@@ -47,7 +47,8 @@ FORM_LABELS: dict[str, dict[str, str]] = {
         "现场核查表或下载调查表(signgen audit-template)。",
         "load-failed": "核查项目未能载入:{error}", "template": "模板社区(名称待填)",
         "origin-choose": "(请选择)", "origin-fixed": "按社区名单",
-        "filter": "显示", "filter-all": "全部", "filter-open": "未填写", "filter-fail": "不合格",
+        "clause": "条款", "filter": "显示", "filter-all": "全部", "filter-open": "未填写",
+        "filter-fail": "不合格",
         "pass": "合格", "fail": "不合格", "na": "不适用", "clear": "清除",
         "height": "高(cm)", "width": "长/宽(cm)", "photo": "照片", "take-photo": "拍照或选择照片",
         "remove-photo": "删除照片", "rule-page": "条文与说明", "project-default": "项目默认值",
@@ -74,7 +75,8 @@ FORM_LABELS: dict[str, dict[str, str]] = {
         "load-failed": "The audit items could not be loaded: {error}",
         "template": "Template community (names to fill in)",
         "origin-choose": "(choose)", "origin-fixed": "from the communities list",
-        "filter": "Show", "filter-all": "all", "filter-open": "not filled", "filter-fail": "failed",
+        "clause": "Clause", "filter": "Show", "filter-all": "all", "filter-open": "not filled",
+        "filter-fail": "failed",
         "pass": "pass", "fail": "fail", "na": "n/a", "clear": "clear",
         "height": "Height (cm)", "width": "Length/width (cm)", "photo": "Photo",
         "take-photo": "Take or choose a photo", "remove-photo": "Remove the photo",
@@ -174,7 +176,8 @@ def template_form_page(pages: PageSet, assets: Assets, lang: str) -> str:
         assets.add(data_file, form_data(pages.std, {}))
     zh = lang != "en"
     block = form_block(pages.std, lang, uri, data_file, community=(), title="", origin=None)
-    return render("audit-form.md.j2", lang=lang, page_uri=uri, form=Md(block), sheet_uri=pages.uri("audit_sheet", lang),
+    return render("audit-form.md.j2", lang=lang, page_uri=uri, form=Md(block),
+                  sheet_uri=pages.uri("audit_sheet", lang),
                   title="在线核查" if zh else "Audit form")
 
 

@@ -243,7 +243,23 @@
     return lines.length ? lines : [this.say("verdict.pass")];
   };
 
+  /* One line that stays in view while scrolling: how many items fail, pass, are open. */
+  Form.prototype.showBar = function (result) {
+    var self = this;
+    var count = { fail: 0, pass: 0, unchecked: 0 };
+    result.outcomes.forEach(function (o) { if (!o.advisory && o.status in count) count[o.status] += 1; });
+    this.bar.textContent = "";
+    this.bar.className = "sg-af-bar sg-af-bar--" +
+      ({ 0: "pass", 1: "fail", 3: "incomplete" }[result.exit_status] || "incomplete");
+    ["fail", "pass", "unchecked"].forEach(function (status) {
+      self.bar.appendChild(el("span", { class: "sg-af-count sg-af-count--" + status,
+        text: self.say("status." + status) + " " + count[status] }));
+    });
+    if (result.incomplete) this.bar.appendChild(el("span", { text: "INCOMPLETE" }));
+  };
+
   Form.prototype.showSummary = function (result) {
+    this.showBar(result);
     var summary = this.summary;
     summary.textContent = "";
     summary.setAttribute("data-exit-status", result.exit_status);

@@ -120,9 +120,11 @@
     this.summary = el("div", { class: "sg-af-summary", "aria-live": "polite" });
     root.appendChild(this.summary);
     root.appendChild(this.buildTools());
+    this.bar = el("p", { class: "sg-af-bar", "aria-hidden": "true" });
+    root.appendChild(this.bar);
     this.list = el("div", { class: "sg-af-items" });
     root.appendChild(this.list);
-    root.appendChild(this.buildSignature(community));
+    this.signature = this.buildSignature(community);
     this.buildItems();
     this.storageNotice();
     window.addEventListener("pagehide", function () { self.saveNow(); });
@@ -139,11 +141,27 @@
       el("span", { text: this.L("community") + ": " }),
       community ? el("strong", { text: community }) : el("span", { class: "sg-blank sg-wide" })]);
     head.appendChild(line);
+    /* Printed, a header field shows its value as text (or a line to write on). */
+    function shown(value) {
+      var text = el("span", { class: "sg-af-shown" + (value ? "" : " sg-blank sg-wide"),
+                              text: value });
+      return text;
+    }
+    function show(span, value) {
+      span.textContent = value;
+      span.className = "sg-af-shown" + (value ? "" : " sg-blank sg-wide");
+    }
     function input(key, type, value, onInput) {
       var field = el("input", { type: type, value: value, class: "sg-af-input",
                                 autocomplete: "off", "data-header": key });
-      field.addEventListener("input", function () { onInput(field.value); self.changed(); });
-      return el("label", { class: "sg-af-field" }, [el("span", { text: self.L(key) }), field]);
+      var printed = shown(value);
+      field.addEventListener("input", function () {
+        onInput(field.value);
+        show(printed, field.value);
+        self.changed();
+      });
+      return el("label", { class: "sg-af-field" }, [el("span", { text: self.L(key) }), field,
+                                                     printed]);
     }
     head.appendChild(input("auditor", "text", draft.auditor, function (v) { draft.auditor = v; }));
     head.appendChild(input("date", "date", draft.date, function (v) { draft.date = v; }));
@@ -156,15 +174,17 @@
         if (o.id === draft.origin) option.selected = true;
         select.appendChild(option);
       });
+      var printed = shown(select.value ? select.options[select.selectedIndex].text : "");
       select.addEventListener("change", function () {
         draft.origin = select.value || null;
+        show(printed, select.value ? select.options[select.selectedIndex].text : "");
         self.buildItems();
         self.changed();
       });
       var hint = this.root.getAttribute("data-origin") ?
         el("small", { text: " " + this.L("origin-fixed") }) : null;
       head.appendChild(el("label", { class: "sg-af-field" }, [
-        el("span", { text: this.L("origin") }), select, hint]));
+        el("span", { text: this.L("origin") }), select, printed, hint]));
     }
     return head;
   };
@@ -237,6 +257,10 @@
       self.cards[item.id] = card;
       section.appendChild(card.node);
     });
+    // Printed, the signature block shares a page with the last two items: neither it nor
+    // an item is ever alone on a page.
+    var cards = section ? Array.prototype.slice.call(section.querySelectorAll(".sg-af-item"), -2) : [];
+    if (cards.length) section.appendChild(el("div", { class: "sg-af-keep" }, cards.concat([this.signature])));
     this.judge();
     Object.keys(this.store.draft.photos).forEach(function (id) { self.showPhoto(id); });
   };
