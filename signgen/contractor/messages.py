@@ -112,6 +112,13 @@ SCHEDULE = Catalogue({
     "c_quantity": ("数量", "Qty"), "c_clause": ("条款", "Clause"),
     "c_level": ("要求程度", "Level"),
     "c_number": ("序号", "No."), "c_artwork": ("图稿文件", "Artwork file"),
+    "c_ink_height_mm": ("墨迹字高(毫米)", "Ink height (mm)"),
+    "c_em_size_mm": ("字身(毫米)", "Body size, em (mm)"),
+    "heights_note": ("墨迹字高:成品上最高一个字的实测高度(卷尺量得的就是它);字身:该行的字号"
+                     "(em),版式的最小、最大字高都按字身计(项目默认)。",
+                     "Ink height: the tallest character as measured on the finished sign "
+                     "(what a tape measures); body size: the em of its line, which the "
+                     "layout's minimum and maximum letter heights refer to (project defaults)."),
     "standard": ("标准", "standard"), "default": ("项目默认", "project default"),
     "size_split": ("高:{h};宽:{w}", "height: {h}; width: {w}"),
     "follows_text": ("随文字 {low}-{high}", "follows text, {low}-{high}"),
@@ -130,4 +137,15 @@ SCHEDULE = Catalogue({
     "signs_wrote": ("已写入 {output}:{made} 块标牌,{files} 个文件,另有标牌清单 2 份",
                     "wrote {output}: {made} signs, {files} files, and the schedule (2 files)"),
     "signs_refused": (";{count} 块被拒绝:{ids}", "; {count} refused: {ids}"),
+    # the browser's schedule (signgen-schedule.js), for a width it cannot lay out
+    "browser_width": ("{id}:宽度随文字,浏览器无法排出 {chars}(网站未带这些字的字体数据),清单中给出"
+                      "宽度范围;准确宽度请用 signgen schedule",
+                      "{id}: the width follows the text and the browser cannot lay out {chars} "
+                      "(the site carries no font data for them); the schedule gives the range; "
+                      "signgen schedule gives the exact width"),
+    "browser_no_fonts": ("{id}:宽度随文字,生成网站时未找到字体({problem}),清单中给出宽度范围;"
+                         "准确宽度请用 signgen schedule",
+                         "{id}: the width follows the text and the site was built without its "
+                         "fonts ({problem}); the schedule gives the range; signgen schedule "
+                         "gives the exact width"),
 })
