@@ -13,7 +13,7 @@ import pytest
 from project_paths import ROOT, SPECS
 
 from signgen.audit.export import audit_data
-from signgen.site.audit_form import data_uri, form_block, storage_key
+from signgen.site.audit_form import data_uri, form_block, front_matter, storage_key
 from signgen.site.generate import generate_site
 from signgen.site.options import GeneratedSite, SiteOptions
 from signgen.spec.model import Standard
@@ -53,7 +53,7 @@ def test_template_form_page_in_both_languages_in_the_audit_section(site: Generat
     them first under 审核 / Audit."""
     for uri, lang in (("audit-form.md", "zh"), ("en/audit-form.md", "en")):
         page = site.pages[uri]
-        assert page.startswith("---\nsigngen_audit_form: true\n---\n")
+        assert page.startswith(f"---\n{front_matter()}\n---\n")
         (form,) = forms(page)
         assert form["data-community"] == "" and form["lang"] == lang
     audit = next(e["审核"] for e in site.nav if isinstance(e, dict) and "审核" in e)

@@ -38,7 +38,6 @@ from signgen.output.numbers import measured
 from signgen.spec import values as value_reader
 from signgen.spec.model import Standard
 from signgen.spec.text_rules import text_rules
-from signgen.spec.values import unit_shown
 from signgen.spec.yamlsource import Locator
 
 FORMAT = 1  # the shape of the data; the engine refuses another

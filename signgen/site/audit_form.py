@@ -8,8 +8,8 @@ browser builds the items from that data (``signgen-audit-form.js``), judges them
 survey ``signgen audit`` reads, with the photos, as one zip. The page's words are here,
 in both languages; the verdicts' words come with the data.
 
-A page with a form says so in its front matter (``signgen_audit_form: true``): the theme
-(``main.html``) loads the form's scripts and styles on those pages only.
+A page with a form names the form's scripts and styles in its front matter
+(:func:`front_matter`): the theme (``main.html``) loads them on those pages only.
 
 The template community (names to fill in) has a page of its own in each standard's audit
 section; every community page of a communities file gets the form for that community.
@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from signgen.audit.export import ENGINE_SCRIPTS, audit_data, audit_json
 from signgen.audit.texts import SHEET_LABELS
 from signgen.site.raw_blocks import raw_block
 from signgen.site.role_pages import site_root
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
     from signgen.site.plaque_pages import Assets
 
 DATA_NAME = "audit-data.json"
+# What a page with a form loads (theme assets, in order): the judge engine, then the form.
+FORM_SCRIPTS = (*ENGINE_SCRIPTS, "signgen-zip.js", "signgen-audit-store.js",
+                "signgen-audit-form.js", "signgen-audit-form-items.js")
+FORM_STYLES = ("signgen-audit-form.css",)
 STORAGE_PREFIX = "signgen-audit"
 # How a photo is kept in the browser and exported: longest side and JPEG quality. A phone
 # photo of 2-5 MB becomes a few hundred KB, enough to read a plaque's text and colours.
@@ -106,6 +111,13 @@ FORM_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def front_matter() -> Md:
+    """The front matter lines of a page with a form: the theme (``main.html``) loads these
+    scripts and styles on that page only (JSON lists are YAML)."""
+    return Md(f"signgen_scripts: {json.dumps(list(FORM_SCRIPTS))}\n"
+              f"signgen_styles: {json.dumps(list(FORM_STYLES))}")
+
+
 def data_uri(page_uri: str) -> str:
     """Where a page's judge data sits: beside the page's own folder (directory URLs).
 
@@ -139,8 +151,6 @@ def storage_key(standard: Standard, community: tuple[str, ...]) -> str:
 
 def form_data(standard: Standard, values: Mapping[str, str], origin: str | None = None) -> bytes:
     """The judge data of one community as the JSON file beside its form (compact, UTF-8)."""
-    from signgen.audit.export import audit_data, audit_json
-
     return audit_json(audit_data(standard, dict(values), None, origin)).encode("utf-8")
 
 
@@ -177,6 +187,7 @@ def template_form_page(pages: PageSet, assets: Assets, lang: str) -> str:
     zh = lang != "en"
     block = form_block(pages.std, lang, uri, data_file, community=(), title="", origin=None)
     return render("audit-form.md.j2", lang=lang, page_uri=uri, form=Md(block),
+                  front_matter=front_matter(),
                   sheet_uri=pages.uri("audit_sheet", lang),
                   title="在线核查" if zh else "Audit form")
 
@@ -194,5 +205,6 @@ def community_form(pages: PageSet, assets: Assets, page_uri: str, lang: str, *,
                       origin=origin)
 
 
-__all__ = ["DATA_NAME", "FORM_LABELS", "community_form", "data_link", "data_uri",
-           "form_block", "form_data", "storage_key", "template_form_page"]
+__all__ = ["DATA_NAME", "FORM_LABELS", "FORM_SCRIPTS", "FORM_STYLES", "community_form",
+           "data_link", "data_uri", "form_block", "form_data", "front_matter", "storage_key",
+           "template_form_page"]

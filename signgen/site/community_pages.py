@@ -19,7 +19,7 @@ from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm_text
 from signgen.plaque.text import plaque_text
-from signgen.site.audit_form import community_form
+from signgen.site.audit_form import community_form, front_matter
 from signgen.site.options import COMMUNITY_DOWNLOADS
 from signgen.site.plaque_pages import FORMATS, Assets, PublishedPlaque, publish_plaque
 from signgen.site.role_pages import audit_sheet_html_page, schedule_summary
@@ -117,7 +117,8 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
                 plaque_uri=lambda i, lang=lang: where.page(lang, f"plaques/{i}.md"),
                 audit_sheet=sheet, schedule_table=html_table(
                     SCHEDULE_HEADERS[lang], schedule),
-                schedule_uri=pages.uri("schedule", lang), mm=mm_text, audit_form=form)
+                schedule_uri=pages.uri("schedule", lang), mm=mm_text, audit_form=form,
+                front_matter=front_matter())
             site.hidden.add(uri)
         listed.append((row, slug))
     key = key_fields(std)
