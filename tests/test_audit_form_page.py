@@ -13,12 +13,20 @@ import pytest
 from project_paths import ROOT, SPECS
 
 from signgen.audit.export import audit_data
-from signgen.site.audit_form import data_uri, form_block, front_matter, storage_key
+from signgen.site.audit_form import (
+    FORM_LABELS,
+    FORM_SCRIPTS,
+    data_uri,
+    form_block,
+    front_matter,
+    storage_key,
+)
 from signgen.site.generate import generate_site
 from signgen.site.options import GeneratedSite, SiteOptions
 from signgen.spec.model import Standard
 
 COMMUNITIES = ROOT / "examples" / "communities.csv"
+THEME_JS = ROOT / "signgen" / "site" / "theme" / "assets" / "javascripts"
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +126,17 @@ def test_drafts_of_another_edition_or_community_never_mix(standard: Standard) ->
     key = storage_key(standard, ("东湖区", "彭家桥社区"))
     assert key == f'signgen-audit/{info.id}/{info.edition}/["东湖区","彭家桥社区"]'
     assert key != storage_key(standard, ("东湖区", "彭家桥"))
+
+
+def test_form_words_exist_in_both_languages_and_are_used() -> None:
+    """Every interface word of the form is in Chinese and English, and the form's scripts
+    use each one (no dead words, none missing in a language)."""
+    assert set(FORM_LABELS["zh"]) == set(FORM_LABELS["en"])
+    scripts = "".join((THEME_JS / name).read_text(encoding="utf-8") for name in FORM_SCRIPTS
+                      if name.startswith("signgen-audit-form"))
+    in_page = {"loading", "noscript"}  # written by form_block itself, before any script runs
+    built = {k for k in FORM_LABELS["zh"] if k.startswith("filter-")} if '"filter-" +' in \
+        scripts else set()  # the filter buttons' words: "filter-" + which
+    unused = [k for k in FORM_LABELS["zh"]
+              if k not in in_page | built and f'"{k}"' not in scripts]
+    assert unused == []

@@ -50,13 +50,13 @@ FORM_LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "loading": "正在载入核查项目……", "noscript": "在线核查表需启用 JavaScript;也可打印"
         "现场核查表或下载调查表(signgen audit-template)。",
-        "load-failed": "核查项目未能载入:{error}", "template": "模板社区(名称待填)",
+        "load-failed": "核查项目未能载入:{error}",
         "origin-choose": "(请选择)", "origin-fixed": "按社区名单",
         "clause": "条款", "filter": "显示", "filter-all": "全部", "filter-open": "未填写",
         "filter-fail": "不合格",
         "pass": "合格", "fail": "不合格", "na": "不适用", "clear": "清除",
         "height": "高(cm)", "width": "长/宽(cm)", "photo": "照片", "take-photo": "拍照或选择照片",
-        "remove-photo": "删除照片", "rule-page": "条文与说明", "project-default": "项目默认值",
+        "remove-photo": "删除照片", "rule-page": "条文与说明",
         "export-zip": "导出调查表和照片(zip)", "export-yaml": "仅导出调查表(survey.yaml)",
         "print": "打印报告(A4)", "reset": "清空本社区的草稿",
         "reset-confirm": "清空本社区已填写的全部内容和照片?此操作不能撤销。",
@@ -68,24 +68,22 @@ FORM_LABELS: dict[str, dict[str, str]] = {
         "photo-failed": "照片未能保存:{error}",
         "export-hint": "导出的 zip 内有 survey.yaml 和 photos/<项目编号>.jpg;在电脑上运行 "
         "signgen audit 文件.zip 得到与本页相同的判定。",
-        "verdict": "结论", "score": "必须项", "advisory": "建议、鼓励与示例项",
+        "score": "必须项", "advisory": "建议、鼓励与示例项",
         "problems": "{n} 处填写有误(见各项),这些值按未填写判定",
         "export-blocked": "{n} 处填写有误,signgen audit 不会接受,请先改正再导出:{items}",
-        "status-unchecked": "未核查", "decided-by": "判定",
-        "by-signgen": "signgen 按数值判定", "by-auditor": "核查人判定", "by-both": "双方一致",
+        "incomplete": "核查未完成(INCOMPLETE)",
     },
     "en": {
         "loading": "Loading the audit items...", "noscript": "The audit form needs JavaScript; "
         "print the audit sheet or download a survey (signgen audit-template) instead.",
         "load-failed": "The audit items could not be loaded: {error}",
-        "template": "Template community (names to fill in)",
         "origin-choose": "(choose)", "origin-fixed": "from the communities list",
         "clause": "Clause", "filter": "Show", "filter-all": "all", "filter-open": "not filled",
         "filter-fail": "failed",
         "pass": "pass", "fail": "fail", "na": "n/a", "clear": "clear",
         "height": "Height (cm)", "width": "Length/width (cm)", "photo": "Photo",
         "take-photo": "Take or choose a photo", "remove-photo": "Remove the photo",
-        "rule-page": "Clause and explanation", "project-default": "project default",
+        "rule-page": "Clause and explanation",
         "export-zip": "Export the survey and photos (zip)",
         "export-yaml": "Export the survey only (survey.yaml)", "print": "Print the report (A4)",
         "reset": "Clear this community's draft",
@@ -99,14 +97,12 @@ FORM_LABELS: dict[str, dict[str, str]] = {
         "photo-failed": "The photo could not be kept: {error}",
         "export-hint": "The zip holds survey.yaml and photos/<item id>.jpg; on a computer, "
         "signgen audit FILE.zip gives the verdicts this page shows.",
-        "verdict": "Verdict", "score": "Required items",
+        "score": "Required items",
         "advisory": "Recommended, encouraged and example items",
         "problems": "{n} value(s) could not be read (see the items); they count as empty",
         "export-blocked": "{n} value(s) could not be read, and signgen audit would refuse "
         "them; put them right before exporting: {items}",
-        "status-unchecked": "not checked", "decided-by": "Decided by",
-        "by-signgen": "signgen, on the values", "by-auditor": "the auditor",
-        "by-both": "both agree",
+        "incomplete": "INCOMPLETE",
     },
 }
 

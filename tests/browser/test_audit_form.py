@@ -122,6 +122,8 @@ def test_filled_form_survives_reload_and_exports_what_signgen_audit_judges_alike
     assert "50 × 75" in shown["items"][FAILING][1]
     assert shown["items"][PASSING][0] == "pass", shown["items"][PASSING]
     assert shown["exit"] == 1 and shown["storage"] == "ok"
+    rule = item(session, FAILING).locator("a.sg-af-rule").evaluate("a => a.href")
+    assert session.page.request.get(rule).status == 200, rule
     session.screenshot(f"audit-form-{device}-filled")
 
     session.page.reload(wait_until="load")

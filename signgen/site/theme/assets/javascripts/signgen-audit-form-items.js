@@ -255,7 +255,7 @@
       self.bar.appendChild(el("span", { class: "sg-af-count sg-af-count--" + status,
         text: self.say("status." + status) + " " + count[status] }));
     });
-    if (result.incomplete) this.bar.appendChild(el("span", { text: "INCOMPLETE" }));
+    if (result.incomplete) this.bar.appendChild(el("span", { text: this.L("incomplete") }));
   };
 
   Form.prototype.showSummary = function (result) {
