@@ -17,6 +17,7 @@ import html
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from signgen.communities.identity import community_fields, key_fields
 from signgen.contractor.plan_sheets import HEADERS, NOTES, SHEETS
@@ -27,7 +28,7 @@ from signgen.output.report import STATUS_MARKS
 from signgen.site.plaque_pages import Assets
 from signgen.site.raw_blocks import raw_block
 from signgen.site.role_pages import site_root
-from signgen.site.templating import Md, relative_link
+from signgen.site.templating import Md
 from signgen.site.urls import LANGS, Where
 from signgen.spec.model import Standard
 
@@ -36,8 +37,9 @@ if TYPE_CHECKING:
 
 __all__ = ["UI", "PlanFormFiles", "plan_check_page", "plan_form_config", "plan_form_files"]
 
-# The scripts the page loads, in order (theme assets): the engine, the workbook reader, the form.
-SCRIPTS = ("signgen-plan.js", "signgen-xlsx.js", "signgen-plan-workbook.js",
+# The scripts the page loads, in order (theme assets): the engine (its text rules first), the
+# workbook reader, the form.
+SCRIPTS = ("signgen-text.js", "signgen-plan.js", "signgen-xlsx.js", "signgen-plan-workbook.js",
            "signgen-plan-form.js")
 STYLESHEET = "assets/stylesheets/signgen-plan-form.css"
 
@@ -136,7 +138,8 @@ def plan_form_config(standard: Standard, lang: str, page_uri: str, files: PlanFo
     return {
         "standard": standard.id,
         "lang": lang,
-        "data": relative_link(page_uri, files.data),
+        # the page's URL is a folder (use_directory_urls): relative to the site root
+        "data": site_root(page_uri) + quote(files.data),
         "draft_key": f"signgen.plan-draft.{standard.id}",
         "lists": plan_lists(standard),
         "fields": fields,

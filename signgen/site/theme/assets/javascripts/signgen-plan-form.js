@@ -1,6 +1,6 @@
 /* signgen: the plan check form. A contractor enters the plan (or loads the Excel template
  * filled in), and sees, as they type, the verdicts of `signgen check-plan` given by the plan
- * engine (signgen-plan.js: SigngenPlan.readPlan / checkPlan / planYaml / scheduleCsv) from
+ * engine (signgen-plan.js: SigngenPlan.checkPlan / planYaml / scheduleCsv) from
  * the check data the site build wrote (plan-data.json). Every word shown comes from the
  * page's configuration (<script id="sg-plan-config">) or from the engine: none is written
  * here. The draft is kept in localStorage; no request goes anywhere but to this site.
@@ -258,12 +258,13 @@
                     onclick: function () { room.functions.push(""); rebuild(); }}),
       el("span", {"class": "sg-problem", role: "alert"})]));
     card.appendChild(el("button", {type: "button", "class": "sg-remove sg-remove-room",
-                                   text: ui.remove + " " + say("room_n", {n: i + 1}),
+                                   title: ui.remove + " " + say("room_n", {n: i + 1}),
                                    onclick: function () {
                                      state.rooms.splice(i, 1);
                                      if (!state.rooms.length) state.rooms.push(emptyRoom());
                                      rebuild();
-                                   }}));
+                                   }}, [el("span", {"class": "sg-x", "aria-hidden": "true", text: "×"}),
+                                        el("span", {"class": "sg-remove-label", text: ui.remove + " " + say("room_n", {n: i + 1})})]));
     return card;
   }
 
@@ -368,15 +369,25 @@
     var made = planOf(state);
     host.querySelectorAll(".sg-problem").forEach(function (p) { p.textContent = ""; });
     host.querySelectorAll("[aria-invalid]").forEach(function (c) { c.removeAttribute("aria-invalid"); });
+    if (!made.plan.rooms.length && !engineProblem) {  // nothing entered yet: nothing to judge
+      last = null;
+      report(null, [], "", ui.no_rooms);
+      return;
+    }
     if (!data) {
       last = null;
       report(null, [], engineProblem ? say("engine_missing", {message: engineProblem}) : "");
       return;
     }
-    var read = window.SigngenPlan.readPlan(data, made.plan);
-    var problems = read.problems || [];
-    var result = problems.length ? null : window.SigngenPlan.checkPlan(data, read.plan, config.lang);
-    last = {input: made.plan, plan: read.plan, problems: problems, result: result};
+    // checkPlan reads the plan as check-plan does: a plan it refuses comes back with the
+    // problems check-plan reports (exit 2), and no verdict.
+    var result = window.SigngenPlan.checkPlan(data, made.plan, config.lang);
+    var problems = result.refused ? (result.problems || []).map(function (p) {
+      return {path: p.path, field: p.field,
+              message: config.lang === "en" && p.message_en ? p.message_en : p.message};
+    }) : [];
+    if (result.refused) result = null;
+    last = {input: made.plan, problems: problems, result: result};
     problems.forEach(function (problem) {
       var key = controlKey(problem.path, made.where);
       var box = key ? host.querySelector('[data-key="' + key + '"]') : null;
@@ -398,15 +409,20 @@
       .filter(Boolean).join(" ");
   }
 
-  function report(result, problems, message) {
+  function report(result, problems, message, note) {
     var box = parts.report;
     box.textContent = "";
     box.appendChild(el("h2", {text: ui.verdict}));
     var name = communityTitle();
     box.appendChild(el("p", {"class": "sg-community-line"}, [ui.community + ": ",
       name ? el("strong", {text: name}) : el("span", {"class": "sg-blank sg-wide"})]));
+    box.removeAttribute("data-verdict");
     if (message) {
       box.appendChild(el("p", {"class": "sg-plan-verdict sg-fail", text: message}));
+      return;
+    }
+    if (note) {
+      box.appendChild(el("p", {"class": "sg-note", text: note}));
       return;
     }
     if (problems.length) {
@@ -475,7 +491,7 @@
   function downloadSchedule() {
     if (!data || !last) return;
     if (last.problems.length) { status(ui.problems, "warn"); return; }
-    var made = window.SigngenPlan.scheduleCsv(data, last.plan, config.lang);
+    var made = window.SigngenPlan.scheduleCsv(data, last.input, config.lang);
     var csv = typeof made === "string" ? made : made && made.csv;
     var unknown = made && typeof made === "object" ? (made.unknown || made.missing || made.message || "") : "";
     if (unknown) status(say("schedule_unknown", {message: [].concat(unknown).join("; ")}), "warn");
