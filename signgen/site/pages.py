@@ -23,7 +23,8 @@ from signgen.spec.template import uses_field
 STANDARD_PAGES: dict[str, str] = {
     "home": "index.md", "plaques": "plaques/index.md", "elevation": "elevation.md",
     "functions": "functions.md", "windows": "windows.md", "boards": "boards.md",
-    "quantities": "quantities.md", "checklist": "checklist.md", "plan_check": "plan-check.md", "schedule": "schedule.md",
+    "quantities": "quantities.md", "checklist": "checklist.md", "schedule": "schedule.md",
+    "plan_check": "plan-check.md",
     "audit_sheet": "audit-sheet.md", "rules": "rules/index.md", "source": "source.md",
     "defaults": "defaults.md", "changelog": "changelog.md",
     "communities": "communities/index.md",

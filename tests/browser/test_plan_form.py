@@ -228,10 +228,10 @@ def test_draft_is_kept_across_a_reload(
 
 def test_a_browser_without_storage_is_told_so(
         session: BrowserSession, site_index: SiteIndex, standard: Standard) -> None:
-    """Where localStorage throws (storage blocked), the page says the draft is not kept and
-    still checks."""
-    session.page.add_init_script("""Object.defineProperty(window, 'localStorage', {
-        get() { throw new DOMException('blocked', 'SecurityError'); }});""")
+    """Where storage refuses to keep anything (a private window, a full or blocked store:
+    every write throws), the page says the draft is not kept, and still checks."""
+    session.page.add_init_script("""Storage.prototype.setItem = function () {
+        throw new DOMException('storage refused', 'QuotaExceededError'); };""")
     _open(session, site_index, "phone")
     storage = session.page.locator(".sg-plan-storage")
     assert "sg-warn" in (storage.get_attribute("class") or "")

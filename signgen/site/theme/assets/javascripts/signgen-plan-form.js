@@ -491,6 +491,10 @@
   function downloadSchedule() {
     if (!data || !last) return;
     if (last.problems.length) { status(ui.problems, "warn"); return; }
+    if (typeof window.SigngenPlan.scheduleCsv !== "function") {
+      status(say("schedule_unknown", {message: say("engine_missing", {message: "scheduleCsv"})}), "warn");
+      return;
+    }
     var made = window.SigngenPlan.scheduleCsv(data, last.input, config.lang);
     var csv = typeof made === "string" ? made : made && made.csv;
     var unknown = made && typeof made === "object" ? (made.unknown || made.missing || made.message || "") : "";
