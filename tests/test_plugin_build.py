@@ -241,3 +241,19 @@ def test_serve_watches_specs_and_a_rebuild_shows_an_edit(tmp_path: Path) -> None
     build(rebuilt)
     page = tmp_path / "site" / "plaques" / "service-purpose-plaque" / "index.html"
     assert edited in page.read_text(encoding="utf-8")
+
+
+def test_serve_watches_the_included_source_text() -> None:
+    """`mkdocs serve` rebuilds when the source text the full-text page includes changes,
+    as it does for the specs."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(str(path))
+
+    plugin = config.plugins["signgen"]
+    plugin.on_serve(Server(), config=config, builder=None)  # type: ignore[arg-type]
+    assert str((ROOT / "source" / "community-standards.zh.txt").resolve()) in watched
+    assert any(Path(p).resolve() == (ROOT / "specs").resolve() for p in watched)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from plaque_cases import TUANJIE
 from project_paths import ROOT
@@ -83,3 +84,66 @@ def test_render_print_pdf_to_a_named_file(runner: CliRunner, tmp_path: Path) -> 
     assert [p.name for p in tmp_path.iterdir()] == ["plaque.pdf"]
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
     assert "PDF/X-4" in info
+
+
+def _slug_pt(path: Path) -> float:
+    """How far pdfinfo's MediaBox reaches beyond the BleedBox on the left, in points."""
+    info = subprocess.run(["pdfinfo", "-box", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    boxes = {m.split(":")[0].strip(): [float(v) for v in m.split(":")[1].split()]
+             for m in info.splitlines() if m.strip().startswith(("MediaBox", "BleedBox"))}
+    return boxes["BleedBox"][0] - boxes["MediaBox"][0]
+
+
+def _marks_pt() -> float:
+    from signgen.artwork.panels import print_setup
+    from signgen.spec.select import load_selected
+
+    setup = print_setup(load_selected(ROOT / "specs", None))
+    return (setup.crop_mark_offset_mm + setup.crop_mark_length_mm) * 72 / 25.4
+
+
+def test_batch_crop_marks_widen_every_print_pdf(runner: CliRunner, tmp_path: Path) -> None:
+    """batch --crop-marks: every 1:1 print PDF has the crop marks' slug round its bleed."""
+    source = tmp_path / "one.csv"
+    source.write_text("district,street,community,party_org\n"
+                      + ",".join(TUANJIE[k] for k in ("district", "street", "community",
+                                                      "party_org")) + "\n", encoding="utf-8")
+    slugs = {}
+    for flag in ([], ["--crop-marks"]):
+        out = tmp_path / f"out{len(flag)}"
+        result = runner.invoke(main, ["batch", str(source), "-o", str(out), "-q", "--formats",
+                                      "print-pdf", *flag, "--specs", str(ROOT / "specs")])
+        assert result.exit_code == 0, result.output
+        [folder] = [p for p in out.iterdir() if p.is_dir()]
+        slugs[bool(flag)] = {p.name: _slug_pt(p) for p in folder.glob("*.print.pdf")}
+    assert set(slugs[True]) == set(slugs[False]) >= {"party-committee-plaque.print.pdf",
+                                                     "workstation-plaque.print.pdf"}
+    for name, plain in slugs[False].items():
+        assert plain == pytest.approx(0, abs=0.01)
+        assert slugs[True][name] == pytest.approx(_marks_pt(), abs=0.01)
+
+
+def test_batch_crop_marks_without_print_pdf_is_refused(runner: CliRunner, tmp_path: Path
+                                                       ) -> None:
+    """--crop-marks with no print-pdf in --formats is an option error (exit 2), not ignored."""
+    source = tmp_path / "one.csv"
+    source.write_text("district,street,community,party_org\n东湖区,百花洲街道,彭家桥社区,党支部\n",
+                      encoding="utf-8")
+    result = runner.invoke(main, ["batch", str(source), "-o", str(tmp_path / "out"), "-q",
+                                  "--formats", "svg", "--crop-marks", "--specs",
+                                  str(ROOT / "specs")])
+    assert result.exit_code == 2
+    assert "--crop-marks: expected --formats with print-pdf" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_signs_crop_marks_widen_every_print_pdf(runner: CliRunner, tmp_path: Path) -> None:
+    """signs --crop-marks: each plan sign's print PDF has the same slug as render's."""
+    result = runner.invoke(main, ["signs", str(ROOT / "examples" / "plan-compliant.yaml"), "-o",
+                                  str(tmp_path), "--format", "print-pdf", "--crop-marks",
+                                  "--specs", str(ROOT / "specs")])
+    assert result.exit_code == 0, result.output
+    pdfs = sorted(tmp_path.glob("*.print.pdf"))
+    assert any(p.name.startswith("window-sign") for p in pdfs)
+    assert all(_slug_pt(p) == pytest.approx(_marks_pt(), abs=0.01) for p in pdfs)

@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort
 from plaque_cases import LONG_COMMUNITIES, LONG_DISTRICTS, LONG_STREETS, TUANJIE
 from project_paths import SPECS
 from test_plugin_build import site_config
+from test_plugin_generators import raw_config, write_yaml
 
 from signgen.artwork.render import render_plaque
 from signgen.cli.main import main
@@ -108,3 +109,19 @@ def test_strict_build_fails_on_a_refused_plaque(tmp_path: Path,
         warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
         assert any("name-sign" in w and "shorten the text or pass --allow-small" in w
                    for w in warnings)
+
+
+def test_export_reports_each_refused_plaque(tmp_path: Path) -> None:
+    """`signgen site export` prints each refused plaque as a warning, with the CLI's error
+    text: the exported config has no plugin, so a later build could not say it."""
+    raw = raw_config(tmp_path / "cache")
+    for entry in raw["plugins"]:
+        if isinstance(entry, dict) and "signgen" in entry:
+            entry["signgen"]["communities"] = str(_communities(tmp_path))
+    config = write_yaml(tmp_path / "mkdocs.yml", raw)
+    result = CliRunner().invoke(main, ["site", "export", "-f", str(config),
+                                       str(tmp_path / "export")])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("警告")]
+    assert any("name-sign" in w and "未发布" in w for w in warnings), result.output
+    assert not any(TUANJIE_FOLDER in w for w in warnings)

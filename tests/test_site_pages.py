@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -258,3 +259,21 @@ def test_headings_the_project_wrote_are_marked(standard: Standard) -> None:
     assert marked and unmarked
     assert all(shown for shown, _ in marked), marked
     assert not any(shown for shown, _ in unmarked), unmarked
+
+
+@pytest.mark.parametrize("text", ["# 标题 ##", "1. 第一", "- 项", "+ 项", "a|b", "C#", "{: .x}",
+                                  "<b>粗</b> &amp;", "`代码` *强* _斜_ [链](x)"])
+def test_one_markdown_escape_shows_text_as_typed(text: str) -> None:
+    """The site's and the documents' escaping are one rule: escaped text renders as typed
+    in a heading and in a table cell (Python-Markdown with tables, as the site renders it)."""
+    import markdown
+
+    from signgen.output.document import md_escape as document_md_escape
+
+    escaped = md_escape(text)
+    assert escaped == document_md_escape(text)
+    heading = markdown.markdown(f"## {escaped}", extensions=["tables"])
+    cell = markdown.markdown(f"| h |\n|---|\n| {escaped} |", extensions=["tables"])
+    shown = html.escape(text, quote=False)
+    assert heading == f"<h2>{shown}</h2>"
+    assert f"<td>{shown}</td>" in cell

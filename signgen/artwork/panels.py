@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.plaque.layout import PlaqueGeometry
+from signgen.spec.model import PrintSetup, Standard
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,19 @@ class Panel:
     def width_mm(self) -> float:
         """The panel's width, overlap included."""
         return self.right_mm - self.left_mm
+
+
+def print_setup(standard: Standard) -> PrintSetup:
+    """The standard's print set-up (project defaults: bleed, ICC profile, panels).
+
+    Raises:
+        SigngenError: the standard has none.
+    """
+    setup = standard.project_defaults.print_setup
+    if setup is None:
+        raise SigngenError(f"{standard.id}: project_defaults.print_setup: expected the print "
+                           "set-up (bleed, ICC profile, panels), got none")
+    return setup
 
 
 def ink_spans(geometry: PlaqueGeometry, fonts: FontBook) -> list[tuple[float, float]]:
@@ -84,3 +98,14 @@ def split_panels(geometry: PlaqueGeometry, fonts: FontBook, *, sheet_long_mm: fl
         left = cut - half
     panels.append(Panel(len(panels) + 1, left, width))
     return panels
+
+
+def sign_panels(geometry: PlaqueGeometry, standard: Standard, fonts: FontBook) -> list[Panel]:
+    """The 1:1 panels of a sign on the print set-up's panel sheet (print PDF and PNG tiles).
+
+    Raises:
+        SigngenError: as :func:`split_panels`, or no print set-up.
+    """
+    setup = print_setup(standard)
+    return split_panels(geometry, fonts, sheet_long_mm=setup.panel_width_mm,
+                        sheet_short_mm=setup.panel_height_mm, overlap_mm=setup.panel_overlap_mm)

@@ -34,7 +34,7 @@ import pikepdf
 from pikepdf import ContentStreamInstruction as Op
 from pikepdf import Name, Operator
 
-from signgen.artwork.panels import Panel, split_panels
+from signgen.artwork.panels import Panel, print_setup, sign_panels
 from signgen.artwork.pdf_glyphs import GlyphForms
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
@@ -53,19 +53,6 @@ class PrintFile:
 
     kind: str
     data: bytes
-
-
-def print_setup(standard: Standard) -> PrintSetup:
-    """The standard's print set-up (project defaults).
-
-    Raises:
-        SigngenError: the standard has none.
-    """
-    setup = standard.project_defaults.print_setup
-    if setup is None:
-        raise SigngenError(f"{standard.id}: project_defaults.print_setup: expected the print "
-                           "set-up (bleed, ICC profile, panels), got none")
-    return setup
 
 
 @functools.lru_cache(maxsize=4)
@@ -279,9 +266,7 @@ def print_pdfs(geometry: PlaqueGeometry, standard: Standard, fonts: FontBook, *,
     reduced = _Page(0.0, geometry.width_mm, 1 / n, bleed / n,
                     max(marks, 2.5 * label_size(geometry.height_mm / n)),
                     scale_note)
-    panels = split_panels(geometry, fonts, sheet_long_mm=setup.panel_width_mm,
-                          sheet_short_mm=setup.panel_height_mm,
-                          overlap_mm=setup.panel_overlap_mm)
+    panels = sign_panels(geometry, standard, fonts)
     panel_pages = [_Page(p.left_mm, p.right_mm, 1.0, bleed,
                          max(marks, 2.5 * label_size(geometry.height_mm)),
                          _panel_label(p, len(panels), setup.panel_overlap_mm))

@@ -36,7 +36,7 @@ FORMATS = ("svg", "svg-outlined", "pdf", "png", "drawing", "drawing-text", "draw
 - ``drawing``: the design-intent drawing with the outlined plaque; ``drawing-text``: with the
   ``<text>`` plaque; ``drawing-pdf``: the outlined drawing as PDF;
 - the sign shop's files (:data:`signgen.artwork.print_files.SHOP_FORMATS`: ``print-pdf``,
-  ``dxf``), one or more files each, in :attr:`RenderedPlaque.shop`.
+  ``dxf``, ``png-tiles``), one or more files each, in :attr:`RenderedPlaque.shop`.
 """
 ALLOW_SMALL_HINT = "shorten the text or pass --allow-small"
 
@@ -137,7 +137,7 @@ def render_plaque(standard: Standard, fonts: FontBook, plaque_id: str,
 
     ``community`` names the community in fit messages (default: the ``community`` value).
     The PNG has ``px_per_mm`` pixels per millimetre, fewer if ``png_max_px`` caps its long side;
-    ``crop_marks`` adds crop marks to the ``print-pdf`` files.
+    ``crop_marks`` adds crop marks to the ``print-pdf`` files; ``png-tiles`` are at ``px_per_mm``.
     The SVGs the formats needed stay available through :meth:`RenderedPlaque.svg`.
 
     Raises:
@@ -186,7 +186,8 @@ def render_plaque(standard: Standard, fonts: FontBook, plaque_id: str,
     shop: dict[str, tuple[tuple[str, bytes], ...]] = {}
     for fmt in dict.fromkeys(formats):
         if fmt in SHOP_FORMATS:
-            shop[fmt] = tuple(shop_files(geometry, standard, fonts, fmt, crop_marks=crop_marks))
+            shop[fmt] = tuple(shop_files(geometry, standard, fonts, fmt, crop_marks=crop_marks,
+                                         outlined_svg=lambda: svg(True), px_per_mm=px_per_mm))
             continue
         data = makers[fmt]()
         files[fmt] = data.encode("utf-8") if isinstance(data, str) else data

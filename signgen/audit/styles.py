@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coloraide import Color
+from coloraide.css.color_names import name2val_map
 
 from signgen.audit.texts import t
 from signgen.output.numbers import measured
@@ -24,7 +25,9 @@ from signgen.spec.model import Colour, Standard, Typeface
 
 Verdict = Literal["pass", "fail", "unknown"]
 _HEX = re.compile(r"#?([0-9a-f]{3}|[0-9a-f]{6})")
-_CMYK_LETTERS = re.compile(r"c([\d.]+)%?m([\d.]+)%?y([\d.]+)%?k([\d.]+)%?")
+# A number as float() reads it from ``[\d.]+``: 12, 12., 12.5, .5 (not 1.2.3).
+_CMYK_NUMBER = r"(\d+(?:\.\d*)?|\.\d+)%?"
+_CMYK_LETTERS = re.compile(f"c{_CMYK_NUMBER}m{_CMYK_NUMBER}y{_CMYK_NUMBER}k{_CMYK_NUMBER}")
 _NUM = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -36,17 +39,47 @@ class PartVerdict:
     message: str
 
 
-def _key(text: str) -> str:
+# The CSS colour names an auditor may write (coloraide's table, as CSS defines it), in sRGB
+# 0..1: the browser's judge reads the same table (signgen.audit.export).
+CSS_COLOURS: dict[str, tuple[float, float, float]] = {
+    name: (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255) for name, rgba in name2val_map.items()}
+
+
+def name_key(text: str) -> str:
     """A name as compared: NFKC, casefolded, without whitespace, hyphens or underscores."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return "".join(ch for ch in folded if not ch.isspace() and ch not in "-_")
 
 
-def _names(item: Typeface | Colour) -> set[str]:
+def name_keys(item: Typeface | Colour) -> set[str]:
+    """The keys (:func:`name_key`) of every name the typeface or colour is known by."""
     names = {item.id, item.name, item.name_en}
     if item.known_as is not None:
         names |= set(item.known_as.names)
-    return {_key(n) for n in names}
+    return {name_key(n) for n in names}
+
+
+def colour_own_keys(colour: Colour) -> set[str]:
+    """The keys a colour passes by name: its names, and the parts of 红色(大红) alike."""
+    return name_keys(colour) | {p for n in (colour.name, colour.name_en)
+                                for p in re.split(r"[()]", name_key(n)) if p}
+
+
+def substitute_keys(standard: Standard, typeface_id: str) -> set[str]:
+    """The keys of the project's substitute faces for a typeface (family, family + style)."""
+    return {key for sub in standard.project_defaults.typeface_substitutes
+            if sub.typeface == typeface_id for fam in sub.families
+            for key in (name_key(fam.family), name_key(f"{fam.family} {fam.style}"))}
+
+
+def face_examples(face: Typeface) -> str:
+    """Up to four names of a typeface, as a wrong face's message gives them."""
+    return "、".join((face.known_as.names if face.known_as else [face.name])[:4])
+
+
+def reference_srgb(standard: Standard, colour_id: str) -> tuple[float, ...]:
+    """The project's value of a colour in sRGB 0..1, as the colour difference reads it."""
+    return tuple(float(c) for c in Color(standard.colour_value(colour_id).hex).coords())
 
 
 def judge_typeface(standard: Standard, observed: str, typeface_id: str, label: str,
@@ -54,20 +87,15 @@ def judge_typeface(standard: Standard, observed: str, typeface_id: str, label: s
     """One observed face against the typeface ``typeface_id`` names."""
     face = standard.typeface(typeface_id)
     name = face.name if lang != "en" else face.name_en
-    wanted = _key(observed)
-    if wanted in _names(face):
+    wanted = name_key(observed)
+    if wanted in name_keys(face):
         return PartVerdict("pass", t("face.named", lang, label=label, observed=observed,
                                      name=name))
-    substitutes = [s for s in standard.project_defaults.typeface_substitutes
-                   if s.typeface == typeface_id]
-    for sub in substitutes:
-        for fam in sub.families:
-            if wanted in {_key(fam.family), _key(f"{fam.family} {fam.style}")}:
-                return PartVerdict("pass", t("face.substitute", lang, label=label,
-                                             observed=observed, name=name))
-    examples = "、".join((face.known_as.names if face.known_as else [face.name])[:4])
+    if wanted in substitute_keys(standard, typeface_id):
+        return PartVerdict("pass", t("face.substitute", lang, label=label,
+                                     observed=observed, name=name))
     return PartVerdict("fail", t("face.wrong", lang, label=label, observed=observed,
-                                 name=name, examples=examples))
+                                 name=name, examples=face_examples(face)))
 
 
 def read_colour(text: str) -> tuple[str, tuple[float, ...]] | None:
@@ -78,7 +106,7 @@ def read_colour(text: str) -> tuple[str, tuple[float, ...]] | None:
     >>> read_colour("#fff"), read_colour("C0 M100 Y100 K0")
     (('srgb', (1.0, 1.0, 1.0)), ('cmyk', (0.0, 100.0, 100.0, 0.0)))
     """
-    key = _key(text)
+    key = name_key(text)
     if _HEX.fullmatch(key):
         digits = _HEX.fullmatch(key).group(1)  # type: ignore[union-attr]
         if len(digits) == 3:
@@ -96,12 +124,8 @@ def read_colour(text: str) -> tuple[str, tuple[float, ...]] | None:
         scale = 100 if percent else 255
         ok = len(values) == 3 and all(0 <= v <= scale for v in values)
         return ("srgb", tuple(v / scale for v in values)) if ok else None
-    try:
-        colour = Color(key)
-    except ValueError:
-        return None
-    srgb = colour.convert("srgb")
-    return "srgb", tuple(float(c) for c in srgb.coords())
+    named = CSS_COLOURS.get(key)
+    return ("srgb", named) if named is not None else None
 
 
 def _cmyk_to_srgb(cmyk: tuple[float, ...]) -> tuple[float, ...]:
@@ -116,14 +140,12 @@ def judge_colour(standard: Standard, observed: str, colour_id: str, label: str, 
     colour = standard.colour(colour_id)
     value = standard.colour_value(colour_id)
     name = colour.name if lang != "en" else colour.name_en
-    wanted = _key(observed)
-    names = _names(colour) | {p for n in (colour.name, colour.name_en)
-                              for p in re.split(r"[()]", _key(n)) if p}
-    if wanted in names:
+    wanted = name_key(observed)
+    if wanted in colour_own_keys(colour):
         return PartVerdict("pass", t("colour.named", lang, label=label, observed=observed,
                                      name=name))
     for other in standard.colours:
-        if other.id != colour_id and wanted in _names(other):
+        if other.id != colour_id and wanted in name_keys(other):
             return PartVerdict("fail", t("colour.other", lang, label=label, observed=observed,
                                          other=other.name if lang != "en" else other.name_en,
                                          name=name))
@@ -136,7 +158,7 @@ def judge_colour(standard: Standard, observed: str, colour_id: str, label: str, 
         got, ref = _cmyk_to_srgb(coords), _cmyk_to_srgb(tuple(value.cmyk))
         shown = "cmyk(" + ", ".join(measured(v) for v in value.cmyk) + ")"
     else:
-        got, ref = coords, tuple(float(c) for c in Color(value.hex).coords())
+        got, ref = coords, reference_srgb(standard, colour_id)
         shown = value.hex
     delta = Color("srgb", list(got)).delta_e(Color("srgb", list(ref)), method="2000")
     tol = standard.tolerance("colour")
@@ -148,4 +170,6 @@ def judge_colour(standard: Standard, observed: str, colour_id: str, label: str, 
                          limit=measured(limit)))
 
 
-__all__ = ["PartVerdict", "judge_colour", "judge_typeface", "read_colour"]
+__all__ = ["CSS_COLOURS", "PartVerdict", "colour_own_keys", "face_examples", "judge_colour",
+           "judge_typeface", "name_key", "name_keys", "read_colour", "reference_srgb",
+           "substitute_keys"]

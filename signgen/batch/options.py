@@ -11,7 +11,7 @@ from signgen.artwork.print_files import SHOP_FORMATS
 from signgen.errors import SigngenError
 from signgen.spec.model import Standard
 
-FORMATS = ("svg", "pdf", "png", *SHOP_FORMATS)  # shop formats: print PDF (CMYK), DXF
+FORMATS = ("svg", "pdf", "png", *SHOP_FORMATS)  # shop: print PDF (CMYK), DXF, PNG tiles
 MAX_JOBS = 32  # a stated cap, whatever the machine; the number of cores caps it first
 MAX_PX_PER_MM = 100.0  # PNG resolution: 2540 dpi is beyond any print process
 
@@ -29,6 +29,7 @@ class BatchOptions:
     fonts_dir: Path | None = None
     origin: str | None = None  # for rows without one; None: the standard's first origin
     px_per_mm: float = 2.0
+    crop_marks: bool = False  # print-pdf: crop marks outside the bleed
 
 
 def max_jobs() -> int:
@@ -47,7 +48,7 @@ def check_options(options: BatchOptions, standard: Standard, jobs: int) -> None:
     Raises:
         SigngenError: unknown formats, ``--jobs`` outside 1 to the
             number of cores, ``--px-per-mm`` not a finite number in (0, 100], an unknown
-            ``--origin``, a standard without plaques made once per community.
+            ``--origin``, ``--crop-marks`` without ``print-pdf``.
     """
     problems: list[str] = []
     bad = [f for f in options.formats if f not in FORMATS]
@@ -62,6 +63,9 @@ def check_options(options: BatchOptions, standard: Standard, jobs: int) -> None:
     if not (isinstance(px, int | float) and math.isfinite(px) and 0 < px <= MAX_PX_PER_MM):
         problems.append(f"--px-per-mm: expected a number above 0 and at most "
                         f"{MAX_PX_PER_MM:g}, got {px}")
+    if options.crop_marks and "print-pdf" not in options.formats:
+        problems.append(f"--crop-marks: expected --formats with print-pdf (crop marks are "
+                        f"drawn on the print PDF only), got {','.join(options.formats)!r}")
     if options.origin is not None and not any(options.origin in (o.id, o.name)
                                               for o in standard.origins):
         known = ", ".join(f"{o.id} ({o.name})" for o in standard.origins)

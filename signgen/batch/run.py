@@ -146,7 +146,7 @@ class CommunityRenderer:
             formats.append("drawing-pdf")
         rendered = render_plaque(std, self.fonts, plaque_id, row.values, tuple(formats),
                                  allow_small=opts.allow_small, px_per_mm=opts.px_per_mm,
-                                 community=row.name)
+                                 community=row.name, crop_marks=opts.crop_marks)
         rendered.raise_if_refused()
         geometry, made = rendered.geometry, rendered.files
         files: list[tuple[str, bytes]] = []

@@ -80,8 +80,11 @@ def _print_summary(summary: BatchSummary, out_dir: Path, seconds: float) -> None
               help="SVG plaques with outlined glyphs (for print) or <text> (for editing). "
                    "PDF and PNG are always outlined.")
 @click.option("--formats", "formats_text", default="svg", show_default=True,
-              metavar="LIST", help="Plaque formats, comma-separated: svg,pdf,png,print-pdf,dxf "
-                                   "(print-pdf: PDF/X-4 in CMYK; dxf: cut letters).")
+              metavar="LIST", help="Plaque formats, comma-separated: "
+                                   f"{','.join(FORMATS)} (print-pdf: PDF/X-4 in CMYK; dxf: "
+                                   "cut letters; png-tiles: one PNG per 1:1 panel).")
+@click.option("--crop-marks", is_flag=True,
+              help="print-pdf: crop marks outside the bleed (as render --crop-marks).")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True,
               help="Worker processes (at most the CPU cores this process may use, and 32).")
 @click.option("--origin", default=None, metavar="ORIGIN",
@@ -95,9 +98,9 @@ def _print_summary(summary: BatchSummary, out_dir: Path, seconds: float) -> None
 @standard_option
 @click.pass_context
 def batch_command(ctx: click.Context, communities: Path, out_dir: Path, outline: bool,
-                  formats_text: str, jobs: int, origin: str | None, px_per_mm: float,
-                  quiet: bool, allow_small: bool, fonts_dir: Path | None, specs_dir: Path,
-                  standard_id: str | None) -> None:
+                  formats_text: str, crop_marks: bool, jobs: int, origin: str | None,
+                  px_per_mm: float, quiet: bool, allow_small: bool, fonts_dir: Path | None,
+                  specs_dir: Path, standard_id: str | None) -> None:
     """Render every community of a CSV or XLSX file: plaques, drawings, elevation, zip.
 
     COMMUNITIES has a header row with the fields the plaques use: district, street,
@@ -122,7 +125,7 @@ def batch_command(ctx: click.Context, communities: Path, out_dir: Path, outline:
     options = BatchOptions(out_dir=out_dir, specs_dir=specs_dir, standard_id=standard_id,
                            formats=_formats(formats_text), outline=outline,
                            allow_small=allow_small, fonts_dir=fonts_dir, origin=origin,
-                           px_per_mm=px_per_mm)
+                           px_per_mm=px_per_mm, crop_marks=crop_marks)
     show = not quiet and sys.stderr.isatty()
     start = time.monotonic()
     if show:

@@ -32,7 +32,7 @@ from signgen.spec.select import load_selected
 
 FORMATS = ("svg", "pdf", "png", *SHOP_FORMATS)
 SUFFIXES: dict[str, str | tuple[str, ...]] = {
-    ".svg": "svg", ".pdf": ("pdf", "print-pdf"), ".png": "png", ".dxf": "dxf"}
+    ".svg": "svg", ".pdf": ("pdf", "print-pdf"), ".png": ("png", "png-tiles"), ".dxf": "dxf"}
 DEFAULT_PX_PER_MM = 2.0
 
 def plaque_size_text(standard: Standard, plaque: Plaque) -> str:
@@ -98,9 +98,10 @@ def shop_paths(out: str | None, plaque_id: str, community: str,
         SigngenError: several files (a sign past the PDF page limit) asked for on stdout.
     """
     if out == "-" and len(files) > 1:
-        raise SigngenError(f"-o -: expected one file, got {len(files)} "
-                           f"({', '.join(name for name, _ in files)}) for a sign past the "
-                           "PDF page limit; give a folder")
+        raise SigngenError(f"-o -: 标准输出只能写一个文件，实为 {len(files)} 个"
+                           f"（{', '.join(name for name, _ in files)}）；请给出文件夹 "
+                           f"(expected one file, got {len(files)}: a sign past the PDF page "
+                           "limit, or PNG tiles; give a folder)")
     target = Path(out) if out not in (None, "-") else None
     is_file = target is not None and not target.is_dir() and not str(out).endswith(("/", "\\"))
     if len(files) == 1 and (out == "-" or is_file):
@@ -132,8 +133,9 @@ def describe_heights(geometry: PlaqueGeometry) -> str:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="svg; pdf (screen, RGB); png; print-pdf (PDF/X-4 in the spec's CMYK with "
                    "trim and bleed: a 1:10 PDF and 1:1 panels past 5,080 mm); dxf (cut "
-                   "letters, a layer per colour). Default: from -o's suffix (.pdf is pdf), "
-                   "else svg; must agree with -o's suffix.")
+                   "letters, a layer per colour); png-tiles (one PNG per 1:1 panel, for a "
+                   "PNG past cairo's 32,767 px). Default: from -o's suffix (.pdf is pdf, "
+                   ".png is png), else svg; must agree with -o's suffix.")
 @click.option("--crop-marks", is_flag=True, help="print-pdf: crop marks outside the bleed.")
 @fonts_dir_option
 @allow_small_option

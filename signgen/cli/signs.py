@@ -20,7 +20,12 @@ from signgen.cli.options import (
     standard_option,
 )
 from signgen.contractor.messages import SCHEDULE
-from signgen.contractor.signs import SIGN_FORMATS, SignFiles, plan_sign_files
+from signgen.contractor.signs import (
+    DEFAULT_SIGN_FORMATS,
+    SIGN_FORMATS,
+    SignFiles,
+    plan_sign_files,
+)
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.files import safe_join, write_atomic
@@ -48,8 +53,8 @@ def _line(sign: SignFiles, lang: str) -> str:
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), required=True,
               help="Folder to write into (made if missing); every name stays inside it.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(SIGN_FORMATS),
-              help="Formats per sign (repeatable; default: all of "
-                   f"{', '.join(SIGN_FORMATS)}).")
+              help="Formats per sign (repeatable; default: "
+                   f"{', '.join(DEFAULT_SIGN_FORMATS)}; png-tiles: one PNG per 1:1 panel).")
 @click.option("--outline/--text", default=True,
               help="SVG: outline every glyph (default, for the shop) or keep <text>.")
 @click.option("--crop-marks", is_flag=True, help="print-pdf: crop marks outside the bleed.")
@@ -84,7 +89,7 @@ def signs_command(ctx: click.Context, plan_path: Path, out: Path, formats: tuple
         standard = load_selected(specs_dir, standard_id)
         plan = load_plan(plan_path, standard)
         fonts = FontBook(standard, fonts_dir)
-        signs = list(plan_sign_files(standard, fonts, plan, formats or SIGN_FORMATS,
+        signs = list(plan_sign_files(standard, fonts, plan, formats or DEFAULT_SIGN_FORMATS,
                                      outline=outline, allow_small=allow_small,
                                      px_per_mm=px_per_mm, crop_marks=crop_marks, lang=lang))
         for sign in signs:

@@ -176,10 +176,13 @@ def export_command(config_file: Path, communities: Path | None, previous_specs: 
         config = _config(config_file, None, communities, previous_specs, community_downloads)
     raw = written_config(config)
     plugin = config.plugins["signgen"].config
+    site = _site(config)
     pages, files = export_site(
-        _site(config), raw, Path(config.docs_dir),
+        site, raw, Path(config.docs_dir),
         Path(config.theme.custom_dir) if config.theme.custom_dir else None, out_dir,
         set_site_name=plugin.set_site_name, set_nav=plugin.set_nav)
+    for warning in site.warnings:  # the export's mkdocs.yml has no plugin to log them
+        click.echo(f"警告 (warning): {warning}", err=True)
     click.echo(f"wrote {out_dir}: {pages} pages, {files} other files, mkdocs.yml", err=True)
 
 

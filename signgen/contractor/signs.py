@@ -21,7 +21,10 @@ from signgen.fonts.book import FontBook
 from signgen.spec.model import Standard
 
 SIGN_FORMATS = ("svg", "pdf", "png", *SHOP_FORMATS)
-"""What ``signgen signs`` writes per sign: SVG, screen PDF, PNG and the shop files."""
+"""What ``signgen signs`` can write per sign: SVG, screen PDF, PNG and the shop files."""
+DEFAULT_SIGN_FORMATS = tuple(f for f in SIGN_FORMATS if f != "png-tiles")
+"""What it writes by default: all but the PNG tiles (the PNG of every plan sign fits cairo
+at the default resolution; tiles are asked for)."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class SignFiles:
 
 
 def plan_sign_files(standard: Standard, fonts: FontBook, plan: Plan,
-                    formats: tuple[str, ...] = SIGN_FORMATS, *, outline: bool = True,
+                    formats: tuple[str, ...] = DEFAULT_SIGN_FORMATS, *, outline: bool = True,
                     allow_small: bool = False, px_per_mm: float = 2.0,
                     crop_marks: bool = False, lang: str = "zh") -> Iterator[SignFiles]:
     """Each row of the plan's schedule with its files, in schedule order.

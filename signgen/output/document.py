@@ -15,13 +15,15 @@ from dataclasses import dataclass
 
 # --- escaping ---------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 _MD_LINE_START = re.compile(r"^([#+\-])")
+_MD_CLOSING_HASHES = re.compile(r"(?<!\\)#+$")  # an ATX heading drops them
 _MD_ORDERED = re.compile(r"^(\d+)\.")
 
 
 def md_escape(text: str) -> str:
-    """Text safe inside Markdown (and a table cell): no markup, no raw HTML, one line.
+    """Text safe inside Markdown (and a table cell): no markup, no raw HTML, one line; the
+    one Markdown escaping rule (the site's :func:`signgen.site.templating.md_escape` calls it).
 
     >>> md_escape("a|b <script> *x*")
     'a\\\\|b &lt;script&gt; \\\\*x\\\\*'
@@ -29,7 +31,9 @@ def md_escape(text: str) -> str:
     one_line = " ".join(str(text).split())
     escaped = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
-    return _MD_ORDERED.sub(r"\1\\.", _MD_LINE_START.sub(r"\\\1", escaped))
+    escaped = _MD_CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group()),
+                                     _MD_LINE_START.sub(r"\\\1", escaped))
+    return _MD_ORDERED.sub(r"\1\\.", escaped)
 
 
 def html_escape(text: str) -> str:

@@ -10,6 +10,8 @@ a build whose inputs did not change imports no generator and loads no full dicti
 from __future__ import annotations
 
 import copy
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -133,5 +135,26 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
         for value in (self.config.specs, self.config.communities, self.config.previous_specs):
             if value is not None and Path(value).exists():
                 server.watch(value)
+        for path in snippet_files(config):  # the full text, included from source/
+            server.watch(str(path))
         return server
 
+
+_SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"', re.MULTILINE)
+
+
+def snippet_files(config: MkDocsConfig) -> list[Path]:
+    """The files the docs include with pymdownx.snippets (``--8<-- "path"``) that exist under
+    one of its base paths, so that ``mkdocs serve`` rebuilds when one changes."""
+    options = config.mdx_configs.get("pymdownx.snippets", {})
+    bases = options.get("base_path", ["."])
+    if isinstance(bases, str | os.PathLike):  # !relative gives a path-like placeholder
+        bases = [bases]
+    found: list[Path] = []
+    for page in sorted(Path(config.docs_dir).rglob("*.md")):
+        for name in _SNIPPET.findall(page.read_text(encoding="utf-8", errors="replace")):
+            for base in bases:
+                path = (Path(os.fspath(base)) / name).resolve()
+                if path.is_file() and path not in found:
+                    found.append(path)
+    return found

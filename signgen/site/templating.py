@@ -19,10 +19,9 @@ from urllib.parse import quote
 
 import jinja2
 
+from signgen.output.document import md_escape as document_md_escape
 from signgen.output.numbers import SITE, number
 from signgen.site.raw_blocks import raw_block
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#!])")
 
 
 class Md(str):
@@ -43,8 +42,7 @@ def md_escape(value: object) -> str:
         return ""
     if isinstance(value, float):
         value = format_number(value)
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return document_md_escape(str(value))
 
 
 def html_text(value: object) -> str:
