@@ -142,9 +142,10 @@ def plan_form_config(standard: Standard, lang: str, page_uri: str, files: PlanFo
         "data": site_root(page_uri) + quote(files.data),
         "draft_key": f"signgen.plan-draft.{standard.id}",
         "lists": plan_lists(standard),
+        "labels": _option_labels(standard, lang),
         "fields": fields,
         "name_fields": [f.id for f in key_fields(standard)],
-        "headers": {key: HEADERS.say(key, lang) for key in HEADERS.texts},
+        "headers": {key: _capital(HEADERS.say(key, lang)) for key in HEADERS.texts},
         "workbook": {
             "sheets": {key: _pair(SHEETS, key) for key in SHEETS.texts},
             "headers": {key: _pair(HEADERS, key) for key in HEADERS.texts},
@@ -158,6 +159,26 @@ def plan_form_config(standard: Standard, lang: str, page_uri: str, files: PlanFo
         "ui": {key: UI.say(key, lang) if "{" not in UI.texts[key][0] else
                UI.texts[key][0 if lang == "zh" else 1] for key in UI.texts},
     }
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _option_labels(standard: Standard, lang: str) -> dict[str, str]:
+    """How a drop-down shows each name of the lists: the name itself in Chinese; in English
+    the name (what the plan file holds) with the item's English name."""
+    if lang == "zh":
+        return {}
+    labels: dict[str, str] = {}
+    named: list[Any] = [*standard.zones, *standard.origins, *standard.window_categories,
+                        *standard.boards]
+    for item in named:
+        labels.setdefault(item.name, f"{item.name} ({item.name_en})")
+    for function in standard.functions:
+        for name in function.standard_names:
+            labels.setdefault(name, f"{name} ({function.name_en})")
+    return labels
 
 
 def _script_json(value: Any) -> str:

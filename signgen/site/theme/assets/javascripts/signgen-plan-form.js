@@ -180,7 +180,9 @@
 
   function options(select, names, value) {
     select.appendChild(el("option", {value: "", text: ui.pick}));
-    names.forEach(function (name) { select.appendChild(el("option", {value: name, text: name})); });
+    names.forEach(function (name) {
+      select.appendChild(el("option", {value: name, text: config.labels[name] || name}));
+    });
     if (!blank(value) && names.indexOf(value) < 0) {
       select.appendChild(el("option", {value: value, text: value + " " + ui.not_listed}));
     }
@@ -286,7 +288,9 @@
     var listId = "sg-plan-list-" + key;
     var box = el("fieldset", {"class": "sg-plan-entries sg-plan-" + key, "data-key": key}, [
       el("legend", {text: ui[key]}),
-      el("datalist", {id: listId}, (lists[listKey] || []).map(function (name) { return el("option", {value: name}); }))]);
+      el("datalist", {id: listId}, (lists[listKey] || []).map(function (name) {
+        return el("option", {value: name, label: config.labels[name] || null});
+      }))]);
     if (note) box.appendChild(el("p", {"class": "sg-note", text: note}));
     state[key].forEach(function (name, i) {
       var k = key + "." + i;
