@@ -65,6 +65,10 @@ UI = Catalogue({
     "download_plan": ("下载方案文件(YAML)", "Download the plan file (YAML)"),
     "download_schedule": ("下载标牌清单(CSV)", "Download the sign schedule (CSV)"),
     "schedule_unknown": ("标牌清单:{message}", "Sign schedule: {message}"),
+    "schedule_cli": ("标牌清单无法在本页算出:请下载方案文件,运行 "
+                     "`signgen schedule plan.yaml -o signs.csv`。",
+                     "The sign schedule cannot be made on this page: download the plan file "
+                     "and run `signgen schedule plan.yaml -o signs.csv`."),
     "print": ("打印报告", "Print the report"),
     "clear": ("清空", "Clear"),
     "clear_confirm": ("清空本页填写的全部内容?", "Clear everything entered on this page?"),

@@ -321,3 +321,49 @@ def _trimmed(sheets: list[Any]) -> list[Any]:
             kept.pop()
         out.append([title, kept])
     return out
+
+
+def test_sign_schedule_is_the_cli_schedule_or_the_page_says_how_to_make_it(
+        session: BrowserSession, site_index: SiteIndex, standard: Standard) -> None:
+    """Where the engine makes the schedule, the page's CSV is the bytes of ``signgen schedule
+    -o signs.csv`` on the page's plan file; where it cannot, the page says so and names that
+    command."""
+    _open(session, site_index, "desktop")
+    _fill(session, _short_plan(standard))
+    _page_items(session)
+    plan = _download(session, "button.sg-download-plan", "plan-schedule.yaml")
+    if session.page.locator("button.sg-download-schedule").count() == 0:
+        note = session.page.inner_text(".sg-schedule-cli")
+        assert "signgen schedule plan.yaml -o signs.csv" in note
+        return
+    csv = _download(session, "button.sg-download-schedule", "signs.csv")
+    expected = ARTIFACTS / "signs-cli.csv"
+    run = _signgen("schedule", str(plan), "-o", str(expected))
+    assert run.returncode == 0, run.stderr
+    assert csv.read_bytes() == expected.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["not-a-zip", "no-rooms-sheet"])
+def test_a_workbook_the_cli_refuses_is_refused_with_its_words(
+        session: BrowserSession, site_index: SiteIndex, tmp_path: Path, kind: str) -> None:
+    """A file that is no workbook, or a workbook without the rooms sheet, is refused on the
+    page with the message check-plan gives for it; the form is left as it was."""
+    import openpyxl
+
+    path = tmp_path / f"{kind}.xlsx"
+    if kind == "not-a-zip":
+        path.write_text("not a workbook", encoding="utf-8")
+    else:
+        book = openpyxl.Workbook()
+        book.active.title = "Sheet1"
+        book.save(path)
+    run = _signgen("check-plan", str(path))
+    assert run.returncode == 2
+    message = run.stderr.strip().removeprefix("Error: ").removeprefix(f"{path}: ")
+    _open(session, site_index, "phone")
+    session.page.fill('[name="rooms.0.name"]', "kept")
+    session.page.set_input_files("input.sg-load-input", str(path))
+    status = session.page.locator(".sg-plan-status.sg-fail")
+    status.wait_for()
+    assert f"{path.name}: {message}" in status.inner_text()
+    assert session.page.input_value('[name="rooms.0.name"]') == "kept"

@@ -316,8 +316,8 @@
       el("label", {"class": "md-button sg-load"}, [el("span", {text: ui.load}), file]),
       el("button", {type: "button", "class": "md-button sg-download-plan", text: ui.download_plan,
                     onclick: downloadPlan}),
-      el("button", {type: "button", "class": "md-button sg-download-schedule", text: ui.download_schedule,
-                    onclick: downloadSchedule}),
+      canSchedule() ? el("button", {type: "button", "class": "md-button sg-download-schedule",
+                                    text: ui.download_schedule, onclick: downloadSchedule}) : null,
       el("button", {type: "button", "class": "md-button sg-print", text: ui.print,
                     onclick: function () { window.print(); }}),
       el("button", {type: "button", "class": "md-button sg-clear", text: ui.clear, onclick: function () {
@@ -335,7 +335,9 @@
       entriesPart("windows", "windows", ui.add_window, ""),
       entriesPart("boards", "boards", ui.add_board, ui.boards_empty)]);
     parts.report = el("section", {"class": "sg-plan-report", "aria-live": "polite"});
-    host.appendChild(el("div", {"class": "sg-plan-screen"}, [toolbar(), parts.status, parts.storage]));
+    host.appendChild(el("div", {"class": "sg-plan-screen"}, [
+      toolbar(), canSchedule() ? null : el("p", {"class": "sg-note sg-schedule-cli"}, [rich(ui.schedule_cli)]),
+      parts.status, parts.storage]));
     host.appendChild(parts.form);
     host.appendChild(parts.report);
     showStorage();
@@ -492,13 +494,15 @@
     save("plan.yaml", window.SigngenPlan.planYaml(data, planOf(state).plan), "application/yaml;charset=utf-8");
   }
 
+  // The engine makes the schedule only where it can know every row's facts (see
+  // signgen-plan.js); without scheduleCsv the page says how to make it from the plan file.
+  function canSchedule() {
+    return !!(window.SigngenPlan && typeof window.SigngenPlan.scheduleCsv === "function");
+  }
+
   function downloadSchedule() {
     if (!data || !last) return;
     if (last.problems.length) { status(ui.problems, "warn"); return; }
-    if (typeof window.SigngenPlan.scheduleCsv !== "function") {
-      status(say("schedule_unknown", {message: say("engine_missing", {message: "scheduleCsv"})}), "warn");
-      return;
-    }
     var made = window.SigngenPlan.scheduleCsv(data, last.input, config.lang);
     var csv = typeof made === "string" ? made : made && made.csv;
     var unknown = made && typeof made === "object" ? (made.unknown || made.missing || made.message || "") : "";
