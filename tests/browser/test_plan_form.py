@@ -125,11 +125,14 @@ def _download(session: BrowserSession, button: str, name: str) -> Path:
 def test_short_plan_fails_its_areas_with_the_cli_texts(
         session: BrowserSession, site_index: SiteIndex, standard: Standard, size: str) -> None:
     """A plan of 310 m² entered in the form fails the area items; every item the page shows
-    (id, status, text) is the one check-plan gives for the plan file the page downloads."""
+    (id, status, text) is the one check-plan gives for the plan file the page downloads; the
+    page is no wider than the screen."""
     _open(session, site_index, size)
     _fill(session, _short_plan(standard))
     items = _page_items(session)
     session.screenshot(f"plan-form-short-{size}")
+    width = session.page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= SIZES[size]["width"], f"the page is {width} px wide at {size} width"
     failing = {i[0]: i[2] for i in items if i[1] == "fail"}
     assert "area:area-total" in failing, items
     assert "310" in failing["area:area-total"]
