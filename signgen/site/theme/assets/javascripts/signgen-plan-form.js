@@ -514,10 +514,12 @@
 
   function loadWorkbook(file) {
     var layout = config.workbook;
+    // Python's text rules (str.strip, casefold...), as the engine has them from the data
+    var text = data && window.SigngenText ? window.SigngenText.make(data.text_rules) : null;
     file.arrayBuffer().then(function (buffer) {
-      return window.SigngenXlsx.readWorkbook(buffer);
+      return window.SigngenXlsx.readWorkbook(buffer, {strip: text ? text.strip : null});
     }).then(function (sheets) {
-      var read = window.SigngenPlanWorkbook.planData(layout, sheets, file.name);
+      var read = window.SigngenPlanWorkbook.planData(layout, sheets, file.name, text);
       if (read.error) { status(say("load_failed", {message: read.error}), "fail"); return; }
       state = normaliseState(read.data);
       rebuild();

@@ -3,19 +3,38 @@
  * by their titles, the same header rows (a title row or two may sit above), the same columns,
  * blank rows skipped, the boards column left empty meaning "every board of the standard".
  *
- *   SigngenPlanWorkbook.planData(layout, sheets, file) -> {data} or {error}
+ *   SigngenPlanWorkbook.planData(layout, sheets, file, text) -> {data} or {error}
  *
  * `layout` is the page's description of the workbook (sheet titles, headers, the reader's
  * messages, all exported by the site build from signgen.contractor.plan_sheets); `sheets` is
  * what SigngenXlsx.readWorkbook gives. `data` has the shape of a YAML plan file, every value
  * as text (numbers as cell_text writes them: 90.0 is "90"); `error` is the message the CLI
- * gives for a workbook it cannot read.
+ * gives for a workbook it cannot read. `text` holds Python's text rules (SigngenText.make's
+ * strip, isSpace, casefold, repr); without it, JavaScript's nearest (trim, \s, toLowerCase).
  */
 (function (root) {
   "use strict";
 
+  var rules = null; // the text rules of the call in progress
+
+  // " ".join(text.split()).casefold()
   function fold(text) {
-    return String(text).split(/\s+/).filter(Boolean).join(" ").toLowerCase();
+    if (!rules) return String(text).split(/\s+/).filter(Boolean).join(" ").toLowerCase();
+    var words = [];
+    var word = "";
+    Array.from(String(text)).forEach(function (ch) {
+      if (rules.isSpace(ch)) { if (word) words.push(word); word = ""; } else word += ch;
+    });
+    if (word) words.push(word);
+    return rules.casefold(words.join(" "));
+  }
+
+  function lower(text) {
+    return rules ? rules.casefold(text) : text.toLowerCase();
+  }
+
+  function strip(text) {
+    return rules ? rules.strip(text) : text.trim();
   }
 
   // signgen.spec.sheetsource.cell_text
@@ -25,6 +44,7 @@
   }
 
   function pyRepr(text) {
+    if (rules) return rules.repr(String(text));
     return "'" + String(text).replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'";
   }
 
@@ -38,16 +58,16 @@
   function matchHeader(layout, text, key) {
     var cell = fold(text);
     var names = layout.headers[key];
-    return cell.indexOf(names[0].toLowerCase()) === 0
-      || cell.indexOf(names[1].toLowerCase()) >= 0 || cell === key;
+    return cell.indexOf(lower(names[0])) === 0 || cell.indexOf(lower(names[1])) >= 0
+      || cell === key;
   }
 
   function findSheet(layout, sheets, key) {
     var zh = layout.sheets[key][0];
-    var en = layout.sheets[key][1].toLowerCase();
+    var en = lower(layout.sheets[key][1]);
     for (var i = 0; i < sheets.length; i += 1) {
-      var title = sheets[i].title.trim();
-      if (title.indexOf(zh) === 0 || title.toLowerCase().indexOf(en) >= 0) return sheets[i];
+      var title = strip(sheets[i].title);
+      if (title.indexOf(zh) === 0 || lower(title).indexOf(en) >= 0) return sheets[i];
     }
     return null;
   }
@@ -146,8 +166,9 @@
     });
   }
 
-  function planData(layout, sheets, file) {
+  function planData(layout, sheets, file, text) {
     var data = {};
+    rules = text || null;
     try {
       var first = findSheet(layout, sheets, "general");
       if (first) general(layout, first, data, file);

@@ -2,14 +2,16 @@
  * library: the ZIP container (stored or deflated entries, inflated by the browser's own
  * DecompressionStream("deflate-raw")) and SpreadsheetML parts (read by DOMParser).
  *
- *   SigngenXlsx.readWorkbook(arrayBuffer) -> Promise<[{title, state, rows: [[n, [values]]]}]>
+ *   SigngenXlsx.readWorkbook(arrayBuffer, {strip}) -> Promise<[{title, state, rows: [[n, [values]]]}]>
  *
  * Every sheet in the workbook's order (hidden ones too, as openpyxl lists them), each row
  * numbered from 1 with its cells as signgen's Python reader gives them
  * (signgen.spec.sheetsource.sheet_rows over openpyxl's read-only, data-only workbook):
  * numbers stay numbers, TRUE/FALSE for booleans, ISO text for dates, text stripped, empty
  * cells null; a formula gives its cached value; missing rows are empty, and a row is as long
- * as its last cell. A file that is no workbook rejects with an Error whose `kind` names why.
+ * as its last cell. Text is stripped by `strip` (give Python's str.strip, SigngenText's;
+ * without it, String.prototype.trim). A file that is no workbook rejects with an Error whose
+ * `kind` names why.
  */
 (function (root) {
   "use strict";
@@ -215,7 +217,7 @@
   }
 
   // signgen.spec.sheetsource.cell_value of the value openpyxl gives.
-  function cellValue(c, strings, kinds, date1904) {
+  function cellValue(c, strings, kinds, date1904, strip) {
     var type = c.getAttribute("t") || "n";
     var v = child(c, MAIN, "v");
     var raw = v ? v.textContent : null;
@@ -241,11 +243,11 @@
       return number;
     }
     if (value === null || value === undefined) return null;
-    var text = String(value).trim();
+    var text = strip(String(value));
     return text || null;
   }
 
-  function sheetRows(doc, strings, kinds, date1904) {
+  function sheetRows(doc, strings, kinds, date1904, strip) {
     var rows = [];
     var data = child(doc.documentElement, MAIN, "sheetData");
     if (!data) return rows;
@@ -258,7 +260,7 @@
       children(row, MAIN, "c").forEach(function (c) {
         col = columnNumber(c.getAttribute("r")) || col + 1;
         while (cells.length < col) cells.push(null);
-        cells[col - 1] = cellValue(c, strings, kinds, date1904);
+        cells[col - 1] = cellValue(c, strings, kinds, date1904, strip);
       });
       rows.push([n, cells]);
       next = n + 1;
@@ -266,7 +268,8 @@
     return rows;
   }
 
-  function readWorkbook(buffer) {
+  function readWorkbook(buffer, options) {
+    var strip = (options && options.strip) || function (text) { return text.trim(); };
     var archive;
     try {
       archive = new Archive(buffer);
@@ -307,7 +310,7 @@
           return archive.xml(resolvePart(book, rel.target)).then(function (doc) {
             if (!doc) throw fail("KeyError", rel.target);
             return {title: sheet.getAttribute("name"), state: sheet.getAttribute("state") || "visible",
-                    rows: sheetRows(doc, table, kinds, date1904)};
+                    rows: sheetRows(doc, table, kinds, date1904, strip)};
           });
         }));
       });
