@@ -134,8 +134,22 @@ def test_batch_crop_marks_without_print_pdf_is_refused(runner: CliRunner, tmp_pa
                                   "--formats", "svg", "--crop-marks", "--specs",
                                   str(ROOT / "specs")])
     assert result.exit_code == 2
-    assert "--crop-marks: expected --formats with print-pdf" in result.output
+    assert "--crop-marks: 裁切线只画在印刷 PDF 上" in result.output
+    assert "expected the print-pdf format" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_render_and_signs_crop_marks_without_print_pdf_are_refused(runner: CliRunner,
+                                                                   tmp_path: Path) -> None:
+    """render and signs give the batch's error for --crop-marks without print-pdf (exit 2)."""
+    code, _, err = _render(runner, "workstation-plaque", *SETS, "--format", "svg",
+                           "--crop-marks", "-o", str(tmp_path / "x.svg"))
+    assert code == 2 and "expected the print-pdf format" in err and "Traceback" not in err
+    result = runner.invoke(main, ["signs", str(ROOT / "examples" / "plan-compliant.yaml"), "-o",
+                                  str(tmp_path / "signs"), "--format", "svg", "--crop-marks",
+                                  "--specs", str(ROOT / "specs")])
+    assert result.exit_code == 2 and "expected the print-pdf format" in result.stderr
+    assert not list(tmp_path.iterdir())
 
 
 def test_signs_crop_marks_widen_every_print_pdf(runner: CliRunner, tmp_path: Path) -> None:

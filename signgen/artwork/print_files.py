@@ -21,6 +21,21 @@ if TYPE_CHECKING:
 SHOP_FORMATS = ("print-pdf", "dxf", "png-tiles")
 
 
+def crop_marks_problem(formats: tuple[str, ...], crop_marks: bool) -> str | None:
+    """Why crop marks cannot be asked for with these formats (none is print-pdf), or None.
+
+    >>> crop_marks_problem(("svg", "print-pdf"), True) is None
+    True
+    >>> crop_marks_problem(("svg",), True).split(" (")[1]
+    'expected the print-pdf format: crop marks are drawn on the print PDF only, got svg)'
+    """
+    if not crop_marks or "print-pdf" in formats:
+        return None
+    return (f"--crop-marks: 裁切线只画在印刷 PDF 上，格式中须有 print-pdf，实为 "
+            f"{','.join(formats)} (expected the print-pdf format: crop marks are drawn on the "
+            f"print PDF only, got {','.join(formats)})")
+
+
 def tile_name(number: int, count: int) -> str:
     """A PNG tile's name after the stem: its panel number, padded so names sort in order.
 

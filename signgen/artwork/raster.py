@@ -83,9 +83,9 @@ def _check_size(width: int, height: int, size_mm: tuple[float, float], px_per_mm
         f"--px-per-mm {fitting:g} or less, {options[1]})")
 
 
-_PRINT_PDF_OPTION = ("或用印刷 PDF（--format print-pdf：超出 PDF 页面上限的牌匾"
+_PRINT_PDF_OPTION = ("或改用印刷 PDF（print-pdf 格式：超出 PDF 页面上限的牌匾"
                      "另出缩小稿和 1:1 拼板）",
-                     "or use the print PDF (--format print-pdf: a reduced-scale PDF and 1:1 "
+                     "or use the print PDF (the print-pdf format: a reduced-scale PDF and 1:1 "
                      "panels for signs past the PDF page limit)")
 
 
@@ -122,7 +122,7 @@ def _image(svg: str, size_px: tuple[int, int], window: tuple[int, int]) -> Image
     pixels = surface.cairo
     pixels.flush()
     image = Image.frombuffer("RGBA", (pixels.get_width(), pixels.get_height()),
-                             bytes(pixels.get_data()), "raw", "BGRa", pixels.get_stride(), 1)
+                             pixels.get_data(), "raw", "BGRa", pixels.get_stride(), 1)
     surface.finish()
     return image
 
@@ -144,8 +144,8 @@ def svg_to_png(svg: str, *, px_per_mm: float) -> bytes:
     """
     size_mm, (width, height) = _pixel_size(svg, px_per_mm)
     _check_size(width, height, size_mm, px_per_mm, ("png 尺寸", "png size"), (
-        "或用 --format png-tiles（按 1:1 拼板分块，每块一个 PNG），" + _PRINT_PDF_OPTION[0],
-        "or --format png-tiles (one PNG per 1:1 panel), " + _PRINT_PDF_OPTION[1]))
+        "或改用 png-tiles 格式（按 1:1 拼板分块，每块一个 PNG），" + _PRINT_PDF_OPTION[0],
+        "or the png-tiles format (one PNG per 1:1 panel), " + _PRINT_PDF_OPTION[1]))
     return png_with_physical_size(_image(svg, (width, height), (0, width)), px_per_mm)
 
 

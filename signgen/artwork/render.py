@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from signgen.artwork.print_files import SHOP_FORMATS, shop_files
+from signgen.artwork.print_files import SHOP_FORMATS, crop_marks_problem, shop_files
 from signgen.artwork.raster import svg_to_pdf, svg_to_png
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
@@ -142,13 +142,17 @@ def render_plaque(standard: Standard, fonts: FontBook, plaque_id: str,
 
     Raises:
         SigngenError: an unknown plaque or format, a value outside its choices, a character
-            in no face. A plaque below the minimum letter height is not an error here: the
-            result carries a :class:`Refusal` (see :meth:`RenderedPlaque.raise_if_refused`).
+            in no face, crop marks without ``print-pdf``. A plaque below the minimum letter
+            height is not an error here: the result carries a :class:`Refusal` (see
+            :meth:`RenderedPlaque.raise_if_refused`).
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise SigngenError(f"format: expected some of {', '.join(FORMATS)}, "
                            f"got {', '.join(unknown)}")
+    marks = crop_marks_problem(formats, crop_marks)
+    if marks is not None:
+        raise SigngenError(marks)
     text = plaque_text(standard, plaque_id, values)
     label = values.get("community", "") if community is None else community
     # Laid out allowing small letters, so a refusal can say which lines and how small.

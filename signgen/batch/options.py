@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from signgen.artwork.print_files import SHOP_FORMATS
+from signgen.artwork.print_files import SHOP_FORMATS, crop_marks_problem
 from signgen.errors import SigngenError
 from signgen.spec.model import Standard
 
@@ -63,9 +63,9 @@ def check_options(options: BatchOptions, standard: Standard, jobs: int) -> None:
     if not (isinstance(px, int | float) and math.isfinite(px) and 0 < px <= MAX_PX_PER_MM):
         problems.append(f"--px-per-mm: expected a number above 0 and at most "
                         f"{MAX_PX_PER_MM:g}, got {px}")
-    if options.crop_marks and "print-pdf" not in options.formats:
-        problems.append(f"--crop-marks: expected --formats with print-pdf (crop marks are "
-                        f"drawn on the print PDF only), got {','.join(options.formats)!r}")
+    marks = crop_marks_problem(options.formats, options.crop_marks)
+    if marks is not None:  # the render service's own check, made before any row is read
+        problems.append(marks)
     if options.origin is not None and not any(options.origin in (o.id, o.name)
                                               for o in standard.origins):
         known = ", ".join(f"{o.id} ({o.name})" for o in standard.origins)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -28,7 +28,7 @@ from signgen.contractor.names import (
     suggest_functions,
 )
 from signgen.errors import ProblemList, SigngenError
-from signgen.messages import Msg
+from signgen.messages import Msg, text_in
 from signgen.spec.load import pydantic_problems
 from signgen.spec.model import Category, Standard
 from signgen.spec.template import plaque_fields
@@ -97,6 +97,15 @@ class PlanEntry:
     name: str  # the standard's name when known, else as written
 
 
+def add_areas(areas: Iterable[float]) -> float:
+    """Areas added left to right from 0, one after the other: the same float on every Python
+    (``sum`` compensates from 3.12 on) and in the browser engine (``signgen-plan.js``)."""
+    total = 0.0
+    for area in areas:
+        total += area
+    return total
+
+
 @dataclass(frozen=True)
 class Plan:
     """A renovation plan, every name resolved against one standard."""
@@ -113,11 +122,11 @@ class Plan:
     @property
     def total_m2(self) -> float:
         """The floor area of all rooms."""
-        return sum(r.area_m2 for r in self.rooms)
+        return add_areas(r.area_m2 for r in self.rooms)
 
     def zone_m2(self, zone_id: str) -> float:
         """The floor area of the rooms in one zone."""
-        return sum(r.area_m2 for r in self.rooms if r.zone == zone_id)
+        return add_areas(r.area_m2 for r in self.rooms if r.zone == zone_id)
 
     def rooms_with(self, function_id: str) -> list[PlanRoom]:
         """The rooms that serve a function."""
@@ -199,7 +208,8 @@ class _Resolver:
         if zone_id is None:
             known = _choices(zones) or PLAN.msg("none_listed")
             extra = PLAN.msg("several", items=", ".join(several)) if several else ""
-            self.bad(path, PLAN.msg("choice", choices=known + extra, got=written))
+            choices = Msg(known, text_in(known, "en")) + extra  # each language its own
+            self.bad(path, PLAN.msg("choice", choices=choices, got=written))
         return zone_id
 
     def functions(self, i: int, written: Sequence[object]) -> tuple[tuple[str, str], ...]:
@@ -211,7 +221,9 @@ class _Resolver:
             function = resolve_function(self.standard, name)
             if function is None:
                 close = suggest_functions(self.standard, name)
-                hint = (PLAN.msg("function_hint", names=PLAN.msg("or").join(close))
+                either = PLAN.msg("or")
+                hint = (PLAN.msg("function_hint", names=Msg(str(either).join(close),
+                                                             either.en.join(close)))
                         if close else "")
                 self.bad(("rooms", i, "functions", j),
                          PLAN.msg("function_unknown", standard=self.standard.id, hint=hint,
@@ -258,7 +270,7 @@ def parse_plan(data: Any, locator: Locator, standard: Standard) -> Plan:
         rooms.append(PlanRoom(i, room.name.strip(), r.area(i, room.area_m2), r.zone(i, room.zone),
                               tuple(f for f, _ in functions), locator.where(("rooms", i))[0],
                               tuple(n for _, n in functions)))
-    if not math.isfinite(sum(room.area_m2 for room in rooms)):
+    if not math.isfinite(add_areas(room.area_m2 for room in rooms)):
         r.bad(("rooms",), PLAN.msg("total_not_finite"))
     windows = r.entries("windows", raw.windows or [], standard.window_categories)
     boards_listed = raw.boards is not None

@@ -2,8 +2,9 @@
 
 One reader for every number and every pass/fail a person writes into a survey or a plan:
 full-width digits and units are read through NFKC (``５５`` is 55, ``㎡`` is m2), a unit
-is accepted when it is the one asked for, a decimal comma gets a hint to use a point,
-and only finite numbers are numbers (``.inf`` and ``nan`` are refused). Each refusal is a
+is accepted when it is the one asked for, thousands separators are dropped (``1,500`` is
+1500: groups of three digits), any other comma (``55,3``) gets a hint to use a point, and only
+finite numbers are numbers (``.inf`` and ``nan`` are refused). Each refusal is a
 :class:`ValueProblem` whose text is Chinese first (:meth:`ValueProblem.text`).
 """
 
@@ -32,6 +33,10 @@ UNIT_WORDS: dict[str, str] = {
 }
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+# Thousands separators as Chinese (and English) writing uses them: 1,500 and 12,345.5.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?![,\d])")
+# Units as people read them in messages.
+UNIT_SHOWN: dict[str, str] = {"m2": "m²", "delta_e2000": "ΔE2000"}
 
 # The texts of the problems below, Chinese and English: {code: (zh, en)}.
 TEXTS: dict[str, tuple[str, str]] = {
@@ -77,7 +82,7 @@ def describe(value: object) -> str:
 
 def unit_shown(unit: str) -> str:
     """``m2`` and ``delta_e2000`` as people read them (m², ΔE2000); other units as written."""
-    return {"m2": "m²", "delta_e2000": "ΔE2000"}.get(unit, unit)
+    return UNIT_SHOWN.get(unit, unit)
 
 
 def _key(text: str) -> str:
@@ -91,6 +96,8 @@ def read_number(value: object, unit: str | None = None, minimum: float | None = 
 
     >>> read_number("５５"), read_number("55cm", "cm"), read_number("150㎡", "m2")
     (55.0, 55.0, 150.0)
+    >>> read_number("1,500"), read_number("12,345.5㎡", "m2")
+    (1500.0, 12345.5)
     >>> try:
     ...     read_number("55,3")
     ... except ValueProblem as problem:
@@ -121,6 +128,9 @@ def read_number(value: object, unit: str | None = None, minimum: float | None = 
 
 def _number_in_text(value: str, unit: str | None, got: str) -> float:
     text = "".join(unicodedata.normalize("NFKC", value).split())
+    grouped = _GROUPED.match(text)
+    if grouped is not None:  # 1,500: thousands separators, dropped
+        text = grouped.group().replace(",", "") + text[grouped.end():]
     match = _NUMBER.match(text.casefold())
     if match is None or not match.group():
         raise ValueProblem("not-a-number", {"got": got})
@@ -160,5 +170,5 @@ def read_result(value: object) -> str | None:
     raise ValueProblem("not-a-result", {"got": describe(value)})
 
 
-__all__ = ["RESULTS", "RESULT_WORDS", "TEXTS", "UNIT_WORDS", "ValueProblem", "describe",
-           "read_number", "read_result", "unit_shown"]
+__all__ = ["RESULTS", "RESULT_WORDS", "TEXTS", "UNIT_SHOWN", "UNIT_WORDS", "ValueProblem",
+           "describe", "read_number", "read_result", "unit_shown"]

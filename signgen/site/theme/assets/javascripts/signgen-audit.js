@@ -37,6 +37,7 @@
       number: new RegExp("^[+-]?(?:" + D + "+(?:\\." + D + "*)?|\\." + D + "+)(?:e[+-]?" + D +
                          "+)?", "u"),
       comma: new RegExp("^[+-]?" + D + "+," + D + "+", "u"),
+      grouped: new RegExp("^[+-]?" + D + "{1,3}(?:," + D + "{3})+(?![,]|" + D + ")", "u"),
       num: new RegExp(D + "+(?:\\." + D + "+)?", "gu"),
       cmyk: new RegExp("^" + ("cmyk".split("").map((l) => l + "(" + D + "+(?:\\." + D +
                                "*)?|\\." + D + "+)%?").join("")) + "$", "u"),
@@ -153,7 +154,9 @@
   const valueKey = (s) => casefold(joinSplit(nfkc(s)));
   class Refused { constructor(code, params) { this.code = code; this.params = params; } }
   function numberInText(value, unit, got) {
-    const text = joinSplit(nfkc(value));
+    let text = joinSplit(nfkc(value));
+    const grouped = R.grouped.exec(text);  // 1,500: thousands separators, dropped
+    if (grouped) text = grouped[0].replace(/,/g, "") + text.slice(grouped[0].length);
     const m = R.number.exec(casefold(text));
     if (!m || !m[0]) throw new Refused("not-a-number", {got});
     const end = m[0].length;

@@ -1,0 +1,238 @@
+"""One judgement, two engines: the browser's plan check (signgen-plan.js) against check-plan.
+
+Every plan of the corpus (``tests/plan_corpus.py``) goes through the engine in Chromium, fed
+only with ``plan_data``, and through Python's ``parse_plan`` + ``check_plan``; the problems of
+a refused plan and the items of a checked one must be the same, word for word, in Chinese
+and in English. The plan file the engine writes (``planYaml``) must read back, through the
+YAML reader and ``signgen check-plan`` itself, as the same plan.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from browser_support import ROOT
+
+from signgen.contractor.check import check_plan
+from signgen.contractor.export import plan_data
+from signgen.contractor.plan import parse_plan
+from signgen.errors import SigngenError
+from signgen.messages import text_in
+from signgen.output.report import report_data
+from signgen.spec.load import load_standards
+from signgen.spec.model import Standard
+from signgen.spec.yamlsource import Locator, parse_yaml
+
+sys.path.insert(0, str(ROOT / "tests"))
+from plan_corpus import plan_corpus  # the corpus lives beside the tests
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+SCRIPTS = ROOT / "signgen" / "site" / "theme" / "assets" / "javascripts"
+ENGINE = ("signgen-text.js", "signgen-plan.js")
+SOURCE = "plan.yaml"
+LANGS = ("zh", "en")
+TOLERANT = "community-premises+tolerance"  # the bundled standard with a ±0.5 m² area tolerance
+
+
+def _tolerant(standard: Standard) -> Standard:
+    """The standard with an area tolerance above 0, so the tolerance branch is judged too."""
+    defaults = standard.project_defaults
+    tolerances = [t.model_copy(update={"plus_minus": 0.5}) if t.applies_to == "area" else t
+                  for t in defaults.tolerances]
+    return standard.model_copy(update={"project_defaults": defaults.model_copy(
+        update={"tolerances": tolerances})})
+
+
+@pytest.fixture(scope="module")
+def standards() -> dict[str, Standard]:
+    """The bundled standards by id, and the tolerant variant of the first."""
+    found = {s.id: s for s in load_standards(ROOT / "specs")}
+    found[TOLERANT] = _tolerant(found["community-premises"])
+    return found
+
+
+@pytest.fixture(scope="module")
+def corpus(standards: dict[str, Standard]) -> list[tuple[str, str, Any]]:
+    """(case id, standard key, plan) for every standard."""
+    cases = []
+    for key, standard in standards.items():
+        cases += [(f"{key}:{case}", key, plan) for case, plan in plan_corpus(standard)]
+    return cases
+
+
+@pytest.fixture(scope="module")
+def engine_page(browser: Browser) -> Iterator[Page]:
+    """A blank page with the engine's scripts, and nothing else."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
+    for name in ENGINE:
+        page.add_script_tag(content=(SCRIPTS / name).read_text(encoding="utf-8"))
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def engine_results(engine_page: Page, standards: dict[str, Standard],
+                   corpus: list[tuple[str, str, Any]]) -> list[dict[str, Any]]:
+    """Every corpus plan through the engine: its report in both languages and its plan file,
+    in one batched evaluation."""
+    data = {key: plan_data(standard) for key, standard in standards.items()}
+    # JSON text both ways: one string crosses to the browser and back, not a million values.
+    results = engine_page.evaluate("""(input) => {
+        const [data, cases, source] = JSON.parse(input);
+        return JSON.stringify(cases.map(([id, key, plan]) => ({
+            zh: SigngenPlan.checkPlan(data[key], plan, "zh", {source}),
+            en: SigngenPlan.checkPlan(data[key], plan, "en", {source}),
+            yaml: SigngenPlan.planYaml(data[key], plan)})));
+        }""", json.dumps([data, corpus, SOURCE], ensure_ascii=False))
+    parsed: list[dict[str, Any]] = json.loads(results)
+    return parsed
+
+
+def _python(standard: Standard, plan: Any, lang: str) -> dict[str, Any]:
+    """check-plan's outcome in Python: the problems, or the report as data."""
+    try:
+        resolved = parse_plan(plan, Locator(SOURCE), standard)
+    except SigngenError as error:
+        return {"refused": True, "problems": sorted(
+            (p.field, str(p.message), text_in(p.message, "en")) for p in error.problems)}
+    report = check_plan(standard, resolved, lang)
+    return {"refused": False, "facts": [list(f) for f in report.facts],
+            "verdict": report.verdict, **report_data(report)}
+
+
+def _engine(result: dict[str, Any]) -> dict[str, Any]:
+    if result["refused"]:
+        return {"refused": True, "problems": sorted(
+            (p["field"], p["message"], p["message_en"]) for p in result["problems"])}
+    keys = ("title", "subject", "standard", "compliant", "counts", "summary", "facts",
+            "verdict")
+    sections = [{"id": s["id"], "title": s["title"], "items": [
+        {k: i[k] for k in ("id", "status", "text", "ref", "clause", "clause_number", "data")}
+        for i in s["items"]]} for s in result["sections"]]
+    return {"refused": False, "sections": sections, **{k: result[k] for k in keys}}
+
+
+def _differences(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
+    """Where the engine's outcome departs from Python's, item by item."""
+    if expected["refused"] != got["refused"]:
+        return [f"refused: check-plan {expected['refused']}, engine {got['refused']}: "
+                f"{expected.get('problems') or got.get('problems')}"]
+    if expected["refused"]:
+        return [] if expected["problems"] == got["problems"] else [
+            f"problems: check-plan {expected['problems']}\n engine {got['problems']}"]
+    out = [f"{key}: check-plan {expected[key]!r}, engine {got[key]!r}"
+           for key in expected if key != "sections" and expected[key] != got[key]]
+    want = {s["id"]: s for s in expected["sections"]}
+    have = {s["id"]: s for s in got["sections"]}
+    if list(want) != list(have):
+        out.append(f"sections: check-plan {list(want)}, engine {list(have)}")
+    for section_id in want.keys() & have.keys():
+        items = zip(want[section_id]["items"], have[section_id]["items"], strict=False)
+        out += [f"{section_id}: check-plan {a}\n engine {b}" for a, b in items if a != b]
+        if len(want[section_id]["items"]) != len(have[section_id]["items"]):
+            out.append(f"{section_id}: item counts differ")
+        if want[section_id]["title"] != have[section_id]["title"]:
+            out.append(f"{section_id}: titles differ")
+    return out
+
+
+@pytest.fixture(scope="module")
+def python_results(standards: dict[str, Standard], corpus: list[tuple[str, str, Any]]
+                   ) -> list[dict[str, dict[str, Any]]]:
+    """Every corpus plan through check-plan's functions, in both languages."""
+    return [{lang: _python(standards[key], plan, lang) for lang in LANGS}
+            for _, key, plan in corpus]
+
+
+def test_corpus_is_broad(corpus: list[tuple[str, str, Any]],
+                         engine_results: list[dict[str, Any]]) -> None:
+    """The corpus has over 300 plans per language, with refused, failing and compliant ones."""
+    outcomes = [("refused" if r["zh"]["refused"] else
+                 "compliant" if r["zh"]["compliant"] else "not compliant") for r in engine_results]
+    assert len(corpus) >= 300
+    for outcome in ("refused", "compliant", "not compliant"):
+        assert outcomes.count(outcome) >= 50, (outcome, outcomes.count(outcome))
+    statuses = {i["status"] for r in engine_results if not r["en"]["refused"]
+                for s in r["en"]["sections"] for i in s["items"]}
+    assert statuses == {"pass", "fail", "warn", "info"}
+    texts = " ".join(i["text"] for r in engine_results if not r["zh"]["refused"]
+                     for s in r["zh"]["sections"] for i in s["items"])
+    assert "允许误差" in texts  # the tolerance branch is reached
+
+
+def test_engine_gives_check_plans_verdicts(corpus: list[tuple[str, str, Any]],
+                                           python_results: list[dict[str, dict[str, Any]]],
+                                           engine_results: list[dict[str, Any]]) -> None:
+    """Each corpus plan: the engine's problems or items equal check-plan's, in zh and en."""
+    failures = []
+    for (case, _, _), expected, result in zip(corpus, python_results, engine_results,
+                                              strict=True):
+        for lang in LANGS:
+            found = _differences(expected[lang], _engine(result[lang]))
+            failures += [f"{case} [{lang}]: {d}" for d in found]
+    assert not failures, f"{len(failures)} differences, first ones:\n" + "\n".join(failures[:8])
+
+
+def test_plan_file_reads_back_the_same(standards: dict[str, Standard],
+                                       corpus: list[tuple[str, str, Any]],
+                                       python_results: list[dict[str, dict[str, Any]]],
+                                       engine_results: list[dict[str, Any]]) -> None:
+    """The plan file the engine writes, read by the YAML reader, is judged as the plan was."""
+    failures = []
+    for (case, key, _), expected, result in zip(corpus, python_results, engine_results,
+                                                strict=True):
+        try:
+            written, _ = parse_yaml(result["yaml"], SOURCE)
+        except SigngenError as error:
+            failures.append(f"{case}: the plan file does not read: {error}")
+            continue
+        for lang in LANGS:
+            if _python(standards[key], written, lang) != expected[lang]:
+                failures.append(f"{case} [{lang}]: judged differently:\n{result['yaml']}")
+    assert not failures, f"{len(failures)} plan files differ, first ones:\n" + "\n".join(
+        failures[:5])
+
+
+def test_check_plan_command_on_engine_files(tmp_path: Path, corpus: list[tuple[str, str, Any]],
+                                            engine_results: list[dict[str, Any]]) -> None:
+    """`signgen check-plan` itself, on some of the engine's plan files: the engine's items and
+    exit status (0 compliant, 1 not, 2 refused)."""
+    picked: dict[str, int] = {}  # the first plan of each standard and outcome
+    for n, ((_, key, _), result) in enumerate(zip(corpus, engine_results, strict=True)):
+        outcome = "refused" if result["zh"]["refused"] else str(result["zh"]["compliant"])
+        if key != TOLERANT:
+            picked.setdefault(f"{key}:{outcome}", n)
+    assert len(picked) == 6, picked
+    for label, n in sorted(picked.items()):
+        key = corpus[n][1]
+        result = engine_results[n]
+        path = tmp_path / f"plan-{n}.yaml"
+        path.write_text(result["yaml"], encoding="utf-8")
+        run = subprocess.run([sys.executable, "-m", "signgen", "check-plan", str(path),
+                              "--format", "json", "--standard", key, "--lang", "en"],
+                             capture_output=True, text=True, cwd=ROOT, check=False)
+        engine = result["en"]
+        if engine["refused"]:
+            assert run.returncode == 2, (label, run.stderr)
+            for problem in engine["problems"]:
+                assert f"{problem['field']}: {problem['message_en']}" in run.stderr, (
+                    label, problem, run.stderr)
+            continue
+        assert run.returncode == (0 if engine["compliant"] else 1), (label, run.stderr)
+        report = json.loads(run.stdout)
+        assert [[(i["id"], i["status"], i["text"]) for i in s["items"]]
+                for s in report["sections"]] == [
+            [(i["id"], i["status"], i["text"]) for i in s["items"]]
+            for s in engine["sections"]], label
