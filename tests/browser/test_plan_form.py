@@ -75,17 +75,17 @@ def _fill(session: BrowserSession, plan: dict[str, Any]) -> None:
     page = session.page
     for key, value in plan["community"].items():
         page.fill(f'[name="community.{key}"]', value)
-    page.select_option('[name="origin"]', label=plan["origin"])
+    page.select_option('[name="origin"]', value=plan["origin"])
     for i, (name, area, zone, functions) in enumerate(plan["rooms"]):
         if i:
             page.click("button.sg-add-room")
         page.fill(f'[name="rooms.{i}.name"]', name)
         page.fill(f'[name="rooms.{i}.area_m2"]', area)
-        page.select_option(f'[name="rooms.{i}.zone"]', label=zone)
+        page.select_option(f'[name="rooms.{i}.zone"]', value=zone)
         for j, function in enumerate(functions):
             if j:
                 page.locator(f'.sg-room[data-row="{i}"] button.sg-add-function').click()
-            page.select_option(f'[name="rooms.{i}.functions.{j}"]', label=function)
+            page.select_option(f'[name="rooms.{i}.functions.{j}"]', value=function)
     for key in ("windows", "boards"):
         for i, name in enumerate(plan[key]):
             page.click(f"button.sg-add-{key}")
