@@ -47,11 +47,11 @@ STYLESHEET = "assets/stylesheets/signgen-plan-form.css"
 UI = Catalogue({
     "title": ("方案检查", "Plan check"),
     "intro": ("逐间填写装修方案的房间（或载入用 Excel 模板填好的方案），本页即时给出与 "
-              "`signgen check-plan` 相同的检查结果；可下载方案文件和标牌清单，打印 A4 报告。"
+              "`signgen check-plan` 相同的检查结果；可下载方案文件，打印 A4 报告。"
               "所填内容只保存在本浏览器中，不发送到任何地方。",
               "Enter the renovation plan room by room (or load a plan filled in the Excel "
               "template): the page gives the verdicts of `signgen check-plan` as you type; "
-              "download the plan file and the sign schedule, print an A4 report. What you "
+              "download the plan file, print an A4 report. What you "
               "enter stays in this browser and is sent nowhere."),
     "noscript": ("本页的方案检查需要 JavaScript；也可下载 Excel 模板，填好后用 "
                  "`signgen check-plan plan.xlsx` 检查。",

@@ -103,9 +103,9 @@ def _signgen(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, check=False, cwd=ROOT)
 
 
-def _cli_items(plan: Path, lang: str = "zh") -> tuple[int, list[list[str]]]:
+def _cli_items(plan: Path, lang: str = "zh", *options: str) -> tuple[int, list[list[str]]]:
     """``signgen check-plan PLAN --format json``: its exit status and items."""
-    run = _signgen("check-plan", str(plan), "--format", "json", "--lang", lang)
+    run = _signgen("check-plan", str(plan), "--format", "json", "--lang", lang, *options)
     assert run.returncode in (0, 1), run.stderr
     report = json.loads(run.stdout)
     return run.returncode, [[i["id"], i["status"], i["text"]] for s in report["sections"]
@@ -154,6 +154,24 @@ def test_english_page_gives_the_english_cli_texts(
     items = _page_items(session)
     plan = _download(session, "button.sg-download-plan", "plan-short-en.yaml")
     assert items == _cli_items(plan, "en")[1]
+
+
+def test_a_second_standard_is_checked_against_its_own_spec(
+        session: BrowserSession, site_index: SiteIndex) -> None:
+    """The supplementary standard's page (no zones, no origins, no windows) judges with that
+    standard's data: the items of check-plan --standard for the page's plan file."""
+    other = next(s for s in load_standards(ROOT / "specs") if s.standard.role != "core")
+    session.page.set_viewport_size(SIZES["phone"])
+    session.goto(f"{other.id}/" + site_index.standard_page("plan_check").path)
+    session.page.wait_for_selector(".sg-plan-report h2")
+    assert session.page.locator('[name="origin"], [name="rooms.0.zone"]').count() == 0
+    session.page.fill('[name="rooms.0.name"]', "活动中心")
+    session.page.fill('[name="rooms.0.area_m2"]', "1,500")
+    session.page.select_option('[name="rooms.0.functions.0"]',
+                               value=other.functions[0].standard_names[-1])
+    items = _page_items(session)
+    plan = _download(session, "button.sg-download-plan", "plan-second-standard.yaml")
+    assert items == _cli_items(plan, "zh", "--standard", other.id)[1]
 
 
 def _filled_template(standard: Standard, plan: dict[str, Any]) -> bytes:

@@ -330,9 +330,13 @@
     host.classList.toggle("sg-no-zones", !lists.zones);
     parts.status = el("p", {"class": "sg-plan-status", role: "status"});
     parts.storage = el("p", {"class": "sg-plan-storage"});
+    // A part the standard has nothing for is left out (no fields, no origins, no window
+    // categories), unless the draft already holds something there.
+    var general = config.fields.length || lists.origins;
+    var windows = lists.windows || state.windows.length;
     parts.form = el("form", {"class": "sg-plan-form", onsubmit: function (e) { e.preventDefault(); }}, [
-      generalPart(), roomsPart(),
-      entriesPart("windows", "windows", ui.add_window, ""),
+      general ? generalPart() : null, roomsPart(),
+      windows ? entriesPart("windows", "windows", ui.add_window, "") : null,
       entriesPart("boards", "boards", ui.add_board, ui.boards_empty)]);
     parts.report = el("section", {"class": "sg-plan-report", "aria-live": "polite"});
     host.appendChild(el("div", {"class": "sg-plan-screen"}, [
