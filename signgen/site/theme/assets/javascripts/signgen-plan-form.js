@@ -15,10 +15,11 @@
   var lists = config.lists;
   var H = config.headers;
   var data = null; // the check data, once fetched
+  var rules = null; // Python's text rules (SigngenText), from the data
   var engineProblem = "";
   var store = openStorage();
   var state = loadDraft() || emptyPlan();
-  var last = null; // the last reading: {plan, problems, result, where}
+  var last = null; // the last check: {input, problems, result}
 
   // --- small helpers ----------------------------------------------------------------------
 
@@ -50,8 +51,10 @@
     return String(ui[key]).replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
   }
 
+  // A blank cell, as the Excel reader sees one (Python's str.strip, once the data is here).
   function blank(text) {
-    return text === undefined || text === null || String(text).trim() === "";
+    if (text === undefined || text === null) return true;
+    return (rules ? rules.strip(String(text)) : String(text).trim()) === "";
   }
 
   function emptyRoom() {
@@ -518,8 +521,7 @@
 
   function loadWorkbook(file) {
     var layout = config.workbook;
-    // Python's text rules (str.strip, casefold...), as the engine has them from the data
-    var text = data && window.SigngenText ? window.SigngenText.make(data.text_rules) : null;
+    var text = rules;
     file.arrayBuffer().then(function (buffer) {
       return window.SigngenXlsx.readWorkbook(buffer, {strip: text ? text.strip : null});
     }).then(function (sheets) {
@@ -548,6 +550,7 @@
     if (!response.ok) throw new Error(response.status + " " + config.data);
     return response.json();
   }).then(function (loaded) {
+    rules = window.SigngenText ? window.SigngenText.make(loaded.text_rules) : null;
     data = loaded;
     check();
   }).catch(function (error) {
