@@ -12,6 +12,7 @@ it as JSON that is safe inside an HTML ``<script>`` element.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import unicodedata
@@ -63,7 +64,8 @@ def audit_data(standard: Standard, values: Mapping[str, str] | None = None,
         "standard": {"id": standard.id, "edition": standard.standard.edition,
                      "name": standard.standard.title, "name_en": standard.standard.title_en,
                      "base": standard_base(standard)},
-        "community": survey.values,
+        "community": {f.id: survey.values[f.id] for f in standard.fields
+                      if f.id in survey.values},  # in the spec's order
         "site": _site(survey.site),
         "origin": survey.origin,
         "origins": [{"id": o.id, "name": o.name, "name_en": o.name_en}
@@ -190,7 +192,6 @@ def _typefaces(standard: Standard) -> dict[str, Any]:
 
 def _reader(standard: Standard) -> dict[str, Any]:
     """What Python's readers take from Unicode and their word lists, for the same reading."""
-    chars = [chr(c) for c in range(sys.maxunicode + 1)]
     units = {*value_reader.UNIT_WORDS.values(), *(q.unit for q in standard.quantities),
              *(t.unit for t in standard.project_defaults.tolerances)}
     return {
@@ -198,13 +199,22 @@ def _reader(standard: Standard) -> dict[str, Any]:
         "results": value_reader.RESULT_WORDS, "units": value_reader.UNIT_WORDS,
         "units_shown": {u: unit_shown(u) for u in sorted(units) if unit_shown(u) != u},
         "info_keys": sorted(INFO_KEYS), "size_keys": list(SIZE_KEYS),
+        **_unicode_rules(),
+        "css_colours": {name: list(rgb) for name, rgb in CSS_COLOURS.items()},
+    }
+
+
+@functools.cache
+def _unicode_rules() -> dict[str, Any]:
+    """Python's whitespace, decimal digits and case folding, as its readers apply them."""
+    chars = [chr(c) for c in range(sys.maxunicode + 1)]
+    return {
         "whitespace": "".join(c for c in chars if c.isspace()),
         # The code point of each 0 of the decimal digits (Nd) Python's \d and float() read.
         "digit_zeros": [ord(c) for c in chars if unicodedata.category(c) == "Nd"
                         and unicodedata.decimal(c) == 0],
         # Where str.casefold() differs from str.lower() (ß → ss ...).
         "casefold": {c: c.casefold() for c in chars if c.casefold() != c.lower()},
-        "css_colours": {name: list(rgb) for name, rgb in CSS_COLOURS.items()},
     }
 
 

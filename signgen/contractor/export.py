@@ -4,7 +4,8 @@
 parse_plan` and :func:`signgen.contractor.check.check_plan` take from the spec (zones,
 functions with every name a room may use, area rules, the area tolerance, window categories,
 boards, origins and where the logo goes, the fields a plan's ``community:`` block takes) and
-the message catalogues they speak with, in Chinese and English. The browser engine
+the message catalogues they speak with, in Chinese and English, and what the sign schedule
+needs (:mod:`signgen.contractor.schedule_export`). The browser engine
 (``signgen-plan.js``) reads a plan and judges it from this data alone, with the same rules: the
 site build writes one file per standard, and the engines are proven equal by
 ``tests/browser/test_engine_plan.py``.
@@ -21,14 +22,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from signgen.communities.identity import community_fields
-from signgen.contractor.messages import CHECK, PLAN
+from signgen.contractor.messages import CHECK, PLAN, SCHEDULE
 from signgen.contractor.plan import PlanInput, RoomInput, per_sign_sources
+from signgen.contractor.schedule_export import schedule_data
+from signgen.fonts.book import FontBook
 from signgen.messages import REPORT, SHAPE, Catalogue
 from signgen.spec.model import Standard
 from signgen.spec.values import CATALOGUE as VALUES
 from signgen.spec.values import UNIT_SHOWN, UNIT_WORDS
 
 FORMAT = 1  # the shape of the data; the engine refuses another
+# The engine's scripts (signgen/site/theme/assets/javascripts/), in the order a page loads them.
+ENGINE_SCRIPTS = ("signgen-text.js", "signgen-plan.js", "signgen-schedule.js")
 
 
 def _cited(standard: Standard, item: Any) -> dict[str, Any]:
@@ -133,13 +138,16 @@ def _shape() -> dict[str, Any]:
             "rooms_min": rooms.min_length}
 
 
-def plan_data(standard: Standard, values: Mapping[str, str] | None = None) -> dict[str, Any]:
+def plan_data(standard: Standard, values: Mapping[str, str] | None = None, *,
+              fonts: FontBook | None = None) -> dict[str, Any]:
     """Everything the browser needs to read and check a plan against ``standard``.
 
     Args:
         standard: the standard plans are checked against.
         values: a community's values (a community page's plan check starts with them in
             the plan's ``community:`` block); None for the standard's own page.
+        fonts: the fonts ``signgen schedule`` uses, for the widths of signs that follow
+            their text (default: found as the CLI finds them).
 
     Returns:
         JSON-able data, the same for the same standard and values.
@@ -158,7 +166,8 @@ def plan_data(standard: Standard, values: Mapping[str, str] | None = None) -> di
         "plan_shape": _shape(),
         "messages": {"plan": _catalogue(PLAN), "check": _catalogue(CHECK),
                      "values": _catalogue(VALUES), "shape": _catalogue(SHAPE),
-                     "report": _catalogue(REPORT)},
+                     "report": _catalogue(REPORT), "schedule": _catalogue(SCHEDULE)},
+        "schedule": schedule_data(standard, values, fonts),
         "text_rules": {"whitespace": _whitespace(), "casefold": _casefold_table(),
                        "digit_zeros": _digit_zeros(),
                        "unit_words": dict(UNIT_WORDS), "unit_shown": dict(UNIT_SHOWN)},

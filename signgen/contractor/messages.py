@@ -130,4 +130,15 @@ SCHEDULE = Catalogue({
     "signs_wrote": ("已写入 {output}:{made} 块标牌,{files} 个文件,另有标牌清单 2 份",
                     "wrote {output}: {made} signs, {files} files, and the schedule (2 files)"),
     "signs_refused": (";{count} 块被拒绝:{ids}", "; {count} refused: {ids}"),
+    # the browser's schedule (signgen-schedule.js), for a width it cannot lay out
+    "browser_width": ("{id}:宽度随文字,浏览器无法排出 {chars}(网站未带这些字的字体数据),清单中给出"
+                      "宽度范围;准确宽度请用 signgen schedule",
+                      "{id}: the width follows the text and the browser cannot lay out {chars} "
+                      "(the site carries no font data for them); the schedule gives the range; "
+                      "signgen schedule gives the exact width"),
+    "browser_no_fonts": ("{id}:宽度随文字,生成网站时未找到字体({problem}),清单中给出宽度范围;"
+                         "准确宽度请用 signgen schedule",
+                         "{id}: the width follows the text and the site was built without its "
+                         "fonts ({problem}); the schedule gives the range; signgen schedule "
+                         "gives the exact width"),
 })

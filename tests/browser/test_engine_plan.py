@@ -4,7 +4,9 @@ Every plan of the corpus (``tests/plan_corpus.py``) goes through the engine in C
 only with ``plan_data``, and through Python's ``parse_plan`` + ``check_plan``; the problems of
 a refused plan and the items of a checked one must be the same, word for word, in Chinese
 and in English. The plan file the engine writes (``planYaml``) must read back, through the
-YAML reader and ``signgen check-plan`` itself, as the same plan.
+YAML reader and ``signgen check-plan`` itself, as the same plan. The sign schedule the engine
+writes (``scheduleCsv``) must be, byte for byte, the CSV ``signgen schedule`` writes, except
+for the signs the engine says it cannot lay out (their width stays the spec's range).
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ import pytest
 from browser_support import ROOT
 
 from signgen.contractor.check import check_plan
-from signgen.contractor.export import plan_data
+from signgen.contractor.export import ENGINE_SCRIPTS, plan_data
 from signgen.contractor.plan import parse_plan
+from signgen.contractor.schedule import schedule_file, schedule_rows
 from signgen.errors import SigngenError
+from signgen.fonts.book import FontBook
 from signgen.messages import text_in
 from signgen.output.report import report_data
 from signgen.spec.load import load_standards
@@ -38,7 +42,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 SCRIPTS = ROOT / "signgen" / "site" / "theme" / "assets" / "javascripts"
-ENGINE = ("signgen-text.js", "signgen-plan.js")
 SOURCE = "plan.yaml"
 LANGS = ("zh", "en")
 TOLERANT = "community-premises+tolerance"  # the bundled standard with a ±0.5 m² area tolerance
@@ -76,7 +79,7 @@ def engine_page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context()
     page = context.new_page()
     page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
-    for name in ENGINE:
+    for name in ENGINE_SCRIPTS:
         page.add_script_tag(content=(SCRIPTS / name).read_text(encoding="utf-8"))
     yield page
     context.close()
@@ -94,7 +97,9 @@ def engine_results(engine_page: Page, standards: dict[str, Standard],
         return JSON.stringify(cases.map(([id, key, plan]) => ({
             zh: SigngenPlan.checkPlan(data[key], plan, "zh", {source}),
             en: SigngenPlan.checkPlan(data[key], plan, "en", {source}),
-            yaml: SigngenPlan.planYaml(data[key], plan)})));
+            yaml: SigngenPlan.planYaml(data[key], plan),
+            schedule: {zh: SigngenPlan.scheduleCsv(data[key], plan, "zh"),
+                       en: SigngenPlan.scheduleCsv(data[key], plan, "en")}})));
         }""", json.dumps([data, corpus, SOURCE], ensure_ascii=False))
     parsed: list[dict[str, Any]] = json.loads(results)
     return parsed
@@ -207,14 +212,14 @@ def test_plan_file_reads_back_the_same(standards: dict[str, Standard],
 
 def test_check_plan_command_on_engine_files(tmp_path: Path, corpus: list[tuple[str, str, Any]],
                                             engine_results: list[dict[str, Any]]) -> None:
-    """`signgen check-plan` itself, on some of the engine's plan files: the engine's items and
-    exit status (0 compliant, 1 not, 2 refused)."""
-    picked: dict[str, int] = {}  # the first plan of each standard and outcome
+    """`signgen check-plan` itself, on engine plan files of each outcome: the engine's items
+    and exit status (0 compliant, 1 not, 2 refused)."""
+    picked: dict[str, int] = {}  # the first plan of each outcome (each run loads anew)
     for n, ((_, key, _), result) in enumerate(zip(corpus, engine_results, strict=True)):
         outcome = "refused" if result["zh"]["refused"] else str(result["zh"]["compliant"])
         if key != TOLERANT:
-            picked.setdefault(f"{key}:{outcome}", n)
-    assert len(picked) == 6, picked
+            picked.setdefault(outcome, n)
+    assert len(picked) == 3, picked
     for label, n in sorted(picked.items()):
         key = corpus[n][1]
         result = engine_results[n]
@@ -236,3 +241,69 @@ def test_check_plan_command_on_engine_files(tmp_path: Path, corpus: list[tuple[s
                 for s in report["sections"]] == [
             [(i["id"], i["status"], i["text"]) for i in s["items"]]
             for s in engine["sections"]], label
+
+
+def _schedule(standard: Standard, plan: Any, lang: str, fonts: FontBook | None) -> str:
+    """``signgen schedule -o x.csv``'s text for a plan (fonts None: widths as ranges)."""
+    resolved = parse_plan(plan, Locator(SOURCE), standard)
+    return schedule_file(standard, resolved, schedule_rows(standard, resolved, lang, fonts),
+                         "csv", lang).decode("utf-8")
+
+
+def test_engine_schedule_is_the_schedule_commands(
+        standards: dict[str, Standard], corpus: list[tuple[str, str, Any]],
+        python_results: list[dict[str, dict[str, Any]]],
+        engine_results: list[dict[str, Any]]) -> None:
+    """Each plan check-plan accepts: the engine's CSV is the schedule's, byte for byte; a sign
+    it cannot lay out is named, and its row is the schedule's without fonts (the range)."""
+    fonts = {key: FontBook(standard) for key, standard in standards.items()}
+    failures, exact, named = [], 0, 0
+    for (case, key, plan), expected, result in zip(corpus, python_results, engine_results,
+                                                   strict=True):
+        if expected["zh"]["refused"]:
+            assert all(not r["csv"] and r["unknown"] for r in result["schedule"].values()), case
+            continue
+        for lang in LANGS:
+            got = result["schedule"][lang]
+            try:
+                want = _schedule(standards[key], plan, lang, fonts[key])
+            except SigngenError as error:  # the fonts lack a character: schedule refuses
+                if isinstance(got, str) or not got["unknown_rows"]:
+                    failures.append(f"{case} [{lang}]: schedule refuses ({error}), the engine "
+                                    "gives exact widths")
+                continue
+            if isinstance(got, str):
+                exact += got == want
+                if got != want:
+                    failures.append(f"{case} [{lang}]:\n{want}\n engine:\n{got}")
+                continue
+            named += 1
+            ranges = _schedule(standards[key], plan, lang, None).split("\r\n")
+            for line, ours, range_line in zip(want.split("\r\n"), got["csv"].split("\r\n"),
+                                             ranges, strict=True):
+                unknown = any(f",{row}," in ours for row in got["unknown_rows"])
+                if ours != (range_line if unknown else line):
+                    failures.append(f"{case} [{lang}]: {line}\n engine: {ours}")
+    assert not failures, f"{len(failures)} schedules differ:\n" + "\n".join(failures[:5])
+    assert exact >= 600 and named >= 5, (exact, named)
+
+
+def test_schedule_command_writes_the_engines_csv(tmp_path: Path,
+                                                 corpus: list[tuple[str, str, Any]],
+                                                 engine_results: list[dict[str, Any]]) -> None:
+    """`signgen schedule plan.yaml -o x.csv` on engine plan files writes the engine's bytes."""
+    exact = [n for n, ((_, key, _), result) in enumerate(zip(corpus, engine_results, strict=True))
+             if key == "community-premises" and isinstance(result["schedule"]["zh"], str)]
+    assert len(exact) >= 30
+    done = 0
+    for n in exact[::len(exact) // 3][:3]:  # three spread over the corpus: each run loads fonts
+        result = engine_results[n]
+        plan = tmp_path / f"plan-{n}.yaml"
+        plan.write_text(result["yaml"], encoding="utf-8")
+        out = tmp_path / f"signs-{n}.csv"
+        subprocess.run([sys.executable, "-m", "signgen", "schedule", str(plan), "-o", str(out),
+                        "--standard", "community-premises"], capture_output=True, check=True,
+                       cwd=ROOT)
+        assert out.read_bytes() == result["schedule"]["zh"].encode("utf-8"), n
+        done += 1
+    assert done == 3, done

@@ -262,13 +262,14 @@
       return text === "-0" ? "0" : text;
     }
     const measured = (value) => number(value, 4);
+    const round = (value, decimals) => Number(fixed(value, decimals));  // round(x, n)
 
     // sum() of floats as Python 3.11 adds them: left to right, from 0.
     const sum = (values) => values.reduce((total, x) => total + x, 0);
 
     return {codePoints, comparePy, isSpace, strip, squeeze, casefold, nfkc, normalise, repr,
             describe, format, say, msg, plain, join, ratio, closeMatches, readNumber, number,
-            measured, sum};
+            measured, round, sum};
   }
 
   root.SigngenText = {make};
