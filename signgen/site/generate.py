@@ -123,7 +123,7 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
         keys.add("rules")
     pages = P.PageSet(where, frozenset(keys), previous, previous_configured, others)
     add = site.pages.__setitem__
-    plan_files = plan_form_files(std, where, assets) if "plan_check" in keys else None
+    plan_files = plan_form_files(std, where, assets, fonts) if "plan_check" in keys else None
     csv_uri = (assets.add(where.download("schedule.csv"),
                           schedule_csv_bytes(std, values, "example", fonts))
                if "schedule" in keys else "")

@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from signgen.communities.identity import community_fields, key_fields
+from signgen.contractor.export import ENGINE_SCRIPTS, plan_data
 from signgen.contractor.plan_sheets import HEADERS, NOTES, SHEETS
 from signgen.contractor.plan_template import plan_lists, plan_template_xlsx
 from signgen.contractor.plan_xlsx import _HEADER_ROWS, XLSX
+from signgen.fonts.book import FontBook
 from signgen.messages import LEVEL, REPORT, Catalogue
 from signgen.output.report import STATUS_MARKS
 from signgen.site.plaque_pages import Assets
@@ -37,21 +39,19 @@ if TYPE_CHECKING:
 
 __all__ = ["UI", "PlanFormFiles", "plan_check_page", "plan_form_config", "plan_form_files"]
 
-# The scripts the page loads, in order (theme assets): the engine (its text rules first), the
-# workbook reader, the form.
-SCRIPTS = ("signgen-text.js", "signgen-plan.js", "signgen-xlsx.js", "signgen-plan-workbook.js",
-           "signgen-plan-form.js")
+# The scripts the page loads, in order (theme assets): the engine's, the workbook reader, the form.
+SCRIPTS = (*ENGINE_SCRIPTS, "signgen-xlsx.js", "signgen-plan-workbook.js", "signgen-plan-form.js")
 STYLESHEET = "assets/stylesheets/signgen-plan-form.css"
 
 # The form's interface words: {key: (Chinese, English)}; placeholders as in str.format.
 UI = Catalogue({
     "title": ("方案检查", "Plan check"),
     "intro": ("逐间填写装修方案的房间（或载入用 Excel 模板填好的方案），本页即时给出与 "
-              "`signgen check-plan` 相同的检查结果；可下载方案文件，打印 A4 报告。"
+              "`signgen check-plan` 相同的检查结果；可下载方案文件和标牌清单，打印 A4 报告。"
               "所填内容只保存在本浏览器中，不发送到任何地方。",
               "Enter the renovation plan room by room (or load a plan filled in the Excel "
               "template): the page gives the verdicts of `signgen check-plan` as you type; "
-              "download the plan file, print an A4 report. What you "
+              "download the plan file and the sign schedule, print an A4 report. What you "
               "enter stays in this browser and is sent nowhere."),
     "noscript": ("本页的方案检查需要 JavaScript；也可下载 Excel 模板，填好后用 "
                  "`signgen check-plan plan.xlsx` 检查。",
@@ -116,11 +116,11 @@ class PlanFormFiles:
     templates: dict[str, str]  # lang -> the Excel template in that language
 
 
-def plan_form_files(standard: Standard, where: Where, assets: Assets) -> PlanFormFiles:
-    """Add the check data and the Excel templates of ``standard`` to the site's downloads."""
-    from signgen.contractor.export import plan_data
-
-    data = json.dumps(plan_data(standard), ensure_ascii=False, sort_keys=True,
+def plan_form_files(standard: Standard, where: Where, assets: Assets,
+                    fonts: FontBook | None = None) -> PlanFormFiles:
+    """Add the check data and the Excel templates of ``standard`` to the site's downloads
+    (``fonts``: those the schedule's copy-fit uses, as ``signgen schedule`` finds them)."""
+    data = json.dumps(plan_data(standard, fonts=fonts), ensure_ascii=False, sort_keys=True,
                       separators=(",", ":"))
     data_uri = assets.add(where.download("plan-data.json"), data)
     templates = {lang: assets.add(where.download(

@@ -12,9 +12,11 @@ in ``test-artifacts/``.
 from __future__ import annotations
 
 import base64
+import csv as csv_module
 import datetime
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +26,7 @@ from typing import Any
 import pytest
 from browser_support import ROOT, BrowserSession, SiteIndex
 
+from signgen.contractor.messages import SCHEDULE
 from signgen.contractor.plan_template import plan_template_xlsx
 from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
@@ -362,6 +365,32 @@ def test_sign_schedule_is_the_cli_schedule_or_the_page_says_how_to_make_it(
     run = _signgen("schedule", str(plan), "-o", str(expected))
     assert run.returncode == 0, run.stderr
     assert csv.read_bytes() == expected.read_bytes()
+
+
+def test_a_schedule_width_the_browser_cannot_know_is_said_so(
+        session: BrowserSession, site_index: SiteIndex, standard: Standard) -> None:
+    """A room plaque in characters the site carries no font data for keeps its width range
+    in the CSV, and the page says which sign and why (never a guessed width)."""
+    _open(session, site_index, "phone")
+    session.page.select_option('[name="origin"]', value=standard.origins[0].name)
+    session.page.fill('[name="rooms.0.name"]', "蜗牛屋")  # no function: the plaque names the room
+    session.page.fill('[name="rooms.0.area_m2"]', "400")
+    session.page.select_option('[name="rooms.0.zone"]', value=standard.zones[0].name)
+    _page_items(session)
+    csv = _download(session, "button.sg-download-schedule", "signs-unknown.csv")
+    status = session.page.locator(".sg-plan-status.sg-warn")
+    assert "room-plaque-r01" in status.inner_text() and "蜗" in status.inner_text()
+    plan = _download(session, "button.sg-download-plan", "plan-unknown.yaml")
+    cli = ARTIFACTS / "signs-unknown-cli.csv"
+    assert _signgen("schedule", str(plan), "-o", str(cli)).returncode == 0
+
+    def width(path: Path) -> str:
+        rows = list(csv_module.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        column = rows[0].index(SCHEDULE.say("c_width", "zh"))
+        return next(r[column] for r in rows[1:] if r[0] and "蜗牛屋" in r)
+
+    assert not re.fullmatch(r"[\d.]+", width(csv))  # the range, in words
+    assert re.fullmatch(r"[\d.]+", width(cli))  # the CLI has the fonts and lays it out
 
 
 @pytest.mark.parametrize("kind", ["not-a-zip", "no-rooms-sheet"])
