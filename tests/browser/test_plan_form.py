@@ -236,6 +236,37 @@ def test_excel_plan_loads_and_checks_as_the_cli_checks_it(
     assert items == cli
 
 
+def test_a_bad_excel_plan_gets_the_problems_check_plan_reports(
+        session: BrowserSession, site_index: SiteIndex, standard: Standard,
+        tmp_path: Path) -> None:
+    """A workbook with an area in words and a per-sign field in the general sheet: the page
+    lists the problems check-plan reports for that workbook (exit 2), word for word, marks
+    the fields, and gives no verdict."""
+    import openpyxl
+
+    plan = _short_plan(standard)
+    plan["rooms"][1] = ("综合室", "四十", *plan["rooms"][1][2:])
+    book = openpyxl.load_workbook(io.BytesIO(_filled_template(standard, plan)))
+    general = book.worksheets[0]
+    general.append(["board", "", "党建宣传栏"])  # each board's own text: not a community value
+    path = tmp_path / "bad.xlsx"
+    book.save(path)
+    run = _signgen("check-plan", str(path))
+    assert run.returncode == 2, run.stdout
+    expected = [line.split(": ", 1)[1] for line in run.stderr.splitlines()[1:]]
+    _open(session, site_index, "desktop")
+    session.page.set_input_files("input.sg-load-input", str(path))
+    session.page.wait_for_selector(".sg-plan-report[data-verdict='problems']")
+    shown = session.page.eval_on_selector_all(".sg-plan-problems li",
+                                              "els => els.map(e => e.textContent)")
+    session.screenshot("plan-form-excel-problems")
+    # the same problems; the CLI sorts a workbook's by sheet and cell, the page by field
+    assert sorted(shown) == sorted(expected)
+    assert session.page.get_attribute('[name="rooms.1.area_m2"]', "aria-invalid") == "true"
+    assert session.page.get_attribute('[name="community.board"]', "aria-invalid") == "true"
+    assert session.page.locator(".sg-plan-report li.sg-item").count() == 0
+
+
 def test_draft_is_kept_across_a_reload(
         session: BrowserSession, site_index: SiteIndex, standard: Standard) -> None:
     """What was entered is in the form again after a reload, with the same verdicts."""

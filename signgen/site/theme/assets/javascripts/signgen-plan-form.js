@@ -125,9 +125,11 @@
     var where = {rooms: [], functions: [], windows: [], boards: []};
     var community = {};
     var any = false;
-    config.fields.forEach(function (f) {
-      var value = s.community[f.id];
-      if (!blank(value)) { community[f.id] = value; any = true; }
+    // every key, as the workbook or the draft has them: one the standard lacks is kept, for
+    // the engine to refuse as check-plan does
+    Object.keys(s.community).forEach(function (key) {
+      var value = s.community[key];
+      if (!blank(value)) { community[key] = value; any = true; }
     });
     if (any) plan.community = community;
     if (!blank(s.origin)) plan.origin = s.origin;
@@ -222,6 +224,11 @@
       var control = f.choices.length ? picker(f.choices, value, set, {name: "community." + f.id})
         : textInput(value, set, {name: "community." + f.id});
       box.appendChild(field(f.label, control, "community." + f.id));
+    });
+    Object.keys(state.community).forEach(function (key) {  // keys no field of the standard has
+      if (config.fields.some(function (f) { return f.id === key; })) return;
+      box.appendChild(field(key, textInput(state.community[key], function (v) { state.community[key] = v; },
+                                           {name: "community." + key}), "community." + key));
     });
     if (lists.origins) {
       box.appendChild(field(H.origin, picker(lists.origins, state.origin, function (v) { state.origin = v; },
@@ -335,7 +342,7 @@
     parts.storage = el("p", {"class": "sg-plan-storage"});
     // A part the standard has nothing for is left out (no fields, no origins, no window
     // categories), unless the draft already holds something there.
-    var general = config.fields.length || lists.origins;
+    var general = config.fields.length || lists.origins || Object.keys(state.community).length;
     var windows = lists.windows || state.windows.length;
     parts.form = el("form", {"class": "sg-plan-form", onsubmit: function (e) { e.preventDefault(); }}, [
       general ? generalPart() : null, roomsPart(),
