@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 __all__ = ["UI", "PlanFormFiles", "plan_check_page", "plan_form_config", "plan_form_files"]
 
 # The scripts the page loads, in order (theme assets): the engine's, the workbook reader, the form.
-SCRIPTS = (*ENGINE_SCRIPTS, "signgen-xlsx.js", "signgen-plan-workbook.js", "signgen-plan-form.js")
+SCRIPTS = (*ENGINE_SCRIPTS, "signgen-xlsx.js", "signgen-plan-workbook.js", "signgen-plan-input.js",
+           "signgen-plan-report.js", "signgen-plan-form.js")
 STYLESHEET = "assets/stylesheets/signgen-plan-form.css"
 
 # The form's interface words: {key: (Chinese, English)}; placeholders as in str.format.

@@ -1,7 +1,9 @@
 /* signgen: the plan check form. A contractor enters the plan (or loads the Excel template
  * filled in), and sees, as they type, the verdicts of `signgen check-plan` given by the plan
  * engine (signgen-plan.js: SigngenPlan.checkPlan / planYaml / scheduleCsv) from
- * the check data the site build wrote (plan-data.json). Every word shown comes from the
+ * the check data the site build wrote (plan-data.json). The plan's shape is
+ * signgen-plan-input.js's, the report signgen-plan-report.js's, the Excel reading
+ * signgen-xlsx.js's and signgen-plan-workbook.js's. Every word shown comes from the
  * page's configuration (<script id="sg-plan-config">) or from the engine: none is written
  * here. The draft is kept in localStorage; no request goes anywhere but to this site.
  */
@@ -10,6 +12,9 @@
 
   var host = document.getElementById("sg-plan");
   if (!host) return;
+  var Input = window.SigngenPlanInput;
+  var el = window.SigngenPlanReport.el;
+  var rich = window.SigngenPlanReport.rich;
   var config = JSON.parse(document.getElementById(host.getAttribute("data-config")).textContent);
   var ui = config.ui;
   var lists = config.lists;
@@ -18,51 +23,13 @@
   var rules = null; // Python's text rules (SigngenText), from the data
   var engineProblem = "";
   var store = openStorage();
-  var state = loadDraft() || emptyPlan();
+  var state = loadDraft() || Input.emptyPlan();
   var last = null; // the last check: {input, problems, result}
 
   // --- small helpers ----------------------------------------------------------------------
 
-  function el(tag, attrs, kids) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      var value = attrs[name];
-      if (value === null || value === undefined || value === false) return;
-      if (name === "text") node.textContent = value;
-      else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? "" : value);
-    });
-    (kids || []).forEach(function (kid) {
-      if (kid !== null && kid !== undefined) node.appendChild(typeof kid === "string" ? document.createTextNode(kid) : kid);
-    });
-    return node;
-  }
-
-  // Text with `code` spans, as the configuration's words are written.
-  function rich(text) {
-    var span = el("span");
-    String(text).split("`").forEach(function (part, i) {
-      span.appendChild(i % 2 ? el("code", {text: part}) : document.createTextNode(part));
-    });
-    return span;
-  }
-
   function say(key, values) {
     return String(ui[key]).replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
-  }
-
-  // A blank cell, as the Excel reader sees one (Python's str.strip, once the data is here).
-  function blank(text) {
-    if (text === undefined || text === null) return true;
-    return (rules ? rules.strip(String(text)) : String(text).trim()) === "";
-  }
-
-  function emptyRoom() {
-    return {name: "", area_m2: "", zone: "", functions: [""]};
-  }
-
-  function emptyPlan() {
-    return {community: {}, origin: "", rooms: [emptyRoom()], windows: [], boards: []};
   }
 
   // --- the draft --------------------------------------------------------------------------
@@ -83,7 +50,7 @@
     if (!store) return null;
     try {
       var saved = JSON.parse(store.getItem(config.draft_key) || "null");
-      if (saved && Array.isArray(saved.rooms)) return normaliseState(saved);
+      if (saved && Array.isArray(saved.rooms)) return Input.normalise(saved);
     } catch (error) { /* an unreadable draft is dropped */ }
     return null;
   }
@@ -98,87 +65,6 @@
     }
   }
 
-  function texts(list) {
-    return (Array.isArray(list) ? list : []).map(function (v) { return v === null || v === undefined ? "" : String(v); });
-  }
-
-  function normaliseState(raw) {
-    var community = {};
-    Object.keys(raw.community || {}).forEach(function (k) { community[k] = String(raw.community[k]); });
-    var rooms = (raw.rooms || []).map(function (r) {
-      r = r || {};
-      var functions = texts(r.functions);
-      return {name: texts([r.name])[0], area_m2: texts([r.area_m2])[0], zone: texts([r.zone])[0],
-              functions: functions.length ? functions : [""]};
-    });
-    return {community: community, origin: texts([raw.origin])[0], rooms: rooms.length ? rooms : [emptyRoom()],
-            windows: texts(raw.windows), boards: texts(raw.boards)};
-  }
-
-  // --- the plan as a plan file has it -----------------------------------------------------
-
-  // The plan's data in the shape of a YAML plan, as the Excel reader makes it: blank cells
-  // left out, blank rooms skipped, the boards key only when a board is named. `where` maps
-  // each path of the plan back to the form's row.
-  function planOf(s) {
-    var plan = {};
-    var where = {rooms: [], functions: [], windows: [], boards: []};
-    var community = {};
-    var any = false;
-    // every key, as the workbook or the draft has them: one the standard lacks is kept, for
-    // the engine to refuse as check-plan does
-    Object.keys(s.community).forEach(function (key) {
-      var value = s.community[key];
-      if (!blank(value)) { community[key] = value; any = true; }
-    });
-    if (any) plan.community = community;
-    if (!blank(s.origin)) plan.origin = s.origin;
-    plan.rooms = [];
-    s.rooms.forEach(function (room, i) {
-      var functions = [];
-      var fIndex = [];
-      room.functions.forEach(function (name, j) {
-        if (!blank(name)) { functions.push(name); fIndex.push(j); }
-      });
-      if (blank(room.name) && blank(room.area_m2) && blank(room.zone) && !functions.length) return;
-      var out = {};
-      if (!blank(room.name)) out.name = room.name;
-      if (!blank(room.area_m2)) out.area_m2 = room.area_m2;
-      if (!blank(room.zone)) out.zone = room.zone;
-      if (functions.length) out.functions = functions;
-      where.rooms.push(i);
-      where.functions.push(fIndex);
-      plan.rooms.push(out);
-    });
-    ["windows", "boards"].forEach(function (key) {
-      var names = [];
-      s[key].forEach(function (name, i) {
-        if (!blank(name)) { names.push(name); where[key].push(i); }
-      });
-      if (names.length || key === "windows") plan[key] = names;
-    });
-    return {plan: plan, where: where};
-  }
-
-  // The form control a problem's path points at: [key, index, ...] of the plan file.
-  function controlKey(path, where) {
-    if (!Array.isArray(path) || !path.length) return "";
-    var key = path[0];
-    if (key === "community" || key === "origin") return path.join(".");
-    if (key === "rooms" && typeof path[1] === "number") {
-      var row = where.rooms[path[1]];
-      if (row === undefined) return "rooms";
-      if (path[2] === "functions" && typeof path[3] === "number") {
-        return "rooms." + row + ".functions." + where.functions[path[1]][path[3]];
-      }
-      return "rooms." + row + (path[2] ? "." + path[2] : "");
-    }
-    if ((key === "windows" || key === "boards") && typeof path[1] === "number") {
-      return key + "." + where[key][path[1]];
-    }
-    return String(key);
-  }
-
   // --- the form ---------------------------------------------------------------------------
 
   var parts = {};
@@ -188,7 +74,7 @@
     names.forEach(function (name) {
       select.appendChild(el("option", {value: name, text: config.labels[name] || name}));
     });
-    if (!blank(value) && names.indexOf(value) < 0) {
+    if (value && names.indexOf(value) < 0) {
       select.appendChild(el("option", {value: value, text: value + " " + ui.not_listed}));
     }
     select.value = value || "";
@@ -273,7 +159,7 @@
                                    title: ui.remove + " " + say("room_n", {n: i + 1}),
                                    onclick: function () {
                                      state.rooms.splice(i, 1);
-                                     if (!state.rooms.length) state.rooms.push(emptyRoom());
+                                     if (!state.rooms.length) state.rooms.push(Input.emptyRoom());
                                      rebuild();
                                    }}, [el("span", {"class": "sg-x", "aria-hidden": "true", text: "×"}),
                                         el("span", {"class": "sg-remove-label", text: ui.remove + " " + say("room_n", {n: i + 1})})]));
@@ -288,7 +174,7 @@
     box.appendChild(head);
     state.rooms.forEach(function (room, i) { box.appendChild(roomPart(room, i)); });
     box.appendChild(el("button", {type: "button", "class": "sg-add sg-add-room", text: "+ " + ui.add_room,
-                                  onclick: function () { state.rooms.push(emptyRoom()); rebuild(); }}));
+                                  onclick: function () { state.rooms.push(Input.emptyRoom()); rebuild(); }}));
     box.appendChild(el("span", {"class": "sg-problem", role: "alert", "data-key": "rooms"}));
     return box;
   }
@@ -331,7 +217,7 @@
       el("button", {type: "button", "class": "md-button sg-print", text: ui.print,
                     onclick: function () { window.print(); }}),
       el("button", {type: "button", "class": "md-button sg-clear", text: ui.clear, onclick: function () {
-        if (window.confirm(ui.clear_confirm)) { state = emptyPlan(); rebuild(); }
+        if (window.confirm(ui.clear_confirm)) { state = Input.emptyPlan(); rebuild(); }
       }})]);
   }
 
@@ -386,17 +272,17 @@
   }
 
   function check() {
-    var made = planOf(state);
+    var made = Input.planOf(state, rules ? rules.strip : null);
     host.querySelectorAll(".sg-problem").forEach(function (p) { p.textContent = ""; });
     host.querySelectorAll("[aria-invalid]").forEach(function (c) { c.removeAttribute("aria-invalid"); });
     if (!made.plan.rooms.length && !engineProblem) {  // nothing entered yet: nothing to judge
       last = null;
-      report(null, [], "", ui.no_rooms);
+      showReport(null, [], "", ui.no_rooms);
       return;
     }
     if (!data) {
       last = null;
-      report(null, [], engineProblem ? say("engine_missing", {message: engineProblem}) : "");
+      showReport(null, [], engineProblem ? say("engine_missing", {message: engineProblem}) : "");
       return;
     }
     // checkPlan reads the plan as check-plan does: a plan it refuses comes back with the
@@ -409,7 +295,7 @@
     if (result.refused) result = null;
     last = {input: made.plan, problems: problems, result: result};
     problems.forEach(function (problem) {
-      var key = controlKey(problem.path, made.where);
+      var key = Input.controlKey(problem.path, made.where);
       var box = key ? host.querySelector('[data-key="' + key + '"]') : null;
       while (!box && key.indexOf(".") > 0) {
         key = key.slice(0, key.lastIndexOf("."));
@@ -421,75 +307,18 @@
       var control = box.querySelector("input, select");
       if (control) control.setAttribute("aria-invalid", "true");
     });
-    report(result, problems, "");
+    showReport(result, problems, "");
+  }
+
+  function showReport(result, problems, message, note) {
+    window.SigngenPlanReport.render(parts.report, config, {result: result, problems: problems,
+                                                          message: message, note: note,
+                                                          community: communityTitle()});
   }
 
   function communityTitle() {
     return config.name_fields.map(function (id) { return String(state.community[id] || "").trim(); })
       .filter(Boolean).join(" ");
-  }
-
-  function report(result, problems, message, note) {
-    var box = parts.report;
-    box.textContent = "";
-    box.appendChild(el("h2", {text: ui.verdict}));
-    var name = communityTitle();
-    box.appendChild(el("p", {"class": "sg-community-line"}, [ui.community + ": ",
-      name ? el("strong", {text: name}) : el("span", {"class": "sg-blank sg-wide"})]));
-    box.removeAttribute("data-verdict");
-    if (message) {
-      box.appendChild(el("p", {"class": "sg-plan-verdict sg-fail", text: message}));
-      return;
-    }
-    if (note) {
-      box.appendChild(el("p", {"class": "sg-note", text: note}));
-      return;
-    }
-    if (problems.length) {
-      box.setAttribute("data-verdict", "problems");
-      box.appendChild(el("p", {"class": "sg-plan-verdict sg-fail", text: ui.problems}));
-      box.appendChild(el("ul", {"class": "sg-plan-problems"}, problems.map(function (p) {
-        return el("li", {"data-field": p.field || ""}, [
-          p.field ? el("code", {text: p.field}) : null, p.field ? ": " : "", p.message]);
-      })));
-      return;
-    }
-    if (!result) return;
-    box.setAttribute("data-verdict", result.compliant ? "compliant" : "not-compliant");
-    if (result.title) box.appendChild(el("p", {"class": "sg-plan-title", text: result.title}));
-    var facts = result.facts || (result.summary && result.summary.facts) || [];
-    if (facts.length) {
-      box.appendChild(el("dl", {"class": "sg-plan-facts"}, facts.reduce(function (out, fact) {
-        out.push(el("dt", {text: fact[0]}), el("dd", {text: fact[1]}));
-        return out;
-      }, [])));
-    }
-    result.sections.forEach(function (section) {
-      box.appendChild(el("h3", {text: section.title, "data-section": section.id}));
-      box.appendChild(el("ul", {"class": "sg-plan-items", "data-section": section.id}, section.items.map(function (item) {
-        var source = item.source || "";
-        return el("li", {"class": "sg-item sg-" + item.status, "data-id": item.id, "data-status": item.status}, [
-          el("span", {"class": "sg-mark", title: config.report[item.status] || item.status,
-                      text: config.marks[item.status] || ""}), " ",
-          el("span", {"class": "sg-text", text: item.text}),
-          item.level ? el("span", {"class": "sg-level", text: config.levels[item.level] || item.level}) : null,
-          source ? el("span", {"class": "sg-source", text: "[" + source + "]"}) : null]);
-      })));
-    });
-    var verdict = result.verdict || (result.compliant ? config.report.compliant
-      : config.report.not_compliant.replace("{n}", String(failures(result))));
-    box.appendChild(el("p", {"class": "sg-plan-verdict " + (result.compliant ? "sg-pass" : "sg-fail"), text: verdict}));
-    box.appendChild(el("p", {"class": "sg-plan-cli"}, [rich(ui.cli_same)]));
-    box.appendChild(el("div", {"class": "sg-sign"}, [el("p", {}, [
-      ui.community + ": ", name ? el("strong", {text: name}) : el("span", {"class": "sg-blank sg-wide"}),
-      " \u00a0 " + ui.signature + ": ", el("span", {"class": "sg-blank sg-wide"}),
-      " \u00a0 " + ui.date + ": ", el("span", {"class": "sg-blank"})])]));
-  }
-
-  function failures(result) {
-    return result.sections.reduce(function (n, s) {
-      return n + s.items.filter(function (i) { return i.status === "fail"; }).length;
-    }, 0);
   }
 
   // --- downloads --------------------------------------------------------------------------
@@ -505,7 +334,7 @@
 
   function downloadPlan() {
     if (!data) return;
-    save("plan.yaml", window.SigngenPlan.planYaml(data, planOf(state).plan), "application/yaml;charset=utf-8");
+    save("plan.yaml", window.SigngenPlan.planYaml(data, Input.planOf(state, rules ? rules.strip : null).plan), "application/yaml;charset=utf-8");
   }
 
   // The engine makes the schedule only where it can know every row's facts (see
@@ -534,7 +363,7 @@
     }).then(function (sheets) {
       var read = window.SigngenPlanWorkbook.planData(layout, sheets, file.name, text);
       if (read.error) { status(say("load_failed", {message: read.error}), "fail"); return; }
-      state = normaliseState(read.data);
+      state = Input.normalise(read.data);
       rebuild();
       status(say("loaded", {file: file.name, rooms: (read.data.rooms || []).length}), "ok");
     }).catch(function (error) {
