@@ -224,7 +224,8 @@ def _names_cases(m: _Maker, add: Any) -> None:
     for i, values in enumerate(({}, {"community": "  团结社区 "}, {"communty": "x"},
                                 {"party_org": "党 总支"}, {"party_org": "党支部"},
                                 {"room_functions": "x", "board": "y", "category": "z"},
-                                {"社区": "x"}, {"district": ""})):
+                                {"社区": "x"}, {"district": ""}, {"null": "x", "on": "y"},
+                                {"1": "x", "True": "y", "a b": "z"})):
         plan = m.compliant()
         plan["community"] = {**plan["community"], **values} if i else {}
         add(f"community-{i}", plan)

@@ -339,7 +339,7 @@ def _fonttools_path_and_bounds(face: Face, glyph: int) -> tuple[str, Bounds | No
     recording = _fonttools_drawing(face, glyph)
     found = path_and_bounds(recording.value)
     if found is not None:
-        return (*found, False)
+        return found.path, found.bounds, False
     path = SVGPathPen(None, ntos=_font_number)
     recording.replay(path)
     bounds = BoundsPen(None)
@@ -373,6 +373,31 @@ def test_outlines_are_those_fonttools_drew_for_the_corpus(fonts: FontBook) -> No
                 assert face.outline(glyph) == path, (face, char)
             drawn += 1
         assert drawn > 500, face
+
+
+def test_ink_extent_is_the_tight_box_fonttools_finds_for_the_corpus(fonts: FontBook) -> None:
+    """Every character of the corpus, in every face: the ink extent drawn with the outline is
+    the y range of fontTools' BoundsPen (curves at their extrema) on the font's own drawing,
+    and never outside the control-point bounds."""
+    corpus = _corpus()
+    faces = {f.key: f for role in ROLES for f in fonts.faces(role)}
+    tighter = 0
+    for face in faces.values():
+        for char in corpus:
+            glyph = face.glyph(char)
+            if glyph is None:
+                continue
+            pen = BoundsPen(None)
+            _fonttools_drawing(face, glyph).replay(pen)
+            extent, box = face.ink_extent(glyph), face.bounds(glyph)
+            if pen.bounds is None:
+                assert extent is None and box is None, (face, char)
+                continue
+            assert extent is not None and box is not None, (face, char)
+            assert extent == pytest.approx((pen.bounds[1], pen.bounds[3]), abs=1e-6), (face, char)
+            assert box[1] <= extent[0] <= extent[1] <= box[3], (face, char)
+            tighter += extent != (box[1], box[3])
+    assert tighter > 100  # Noto's curves overshoot their end points (LXGW has points there)
 
 
 def test_path_data_redraws_the_font_glyph(fonts: FontBook) -> None:

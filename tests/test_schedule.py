@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 from project_paths import ROOT, SPECS
 
+from signgen.artwork.render import render_plaque
 from signgen.cli.main import main
 from signgen.contractor.plan import load_plan
-from signgen.contractor.schedule import schedule_csv, schedule_markdown, schedule_rows
+from signgen.contractor.schedule import (
+    ScheduleRow,
+    headers,
+    schedule_csv,
+    schedule_markdown,
+    schedule_rows,
+)
 from signgen.contractor.schedule_xlsx import schedule_xlsx
+from signgen.fonts.book import FontBook
 from signgen.output.workbook import FIXED_TIME
+from signgen.plaque.svg import SVG_NS
 from signgen.spec.model import Standard
 
 COMPLIANT = ROOT / "examples" / "plan-compliant.yaml"
@@ -131,3 +144,71 @@ def test_cli_writes_each_format(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["schedule", str(COMPLIANT), "--specs", str(SPECS),
                                   "-o", str(tmp_path / "signs.pdf")])
     assert result.exit_code == 2 and not (tmp_path / "signs.pdf").exists()
+
+
+def _tallest_letter_in_inkscape(standard: Standard, fonts: FontBook, row: ScheduleRow,
+                                folder: Path) -> float:
+    """The height (mm) Inkscape's --query-all gives the tallest letter of the row's outlined
+    SVG, as ``signgen signs`` renders it (punctuation such as 、 not counted)."""
+    rendered = render_plaque(standard, fonts, row.plaque_id, dict(row.values),
+                             ("svg-outlined",), allow_small=True)
+    root = ET.fromstring(rendered.files["svg-outlined"])
+    letters = []
+    for i, line in enumerate(rendered.geometry.lines, start=1):
+        for run in line.runs:
+            group = root.find(f".//{{{SVG_NS}}}g[@id='line-{i}-{run.segment}']")
+            assert group is not None
+            inked = [g for g in run.glyphs if fonts.face(g.face).outline(g.glyph)]
+            for n, (element, glyph) in enumerate(zip(group, inked, strict=True)):
+                element.set("id", f"glyph-{i}-{run.segment}-{n}")
+                if glyph.char.isalnum():
+                    letters.append(f"glyph-{i}-{run.segment}-{n}")
+    path = folder / f"{row.id}.svg"
+    ET.ElementTree(root).write(path, encoding="utf-8")
+    out = subprocess.run(["inkscape", "--query-all", str(path)], capture_output=True,
+                         text=True, check=True).stdout
+    heights = {cells[0]: float(cells[4]) * 25.4 / 96  # Inkscape's px (96 dpi) to mm
+               for cells in (row.split(",") for row in out.splitlines()) if len(cells) == 5}
+    return max(heights[x] for x in letters)
+
+
+@pytest.mark.skipif(shutil.which("inkscape") is None, reason="Inkscape is not installed")
+def test_ink_heights_are_what_inkscape_measures_on_the_signs(standard: Standard,
+                                                             fonts: FontBook,
+                                                             tmp_path: Path) -> None:
+    """With the fonts, a sign's ink height is the tallest letter Inkscape measures on its
+    outlined SVG (within 0.1 mm), beside the em (body) size of that letter's line."""
+    plan = load_plan(COMPLIANT, standard)
+    rows = {r.id: r for r in schedule_rows(standard, plan, fonts=fonts)}
+    chosen = ["name-sign", "party-committee-plaque",
+              next(k for k in rows if k.startswith("window-sign")),
+              next(k for k, r in rows.items() if k.startswith("room-plaque") and "、" in r.text)]
+    for row_id in chosen:
+        row = rows[row_id]
+        assert row.ink_height_mm is not None and row.em_size_mm is not None, row_id
+        measured = _tallest_letter_in_inkscape(standard, fonts, row, tmp_path)
+        assert row.ink_height_mm == pytest.approx(measured, abs=0.1), row_id
+        assert 0.85 * row.em_size_mm < row.ink_height_mm < row.em_size_mm, row_id
+
+
+def test_letter_heights_are_labelled_numbers_in_every_format(standard: Standard,
+                                                             fonts: FontBook) -> None:
+    """The two columns say which height is which, in Chinese and English; CSV and XLSX hold
+    numbers (as every width is); without fonts (no layout) they are empty, never guessed."""
+    plan = load_plan(COMPLIANT, standard)
+    assert {"墨迹字高(毫米)", "字身(毫米)"} <= set(headers("zh"))
+    assert {"Ink height (mm)", "Body size, em (mm)"} <= set(headers("en"))
+    rows = schedule_rows(standard, plan, fonts=fonts)
+    sheet = openpyxl.load_workbook(io.BytesIO(schedule_xlsx(standard, rows, "en"))).active
+    table = list(sheet.iter_rows(values_only=True))
+    ink, em = table[0].index("Ink height (mm)"), table[0].index("Body size, em (mm)")
+    name_sign = next(r for r in table if r[1] == "name-sign")
+    assert isinstance(name_sign[ink], float) and isinstance(name_sign[em], (int, float))
+    assert name_sign[ink] < name_sign[em]
+    logo = next(r for r in table if str(r[1]).startswith("logo-"))
+    assert logo[ink] is None and logo[em] is None  # the logo is not our lettering
+    width = table[0].index("Width (mm)")
+    assert all(isinstance(r[width], (int, float)) for r in table[1:])  # the logo's too
+    assert all(r.ink_height_mm is None for r in schedule_rows(standard, plan))
+    md = schedule_markdown(standard, plan, rows)
+    assert "墨迹字高:成品上最高一个字的实测高度" in md

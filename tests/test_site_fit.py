@@ -85,7 +85,8 @@ def test_the_build_reports_each_refusal(site: GeneratedSite, standard: Standard,
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_page_says_why(site: GeneratedSite, standard: Standard, fonts: FontBook,
                            lang: str) -> None:
-    """The community page says which line is too small and why, in the page's language."""
+    """The community page says which line is too small (em, and the ink a tape measures)
+    and why, in the page's language."""
     page = site.pages[("en/" if lang == "en" else "") + f"communities/{LONG_FOLDER}.md"]
     refusal = render_plaque(standard, fonts, "name-sign", LONG).refusal
     assert refusal is not None
@@ -93,6 +94,9 @@ def test_the_page_says_why(site: GeneratedSite, standard: Standard, fonts: FontB
     height = f"{refusal.lines[0].height_mm:g} mm"
     assert height in page and f"{refusal.minimum_mm:g} mm" in page
     assert ("字高仅" if lang == "zh" else "would have") in page
+    ink = f"{round(refusal.lines[0].ink_mm, 1):g} mm"  # the tape's figure beside the em
+    assert ((f"最高字墨迹 {ink}" if lang == "zh" else f"ink of the tallest character {ink}")
+            in page)
     assert f"{LONG_FOLDER}/name-sign.svg" not in page
 
 

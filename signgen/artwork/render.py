@@ -21,7 +21,7 @@ from signgen.artwork.print_files import SHOP_FORMATS, crop_marks_problem, shop_f
 from signgen.artwork.raster import svg_to_pdf, svg_to_png
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.output.numbers import mm
+from signgen.output.numbers import mm, mm_label
 from signgen.plaque.layout import PlaqueGeometry, plaque_layout
 from signgen.plaque.svg import plaque_svg
 from signgen.plaque.text import plaque_text
@@ -47,7 +47,8 @@ class SmallLine:
 
     line: int  # from 1, top to bottom
     text: str
-    height_mm: float
+    height_mm: float  # the em (body) size
+    ink_mm: float = 0.0  # the ink height of its tallest character, as measured
 
 
 @dataclass(frozen=True)
@@ -68,15 +69,16 @@ class Refusal:
         """One sentence for a page: which lines, how high, the minimum, what to do."""
         if lang == "zh":
             lines = "；".join(f"第 {s.line} 行「{s.text}」字高仅 {mm(s.height_mm)} mm"
-                             for s in self.lines)
-            return (f"{self.name}：{lines}，低于最小字高 {mm(self.minimum_mm)} mm"
+                             f"（字身；最高字墨迹 {mm_label(s.ink_mm)} mm）" for s in self.lines)
+            return (f"{self.name}：{lines}，低于最小字高 {mm(self.minimum_mm)} mm（字身）"
                     "（项目默认：min_letter_height_mm 与 视距 × 易读性 中的较大者）。"
                     "signgen render 与 signgen batch 拒绝生成此标牌，本站因此不发布其文件；"
                     "请缩短文字，或在命令行用 --allow-small 明确接受较小的字。")
-        lines = "; ".join(f"line {s.line} '{s.text}' would have {mm(s.height_mm)} mm letters"
-                          for s in self.lines)
+        lines = "; ".join(f"line {s.line} '{s.text}' would have {mm(s.height_mm)} mm letters "
+                          f"(em, the body size; ink of the tallest character "
+                          f"{mm_label(s.ink_mm)} mm)" for s in self.lines)
         return (f"{self.name}: {lines}, below the minimum letter height of "
-                f"{mm(self.minimum_mm)} mm (project default: the larger of "
+                f"{mm(self.minimum_mm)} mm em (project default: the larger of "
                 "min_letter_height_mm and viewing distance × legibility). signgen render and "
                 "signgen batch refuse this plaque, so this site publishes none of its files; "
                 "shorten the text, or accept smaller letters with --allow-small on the "
@@ -119,7 +121,7 @@ class RenderedPlaque:
 
 
 def _refusal(geometry: PlaqueGeometry) -> Refusal | None:
-    small = tuple(SmallLine(i, line.text, line.letter_height_mm)
+    small = tuple(SmallLine(i, line.text, line.letter_height_mm, line.ink_height_mm)
                   for i, line in enumerate(geometry.lines, start=1)
                   if line.letter_height_mm < geometry.min_letter_height_mm)
     if not small:

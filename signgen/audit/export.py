@@ -4,18 +4,16 @@
 when it judges a survey: the items as :func:`~signgen.audit.items.checkable_items` gives
 them (and what changes with each origin), the colours and typefaces with every name they
 pass by, the project's colour values and tolerances, the CSS colour names, the message
-catalogue and the text rules (whitespace, digits, case folding) of Python's readers. The
-browser implements only the comparisons, so both engines give the same verdicts
+catalogue and the text rules (whitespace, digits, case folding) of Python's readers
+(:func:`signgen.spec.text_rules.text_rules`, as the plan check's data). The browser
+implements only the comparisons, so both engines give the same verdicts
 (``tests/browser/test_engine_audit.py`` proves it on a corpus). :func:`audit_json` writes
 it as JSON that is safe inside an HTML ``<script>`` element.
 """
 
 from __future__ import annotations
 
-import functools
 import json
-import sys
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,13 +33,16 @@ from signgen.audit.styles import (
 )
 from signgen.audit.survey import INFO_KEYS, SIZE_KEYS, Survey, parse_survey
 from signgen.audit.texts import TEXTS, level_class
-from signgen.output.numbers import MEASURED, measured
+from signgen.output.numbers import measured
 from signgen.spec import values as value_reader
 from signgen.spec.model import Standard
+from signgen.spec.text_rules import text_rules
 from signgen.spec.values import unit_shown
 from signgen.spec.yamlsource import Locator
 
 FORMAT = 1  # the shape of the data; the engine refuses another
+# The engine's scripts (signgen/site/theme/assets/javascripts/), in the order a page loads them.
+ENGINE_SCRIPTS = ("signgen-text.js", "signgen-audit.js")
 # Item keys that may change with the origin (a per-origin rule cites the origin's clause).
 _ORIGIN_KEYS = ("title", "title_en", "check", "check_en", "clause", "quote", "required",
                 "required_en")
@@ -74,7 +75,8 @@ def audit_data(standard: Standard, values: Mapping[str, str] | None = None,
         "by_origin": _by_origin(standard, survey, items),
         "colours": _colours(standard),
         "typefaces": _typefaces(standard),
-        "reader": _reader(standard),
+        "reader": _reader(),
+        "text_rules": text_rules(),
         "colour_science": _colour_science(),
         "texts": {"audit": {k: list(v) for k, v in TEXTS.items()},
                   "values": {k: list(v) for k, v in value_reader.TEXTS.items()}},
@@ -190,31 +192,12 @@ def _typefaces(standard: Standard) -> dict[str, Any]:
             for face in standard.typefaces}
 
 
-def _reader(standard: Standard) -> dict[str, Any]:
-    """What Python's readers take from Unicode and their word lists, for the same reading."""
-    units = {*value_reader.UNIT_WORDS.values(), *(q.unit for q in standard.quantities),
-             *(t.unit for t in standard.project_defaults.tolerances)}
+def _reader() -> dict[str, Any]:
+    """The survey reader's words and keys (the text rules are in ``text_rules``)."""
     return {
-        "measured_decimals": MEASURED,
-        "results": value_reader.RESULT_WORDS, "units": value_reader.UNIT_WORDS,
-        "units_shown": {u: unit_shown(u) for u in sorted(units) if unit_shown(u) != u},
+        "results": value_reader.RESULT_WORDS,
         "info_keys": sorted(INFO_KEYS), "size_keys": list(SIZE_KEYS),
-        **_unicode_rules(),
         "css_colours": {name: list(rgb) for name, rgb in CSS_COLOURS.items()},
-    }
-
-
-@functools.cache
-def _unicode_rules() -> dict[str, Any]:
-    """Python's whitespace, decimal digits and case folding, as its readers apply them."""
-    chars = [chr(c) for c in range(sys.maxunicode + 1)]
-    return {
-        "whitespace": "".join(c for c in chars if c.isspace()),
-        # The code point of each 0 of the decimal digits (Nd) Python's \d and float() read.
-        "digit_zeros": [ord(c) for c in chars if unicodedata.category(c) == "Nd"
-                        and unicodedata.decimal(c) == 0],
-        # Where str.casefold() differs from str.lower() (ß → ss ...).
-        "casefold": {c: c.casefold() for c in chars if c.casefold() != c.lower()},
     }
 
 
@@ -223,4 +206,4 @@ def _colour_science() -> dict[str, Any]:
     return {"rgb_to_xyz": RGB_TO_XYZ, "white": xy_to_xyz(WHITES["2deg"]["D65"])}
 
 
-__all__ = ["FORMAT", "audit_data", "audit_json"]
+__all__ = ["ENGINE_SCRIPTS", "FORMAT", "audit_data", "audit_json"]

@@ -115,8 +115,10 @@ def schedule_command(plan_path: Path, output: Path, fonts_dir: Path | None, lang
 
     Text filled in with the plan's community values; sizes, typefaces, colours and
     mounting heights marked as the standard's or a project default. Widths are the ones
-    the copy-fit computes (as `signgen render` and `signgen signs` draw them); each row
-    has a sign number and its artwork file's name (see `signgen signs`).
+    the copy-fit computes (as `signgen render` and `signgen signs` draw them), and so is
+    each sign's letter height: the ink height of its tallest character (what a tape
+    measures) beside the em (body) size of its line; each row has a sign number and its
+    artwork file's name (see `signgen signs`).
 
     Example: signgen schedule examples/plan-compliant.yaml -o signs.xlsx
     """

@@ -15,9 +15,6 @@ Same standard, same data: no timestamps, lists in spec order.
 
 from __future__ import annotations
 
-import functools
-import sys
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,8 +25,8 @@ from signgen.contractor.schedule_export import schedule_data
 from signgen.fonts.book import FontBook
 from signgen.messages import REPORT, SHAPE, Catalogue
 from signgen.spec.model import Standard
+from signgen.spec.text_rules import text_rules
 from signgen.spec.values import CATALOGUE as VALUES
-from signgen.spec.values import UNIT_SHOWN, UNIT_WORDS
 
 FORMAT = 1  # the shape of the data; the engine refuses another
 # The engine's scripts (signgen/site/theme/assets/javascripts/), in the order a page loads them.
@@ -49,35 +46,6 @@ def _cited(standard: Standard, item: Any) -> dict[str, Any]:
 
 def _catalogue(catalogue: Catalogue) -> dict[str, list[str]]:
     return {key: [zh, en] for key, (zh, en) in catalogue.texts.items()}
-
-
-@functools.cache
-def _casefold_table() -> dict[str, str]:
-    """Characters whose ``str.casefold`` is not their ``str.lower``: the browser has only the
-    latter (the engine folds every other character with ``toLowerCase``)."""
-    table = {}
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
-        if unicodedata.category(char) in ("Cs", "Cn"):
-            continue
-        folded = char.casefold()
-        if folded != char.lower():
-            table[char] = folded
-    return table
-
-
-@functools.cache
-def _digit_zeros() -> list[int]:
-    """The code point of each 0 of the decimal digits (Nd) Python's ``\\d`` and ``float()`` read,
-    each followed by 1 to 9."""
-    return [code for code in range(sys.maxunicode + 1)
-            if unicodedata.category(chr(code)) == "Nd" and unicodedata.decimal(chr(code)) == 0]
-
-
-@functools.cache
-def _whitespace() -> str:
-    """What ``str.split()`` and ``str.strip()`` treat as space (not JavaScript's ``\\s``)."""
-    return "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
 
 
 def _rooms(standard: Standard) -> dict[str, Any]:
@@ -168,8 +136,6 @@ def plan_data(standard: Standard, values: Mapping[str, str] | None = None, *,
                      "values": _catalogue(VALUES), "shape": _catalogue(SHAPE),
                      "report": _catalogue(REPORT), "schedule": _catalogue(SCHEDULE)},
         "schedule": schedule_data(standard, values, fonts),
-        "text_rules": {"whitespace": _whitespace(), "casefold": _casefold_table(),
-                       "digit_zeros": _digit_zeros(),
-                       "unit_words": dict(UNIT_WORDS), "unit_shown": dict(UNIT_SHOWN)},
+        "text_rules": text_rules(),
     }
 

@@ -112,6 +112,13 @@ SCHEDULE = Catalogue({
     "c_quantity": ("数量", "Qty"), "c_clause": ("条款", "Clause"),
     "c_level": ("要求程度", "Level"),
     "c_number": ("序号", "No."), "c_artwork": ("图稿文件", "Artwork file"),
+    "c_ink_height_mm": ("墨迹字高(毫米)", "Ink height (mm)"),
+    "c_em_size_mm": ("字身(毫米)", "Body size, em (mm)"),
+    "heights_note": ("墨迹字高:成品上最高一个字的实测高度(卷尺量得的就是它);字身:该行的字号"
+                     "(em),版式的最小、最大字高都按字身计(项目默认)。",
+                     "Ink height: the tallest character as measured on the finished sign "
+                     "(what a tape measures); body size: the em of its line, which the "
+                     "layout's minimum and maximum letter heights refer to (project defaults)."),
     "standard": ("标准", "standard"), "default": ("项目默认", "project default"),
     "size_split": ("高:{h};宽:{w}", "height: {h}; width: {w}"),
     "follows_text": ("随文字 {low}-{high}", "follows text, {low}-{high}"),

@@ -7,7 +7,9 @@ header per bulletin board (``per_board``). A plan without a ``boards:`` key gets
 the standard lists. The text is :func:`signgen.plaque.text.plaque_text` with the plan's
 community values; sizes, typefaces, colours and mounting heights say whether they are the
 standard's or a project default. Given the fonts, a sign whose width follows its text gets
-the width the copy-fit computes (what ``signgen render`` and ``signgen signs`` draw); every
+the width the copy-fit computes (what ``signgen render`` and ``signgen signs`` draw) and
+its letter height as a person measures it: the ink height of its tallest character, with
+the em (body) size of that character's line beside it (:mod:`signgen.plaque.ink`); every
 row has a sign number (1, 2, ... in schedule order) and the name of its artwork file.
 """
 
@@ -35,7 +37,7 @@ from signgen.messages import check_lang
 from signgen.output.document import Heading, Para, Table, blocks_markdown
 from signgen.output.files import safe_name
 from signgen.output.numbers import number
-from signgen.plaque.layout import plaque_layout
+from signgen.plaque.layout import PlaqueGeometry, plaque_layout
 from signgen.plaque.text import plaque_text
 from signgen.spec.model import Plaque, Standard
 from signgen.spec.template import plaque_fields
@@ -60,6 +62,8 @@ class ScheduleRow:
     level: str = ""  # the sign's level from the spec, in words (required, recommended...)
     number: int = 0  # the sign number, unique per instance: 1, 2, ... in schedule order
     artwork: str = ""  # the artwork file's name (``ID.svg``, made safe); none for the logo
+    ink_height_mm: float | None = None  # the tallest character's ink, as measured (fonts)
+    em_size_mm: float | None = None  # the em (body) size of that character's line (fonts)
     plaque_id: str = ""  # the spec's plaque (not a column): what ``signgen signs`` renders
     values: tuple[tuple[str, str], ...] = ()  # the field values the text was made with
 
@@ -70,8 +74,9 @@ ARTWORK_SUFFIX = ".svg"
 # (field, column width in XLSX); headers come from the messages in the schedule's language.
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("number", 6), ("id", 28), ("type", 22), ("text", 40), ("height_mm", 12), ("width", 22),
-    ("size_source", 34), ("typefaces", 48), ("colours", 40), ("placement", 40),
-    ("mounting_height", 30), ("quantity", 8), ("level", 10), ("clause", 16), ("artwork", 34))
+    ("ink_height_mm", 12), ("em_size_mm", 12), ("size_source", 34), ("typefaces", 48),
+    ("colours", 40), ("placement", 40), ("mounting_height", 30), ("quantity", 8),
+    ("level", 10), ("clause", 16), ("artwork", 34))
 
 
 def headers(lang: str = "zh") -> list[str]:
@@ -98,19 +103,34 @@ def _plaque_row(standard: Standard, plaque: Plaque, row_id: str, values: Mapping
     text = plaque_text(standard, plaque.id, values)
     height, width, source = size_facts(standard, plaque.id, lang)
     size: tuple[float | None, float | str] = (height, width)
+    letters: tuple[float | None, float | None] = (None, None)
     if fonts is not None:
         # The copy-fit's own size, laid out as render_plaque lays it out (small letters
         # allowed: a refused sign still has a size in the schedule).
         geometry = plaque_layout(standard, text, fonts, allow_small=True,
                                  community=values.get("community", ""))
         size = (round(geometry.height_mm, 1), round(geometry.width_mm, 1))
+        letters = letter_height(geometry)
     faces, colours = style_facts(standard, text, lang)
     return ScheduleRow(row_id, plaque_type(plaque, lang), text.text, size[0], size[1],
                        source, faces, colours, both(lang, plaque.placement, plaque.placement_en),
                        mounting_facts(standard, plaque.id, lang), 1,
                        clause_label(standard, plaque.citation.clause),
                        level_label(plaque.level, lang), artwork=artwork_name(row_id),
+                       ink_height_mm=letters[0], em_size_mm=letters[1],
                        plaque_id=plaque.id, values=tuple(sorted(values.items())))
+
+
+def letter_height(geometry: PlaqueGeometry) -> tuple[float | None, float | None]:
+    """A sign's letter height: its tallest character's ink and that line's em, 0.1 mm.
+
+    The first line of the tallest ink gives the em; (None, None) for a sign without ink.
+    """
+    inked = [line for line in geometry.lines if line.ink_height_mm > 0]
+    if not inked:
+        return None, None
+    tallest = max(inked, key=lambda line: line.ink_height_mm)
+    return round(tallest.ink_height_mm, 1), round(tallest.letter_height_mm, 1)
 
 
 def artwork_name(row_id: str, suffix: str = ARTWORK_SUFFIX) -> str:
@@ -159,10 +179,10 @@ def logo_row(standard: Standard, plan: Plan, lang: str = "zh") -> ScheduleRow | 
     if origin is None:
         return None
     entrance = standard.project_defaults.entrance
-    size = number(entrance.logo_size_mm) if entrance else ""
+    size = float(entrance.logo_size_mm) if entrance else None
     return ScheduleRow(
         f"logo-{origin.id}", SCHEDULE.say("logo_type", lang), SCHEDULE.say("logo_text", lang),
-        float(entrance.logo_size_mm) if entrance else None, size,
+        size, "" if size is None else size,
         default_mark(lang) if entrance else "", "", "",
         f"{both(lang, origin.name, origin.name_en)}: “{origin.citation.quote}”", "", 1,
         clause_label(standard, origin.citation.clause))
@@ -240,6 +260,8 @@ def schedule_markdown(standard: Standard, plan: Plan, rows: list[ScheduleRow],
         Heading(SCHEDULE.say("title", lang, title=info.title, title_en=info.title_en), 1),
         Para(SCHEDULE.say("count", lang, source=plan.source, count=count,
                           standard=standard.id)),
+        *([Para(SCHEDULE.say("heights_note", lang))]
+          if any(r.ink_height_mm is not None for r in rows) else []),
         schedule_table(rows, lang)])
 
 

@@ -56,12 +56,20 @@ def _damaged(face: Face, glyph: int, char: str) -> SigngenError:
 
 
 class GlyphMetrics(NamedTuple):
-    """A character's glyph in the face chosen for a role; lengths in em."""
+    """A character's glyph in the face chosen for a role; lengths in em.
+
+    ``ink`` is the control-point box (it contains the outline: the layout keeps it inside
+    the margins); ``ink_height`` the outline's tight height, what a tape measures;
+    ``letter`` whether the character is a letter or digit (Han characters included), the
+    characters a person measures letter height on, not punctuation such as （ or 、.
+    """
 
     face: Face
     glyph: int  # glyph id in the face
     advance: float
     ink: Bounds | None  # (xMin, yMin, xMax, yMax), y up; None for a blank glyph
+    ink_height: float = 0.0
+    letter: bool = False
 
 
 class FontBook:
@@ -190,7 +198,7 @@ class FontBook:
                            f"in {tried}")
 
     def metrics(self, typeface_id: str, char: str) -> GlyphMetrics:
-        """Face, glyph, advance and ink of ``char`` in a role, in em units (cached).
+        """Face, glyph, advance, ink box and ink height of ``char`` in a role, in em (cached).
 
         Raises:
             SigngenError: as :meth:`face_for`; or the font draws no ink for a glyph its
@@ -208,8 +216,11 @@ class FontBook:
                 raise _damaged(face, glyph, char)
             ink_em = None if ink is None else (ink[0] / upm, ink[1] / upm, ink[2] / upm,
                                                ink[3] / upm)
-            found = self._metrics[pair] = GlyphMetrics(face, glyph, face.advance(glyph) / upm,
-                                                       ink_em)
+            extent = face.ink_extent(glyph)
+            height = 0.0 if extent is None else (extent[1] - extent[0]) / upm
+            found = self._metrics[pair] = GlyphMetrics(
+                face, glyph, face.advance(glyph) / upm, ink_em, height,
+                unicodedata.category(char)[0] in "LN")
         return found
 
     def face(self, key: str) -> Face:

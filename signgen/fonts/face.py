@@ -1,4 +1,4 @@
-"""One font face read by harfbuzz: glyph ids, advances, outlines, bounds and kerning, cached."""
+"""One font face read by harfbuzz: glyph ids, advances, outlines, bounds, ink and kerning."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import uharfbuzz as hb
 
 from signgen.fonts.gpos import int16, pair_kerned_glyphs
-from signgen.fonts.outline import Bounds, HarfbuzzRecording, path_and_bounds
+from signgen.fonts.outline import Bounds, Extent, HarfbuzzRecording, path_and_bounds
 
 # harfbuzz: the features it applies by default that substitute glyphs; off, so that kerning
 # is measured between the characters' own (nominal) glyphs, as the layout places them.
@@ -44,6 +44,7 @@ class Face:
         self.ascent: float = ascender / (ascender - descender)
         self._paths: dict[int, str] = {}
         self._bounds: dict[int, Bounds | None] = {}
+        self._extents: dict[int, Extent | None] = {}
         self._kern_pairs: dict[tuple[str, str], int] = {}
         self._kern_buffer = hb.Buffer()
 
@@ -60,12 +61,12 @@ class Face:
         return int(self._font.get_glyph_h_advance(glyph))
 
     def _draw(self, glyph: int) -> None:
-        """Draw the glyph's outline once; format path data and bounds in one pass."""
+        """Draw the glyph's outline once: path data, bounds and ink extent in one pass."""
         recording = HarfbuzzRecording()
         self._font.draw_glyph_with_pen(glyph, recording)
         found = path_and_bounds(recording.value)
         assert found is not None  # harfbuzz draws lines, cubics and single-point quadratics
-        self._paths[glyph], self._bounds[glyph] = found
+        self._paths[glyph], self._bounds[glyph], self._extents[glyph] = found
 
     def outline(self, glyph: int) -> str:
         """SVG path data of a glyph's outline in font units (y up); empty for a blank glyph."""
@@ -76,10 +77,19 @@ class Face:
         return found
 
     def bounds(self, glyph: int) -> Bounds | None:
-        """Ink bounds (xMin, yMin, xMax, yMax) of a glyph in font units; None when blank."""
+        """Control-point bounds (xMin, yMin, xMax, yMax) of a glyph in font units, which
+        contain its ink; None when blank."""
         if glyph not in self._bounds:
             self._draw(glyph)
         return self._bounds[glyph]
+
+    def ink_extent(self, glyph: int) -> Extent | None:
+        """The ink's lowest and highest y (curves at their extrema), in font units; None
+        when blank. Tighter than :meth:`bounds` wherever a curve's control point lies
+        beyond it: this is what a tape measures on the outline."""
+        if glyph not in self._extents:
+            self._draw(glyph)
+        return self._extents[glyph]
 
     def declares_outline(self, glyph: int) -> bool:
         """Whether the font's ``loca`` table gives the glyph outline data (TrueType outlines;

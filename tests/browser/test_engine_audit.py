@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from browser_support import ROOT
 
+from signgen.audit.export import ENGINE_SCRIPTS
 from signgen.audit.judge import AuditReport, audit
 from signgen.audit.survey import parse_survey
 from signgen.errors import Problem, SigngenError
@@ -29,7 +30,8 @@ from survey_corpus import Case, corpus, standards
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-ENGINE = ROOT / "signgen" / "site" / "theme" / "assets" / "javascripts" / "signgen-audit.js"
+SCRIPTS = ROOT / "signgen" / "site" / "theme" / "assets" / "javascripts"
+ENGINE = tuple(SCRIPTS / name for name in ENGINE_SCRIPTS)  # in load order
 HEADER = {"auditor": "核查人 \"A\"", "date": "2026-12-02"}
 # One call for the whole corpus: each survey judged in both languages, and written as YAML.
 # The answer comes back as one JSON string: Playwright's own serialisation of 40,000
@@ -53,7 +55,8 @@ def judged(browser: Browser) -> Iterator[tuple[list[Case], list[dict[str, Any]],
     page = browser.new_page()
     try:
         page.set_content("<!doctype html><meta charset='utf-8'><title>engine</title>")
-        page.add_script_tag(path=str(ENGINE))
+        for script in ENGINE:
+            page.add_script_tag(path=str(script))
         start = time.perf_counter()
         results = json.loads(page.evaluate(RUN, json.dumps({
             "data": data, "header": HEADER,

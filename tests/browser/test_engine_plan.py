@@ -92,15 +92,18 @@ def engine_results(engine_page: Page, standards: dict[str, Standard],
     in one batched evaluation."""
     data = {key: plan_data(standard) for key, standard in standards.items()}
     # JSON text both ways: one string crosses to the browser and back, not a million values.
-    results = engine_page.evaluate("""(input) => {
-        const [data, cases, source] = JSON.parse(input);
+    # The data as the site writes it (keys sorted): the engine must not depend on key order.
+    results = engine_page.evaluate("""([dataText, input]) => {
+        const data = JSON.parse(dataText);
+        const [cases, source] = JSON.parse(input);
         return JSON.stringify(cases.map(([id, key, plan]) => ({
             zh: SigngenPlan.checkPlan(data[key], plan, "zh", {source}),
             en: SigngenPlan.checkPlan(data[key], plan, "en", {source}),
             yaml: SigngenPlan.planYaml(data[key], plan),
             schedule: {zh: SigngenPlan.scheduleCsv(data[key], plan, "zh"),
                        en: SigngenPlan.scheduleCsv(data[key], plan, "en")}})));
-        }""", json.dumps([data, corpus, SOURCE], ensure_ascii=False))
+        }""", [json.dumps(data, ensure_ascii=False, sort_keys=True),
+               json.dumps([corpus, SOURCE], ensure_ascii=False)])
     parsed: list[dict[str, Any]] = json.loads(results)
     return parsed
 
@@ -307,3 +310,28 @@ def test_schedule_command_writes_the_engines_csv(tmp_path: Path,
         assert out.read_bytes() == result["schedule"]["zh"].encode("utf-8"), n
         done += 1
     assert done == 3, done
+
+
+def test_community_page_data_lays_out_its_name_sign(engine_page: Page,
+                                                     standards: dict[str, Standard]) -> None:
+    """With a community's values in the data, its name sign's width is the schedule's; for
+    values whose characters the data lacks, the engine names the sign instead of guessing."""
+    standard = standards["community-premises"]
+    values = {"district": "阿拉善右旗", "street": "额肯呼都格镇", "community": "满达社区",
+              "party_org": "党支部"}
+    function = next(f for f in standard.functions if f.can_fail)
+    plan = {"community": values, "origin": standard.origins[0].id, "rooms": [
+        {"name": function.name, "area_m2": "400", "zone": standard.zones[0].id,
+         "functions": [function.name]}]}
+    fonts = FontBook(standard)
+    want = _schedule(standard, plan, "zh", fonts)
+    with_values, without = engine_page.evaluate("""([a, b, plan]) => [
+        SigngenPlan.scheduleCsv(JSON.parse(a), plan, "zh"),
+        SigngenPlan.scheduleCsv(JSON.parse(b), plan, "zh")]""", [
+        json.dumps(plan_data(standard, values, fonts=fonts), ensure_ascii=False),
+        json.dumps(plan_data(standard, fonts=fonts), ensure_ascii=False), plan])
+    assert with_values == want
+    assert not isinstance(without, str)
+    named = next(p.id for p in standard.plaques if p.repeat == "once")
+    assert named in without["unknown_rows"], without["unknown"]
+    assert any("满" in message or "额" in message for message in without["unknown"])

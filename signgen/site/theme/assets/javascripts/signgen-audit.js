@@ -1,10 +1,11 @@
 /* signgen-audit.js: the browser's judge of an audit survey, the twin of `signgen audit`.
  *
- * Plain ES2020, no dependency, no DOM: it runs in Chromium and in node. Everything it
- * knows of the standard comes from the judge data the site build writes next to the page
+ * Plain ES2020, no dependency but signgen-text.js (Python's text rules, loaded before this
+ * file), no DOM: it runs in Chromium and in node. Everything it knows of the standard comes
+ * from the judge data the site build writes next to the page
  * (signgen.audit.export.audit_data): the items, levels, tolerances, colour values,
- * typeface names and the message catalogue. Here are only the comparisons, written to give
- * exactly what signgen/audit/judge.py, styles.py, survey.py and spec/values.py give; the
+ * typeface names, the message catalogue and the text rules. Here are only the comparisons,
+ * written to give exactly what signgen/audit/judge.py, styles.py and survey.py give; the
  * browser test tests/browser/test_engine_audit.py proves it on a corpus of surveys.
  *
  *   SigngenAudit.judge(data, survey, lang)    -> outcomes, scores, exit status, problems
@@ -19,261 +20,57 @@
 (function (root) {
   "use strict";
   const FORMAT = 1;
-  let R = null; // the reader tables of the data last used (see use())
+  let R = null; // the data last used: its text rules, messages and patterns (see use())
 
-  // --- Python's str rules, from data.reader --------------------------------------------
   function use(data) {
     if (!data || data.format !== FORMAT) {
       throw new Error("signgen-audit: judge data of format " + FORMAT + " expected, got " +
                       (data && data.format));
     }
+    if (!root.SigngenText) throw new Error("signgen-audit.js needs signgen-text.js before it");
     if (data.__reader) { R = data.__reader; return data; }
-    const r = data.reader;
-    const esc = (cp) => "\\u{" + cp.toString(16) + "}";
-    const D = "[" + r.digit_zeros.map((z) => esc(z) + "-" + esc(z + 9)).join("") + "]";
+    const T = root.SigngenText.make(data.text_rules), D = T.ND;
     R = {
-      raw: r, texts: data.texts, ws: new Set(r.whitespace), zeros: r.digit_zeros,
-      fold: r.casefold, css: r.css_colours,
-      number: new RegExp("^[+-]?(?:" + D + "+(?:\\." + D + "*)?|\\." + D + "+)(?:e[+-]?" + D +
-                         "+)?", "u"),
-      comma: new RegExp("^[+-]?" + D + "+," + D + "+", "u"),
-      grouped: new RegExp("^[+-]?" + D + "{1,3}(?:," + D + "{3})+(?![,]|" + D + ")", "u"),
-      num: new RegExp(D + "+(?:\\." + D + "+)?", "gu"),
+      data, T, raw: data.reader, texts: data.texts, css: data.reader.css_colours,
+      num: new RegExp(D + "+(?:\\." + D + "+)?", "gu"),  // styles.py _NUM, _CMYK_LETTERS
       cmyk: new RegExp("^" + ("cmyk".split("").map((l) => l + "(" + D + "+(?:\\." + D +
                                "*)?|\\." + D + "+)%?").join("")) + "$", "u"),
     };
     Object.defineProperty(data, "__reader", {value: R, enumerable: false});
     return data;
   }
-  const nfkc = (s) => s.normalize("NFKC");
-  const joinSplit = (s) => Array.from(s).filter((c) => !R.ws.has(c)).join("");
-  function strip(s) {
-    const a = Array.from(s);
-    let i = 0, j = a.length;
-    while (i < j && R.ws.has(a[i])) i++;
-    while (j > i && R.ws.has(a[j - 1])) j--;
-    return a.slice(i, j).join("");
-  }
-  const casefold = (s) => Array.from(s).map((c) => (
-    Object.prototype.hasOwnProperty.call(R.fold, c) ? R.fold[c] : c.toLowerCase())).join("");
-  function pyFloat(text) { // text matched by R.number: any decimal digits to ASCII
-    return Number(Array.from(text).map((c) => {
-      const cp = c.codePointAt(0);
-      if (cp < 128) return c;
-      for (const z of R.zeros) if (cp >= z && cp <= z + 9) return String(cp - z);
-      return c;
-    }).join(""));
-  }
   const has = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
   const isMap = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const pyStr = (v) => (typeof v === "number" ? R.T.repr(v) : String(v)); // str(value)
+  const msg = (table, key, params) => R.T.msg(R.texts[table], key, params || {});
+  const t = (key, lang, params) => R.T.say(R.texts.audit, key, lang, params || {});
+  const closeMatch = (word, options) => R.T.closeMatches(word, options, 1)[0] ?? null;
 
-  // --- repr() and str.format(), for messages -------------------------------------------
-  const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-  function reprStr(s) {
-    const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-    let out = q;
-    for (const c of s) {
-      const cp = c.codePointAt(0);
-      if (c === q || c === "\\") out += "\\" + c;
-      else if (c === "\t") out += "\\t";
-      else if (c === "\n") out += "\\n";
-      else if (c === "\r") out += "\\r";
-      else if (c !== " " && (cp < 0x20 || cp === 0x7f || NON_PRINTABLE.test(c))) {
-        const h = cp.toString(16);
-        out += cp < 0x100 ? "\\x" + h.padStart(2, "0") : cp < 0x10000
-          ? "\\u" + h.padStart(4, "0") : "\\U" + h.padStart(8, "0");
-      } else out += c;
-    }
-    return out + q;
+  // --- the readers of spec/values.py: {value} or {problem: {key, message_zh, message_en}}
+  function refusal(code, params) {
+    const m = msg("values", code, params);
+    return {key: code, message_zh: m.zh, message_en: m.en};
   }
-  function reprFloat(x) {
-    if (Number.isNaN(x)) return "nan";
-    if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
-    const [mant, e] = x.toExponential().split("e");
-    const exp = Number(e);
-    if (exp < -4 || exp >= 16) {
-      return mant + "e" + (exp < 0 ? "-" : "+") + String(Math.abs(exp)).padStart(2, "0");
-    }
-    const s = String(x);
-    return s.includes(".") ? s : s + ".0";
+  function numberOf(raw, unit, positive) {
+    const read = R.T.readNumber(raw, unit || null, {positive, minimum: positive ? null : 0});
+    return read.problem ? {problem: refusal(read.problem.code, read.problem.params)} : read;
   }
-  function repr(v) {
-    if (v === null || v === undefined) return "None";
-    if (typeof v === "boolean") return v ? "True" : "False";
-    if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 2 ** 53
-      ? String(v) : reprFloat(v);
-    if (typeof v === "string") return reprStr(v);
-    if (Array.isArray(v)) return "[" + v.map(repr).join(", ") + "]";
-    return "{" + Object.entries(v).map(([k, x]) => repr(k) + ": " + repr(x)).join(", ") + "}";
-  }
-  function describe(v) { // spec/values.py describe(): repr, cut to 60 characters
-    const a = Array.from(repr(v));
-    return a.length <= 60 ? a.join("") : a.slice(0, 57).join("") + "...";
-  }
-  const pyStr = (v) => typeof v === "number" && !Number.isInteger(v) ? reprFloat(v)
-    : String(v);
-  const inLang = (v, lang) => (v !== null && typeof v === "object" && "zh" in v)
-    ? (lang === "en" ? v.en : v.zh) : v;
-  function format(template, params, lang) {
-    return template.replace(/\{\{|\}\}|\{(\w+)(!r)?\}/g, (m, name, conv) => {
-      if (m === "{{") return "{";
-      if (m === "}}") return "}";
-      const v = inLang(params[name], lang);
-      return conv ? repr(v) : typeof v === "string" ? v : pyStr(v);
-    });
-  }
-  function msg(table, key, params) { // a Msg: both languages
-    const [zh, en] = R.texts[table][key];
-    return {zh: format(zh, params || {}, "zh"), en: format(en, params || {}, "en")};
-  }
-  const t = (key, lang, params) => format(R.texts.audit[key][lang === "en" ? 1 : 0],
-                                          params || {}, lang);
-
-  // --- numbers as signgen prints them (output/numbers.py) -----------------------------
-  function fixed(x, d) { // Python's f"{x:.{d}f}": exact value, ties to even
-    if (Math.abs(x) >= 1e21) return BigInt(x).toString() + (d ? "." + "0".repeat(d) : "");
-    const neg = x < 0 || Object.is(x, -0);
-    const [ip, fp] = Math.abs(x).toFixed(100).split(".");
-    let digits = ip + fp.slice(0, d);
-    const rest = fp.slice(d);
-    const up = rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) ||
-                                                     Number(digits.slice(-1)) % 2 === 1));
-    if (up) digits = (BigInt(digits) + 1n).toString().padStart(digits.length, "0");
-    const int = digits.slice(0, digits.length - d) || "0";
-    return (neg ? "-" : "") + int + (d ? "." + digits.slice(digits.length - d) : "");
-  }
-  function measured(x) {
-    const d = R.raw.measured_decimals;
-    let s = fixed(x, d);
-    if (d) s = s.replace(/0+$/, "").replace(/\.$/, "");
-    return s === "-0" ? "0" : s;
-  }
-  const unitShown = (u) => has(R.raw.units_shown, u) ? R.raw.units_shown[u] : u;
-
-  // --- the readers of spec/values.py ---------------------------------------------------
-  const valueKey = (s) => casefold(joinSplit(nfkc(s)));
-  class Refused { constructor(code, params) { this.code = code; this.params = params; } }
-  function numberInText(value, unit, got) {
-    let text = joinSplit(nfkc(value));
-    const grouped = R.grouped.exec(text);  // 1,500: thousands separators, dropped
-    if (grouped) text = grouped[0].replace(/,/g, "") + text.slice(grouped[0].length);
-    const m = R.number.exec(casefold(text));
-    if (!m || !m[0]) throw new Refused("not-a-number", {got});
-    const end = m[0].length;
-    const rest = text.slice(end);
-    const comma = R.comma.exec(text);
-    if (comma && comma[0].length > end) {
-      throw new Refused("decimal-comma", {got, hint: comma[0].replace(",", ".")});
-    }
-    if (rest) {
-      const units = R.raw.units;
-      const rc = casefold(rest);
-      const written = has(units, rc) ? units[rc] : rest;
-      const uk = unit ? valueKey(unit) : null;
-      const wanted = unit ? (has(units, uk) ? units[uk] : unit) : null;
-      if (wanted === null || written !== wanted) {
-        if (wanted === null) throw new Refused("not-a-number", {got});
-        throw new Refused("wrong-unit", {got, unit: unitShown(unit || "")});
-      }
-    }
-    return pyFloat(m[0]);
-  }
-  function readNumberRaw(value, unit, positive, minimum) {
-    const got = describe(value);
-    let n;
-    if (typeof value === "number") n = value;
-    else if (typeof value === "string") n = numberInText(value, unit, got);
-    else throw new Refused("not-a-number", {got});
-    if (!Number.isFinite(n)) throw new Refused("not-finite", {got});
-    if (positive && n <= 0) throw new Refused("not-positive", {got});
-    if (minimum !== null && minimum !== undefined && n < minimum) {
-      throw new Refused("too-small", {got, minimum: String(minimum)});
-    }
-    return n;
-  }
-  function readResultRaw(value) {
-    if (value === null || value === undefined) return null;
+  function resultOf(value) {
+    if (value === null || value === undefined) return {value: null};
     if (typeof value === "string") {
-      if (!strip(value)) return null;
-      const k = valueKey(value);
-      if (has(R.raw.results, k)) return R.raw.results[k];
+      if (!R.T.strip(value)) return {value: null};
+      const k = R.T.normalise(value);
+      if (has(R.raw.results, k)) return {value: R.raw.results[k]};
     }
-    throw new Refused("not-a-result", {got: describe(value)});
-  }
-  function asProblem(e) {
-    if (!(e instanceof Refused)) throw e;
-    const m = msg("values", e.code, e.params);
-    return {key: e.code, message_zh: m.zh, message_en: m.en};
+    return {problem: refusal("not-a-result", {got: R.T.describe(value)})};
   }
   function readNumber(raw, unit, opts) {
-    opts = opts || {};
-    if (opts.data) use(opts.data);
-    try {
-      return {value: readNumberRaw(raw, unit || null, !!opts.positive,
-                                   opts.positive ? null : 0)};
-    } catch (e) { return {problem: asProblem(e)}; }
+    use((opts && opts.data) || R && R.data);
+    return numberOf(raw, unit, !!(opts && opts.positive));
   }
   function readResult(raw, opts) {
-    if (opts && opts.data) use(opts.data);
-    try { return {value: readResultRaw(raw)}; } catch (e) { return {problem: asProblem(e)}; }
-  }
-
-  // --- difflib.get_close_matches(word, possibilities, n=1, cutoff=0.6) ---------------
-  function matchingSize(a, b) {
-    const b2j = new Map();
-    b.forEach((c, j) => { if (!b2j.has(c)) b2j.set(c, []); b2j.get(c).push(j); });
-    if (b.length >= 200) {
-      const ntest = Math.floor(b.length / 100) + 1;
-      for (const [c, idx] of [...b2j]) if (idx.length > ntest) b2j.delete(c);
-    }
-    function longest(alo, ahi, blo, bhi) {
-      let bi = alo, bj = blo, bs = 0, j2len = new Map();
-      for (let i = alo; i < ahi; i++) {
-        const next = new Map();
-        for (const j of b2j.get(a[i]) || []) {
-          if (j < blo) continue;
-          if (j >= bhi) break;
-          const k = (j2len.get(j - 1) || 0) + 1;
-          next.set(j, k);
-          if (k > bs) { bi = i - k + 1; bj = j - k + 1; bs = k; }
-        }
-        j2len = next;
-      }
-      while (bi > alo && bj > blo && a[bi - 1] === b[bj - 1]) { bi--; bj--; bs++; }
-      while (bi + bs < ahi && bj + bs < bhi && a[bi + bs] === b[bj + bs]) bs++;
-      return [bi, bj, bs];
-    }
-    let total = 0;
-    const queue = [[0, a.length, 0, b.length]];
-    while (queue.length) {
-      const [alo, ahi, blo, bhi] = queue.pop();
-      const [i, j, k] = longest(alo, ahi, blo, bhi);
-      if (k) {
-        total += k;
-        if (alo < i && blo < j) queue.push([alo, i, blo, j]);
-        if (i + k < ahi && j + k < bhi) queue.push([i + k, ahi, j + k, bhi]);
-      }
-    }
-    return total;
-  }
-  function closeMatch(word, possibilities) {
-    const b = Array.from(word);
-    const ratio = (m, la) => (la + b.length ? 2.0 * m / (la + b.length) : 1.0);
-    let best = null;
-    for (const x of possibilities) {
-      const a = Array.from(x);
-      if (ratio(Math.min(a.length, b.length), a.length) < 0.6) continue;
-      const avail = new Map();
-      b.forEach((c) => avail.set(c, (avail.get(c) || 0) + 1));
-      let quick = 0;
-      for (const c of a) { const n = avail.get(c) || 0; if (n > 0) quick++; avail.set(c, n - 1); }
-      if (ratio(quick, a.length) < 0.6) continue;
-      const score = ratio(matchingSize(a, b), a.length);
-      if (score >= 0.6 && (!best || score > best[0] || (score === best[0] && x > best[1]))) {
-        best = [score, x];
-      }
-    }
-    return best ? best[1] : null;
+    use((opts && opts.data) || R && R.data);
+    return resultOf(raw);
   }
 
   // --- the items of one origin (audit/items.py checkable_items) ------------------------
@@ -295,7 +92,7 @@
       problems.push({item: item ? item.id : null, field, message_zh: m.zh, message_en: m.en});
     };
     const got = (v) => (Array.isArray(v) ? msg("audit", "err.a-list")
-      : isMap(v) ? msg("audit", "err.a-mapping") : describe(v));
+      : isMap(v) ? msg("audit", "err.a-mapping") : R.T.describe(v));
     const unknown = (field, key, allowed) => {
       const close = closeMatch(String(key), allowed);
       bad(field, "audit", "err.unknown-key", {
@@ -311,11 +108,11 @@
     };
     const number = (field, v, unit, positive) => {
       if (v === null || v === undefined) return null;
-      try { return readNumberRaw(v, unit, positive, positive ? null : 0); } catch (e) {
-        const p = asProblem(e);
-        problems.push({item: item.id, field, message_zh: p.message_zh, message_en: p.message_en});
-        return null;
-      }
+      const read = numberOf(v, unit, positive);
+      if (!read.problem) return read.value;
+      const p = read.problem;
+      problems.push({item: item.id, field, message_zh: p.message_zh, message_en: p.message_en});
+      return null;
     };
     const mapping = (field, raw, keys, expected, read) => {
       const out = {};
@@ -341,11 +138,12 @@
     for (const k of Object.keys(raw)) {
       if (!allowed.includes(k) && !R.raw.info_keys.includes(k)) r.unknown(k, k, sorted);
     }
-    try { entry.result = readResultRaw(raw.result); } catch (e) {
-      const p = asProblem(e);
+    const result = resultOf(raw.result);
+    if (result.problem) {
+      const p = result.problem;
       problems.push({item: item.id, field: "result", message_zh: p.message_zh,
                      message_en: p.message_en});
-    }
+    } else entry.result = result.value;
     entry.note = r.text("note", raw.note);
     const f = item.fields[0];
     const value = f ? raw[f] : undefined;
@@ -366,8 +164,8 @@
   const mapping = (r, f, value, keys) => r.mapping(f, value, keys, keys.join(", "), r.text);
 
   // --- typefaces and colours (audit/styles.py) -----------------------------------------
-  const nameKey = (s) => Array.from(casefold(nfkc(s))).filter(
-    (c) => !R.ws.has(c) && c !== "-" && c !== "_").join("");
+  const nameKey = (s) => Array.from(R.T.casefold(R.T.nfkc(s))).filter(
+    (c) => !R.T.isSpace(c) && c !== "-" && c !== "_").join("");
   function judgeTypeface(data, observed, id, label, lang) {
     const face = data.typefaces[id];
     const name = lang === "en" ? face.name_en : face.name;
@@ -387,9 +185,9 @@
       return ["srgb", [0, 2, 4].map((i) => parseInt(d.slice(i, i + 2), 16) / 255)];
     }
     const letters = R.cmyk.exec(key.split(",").join("").split(":").join("").split("=").join(""));
-    const nums = () => Array.from(key.matchAll(R.num), (m) => pyFloat(m[0]));
+    const nums = () => Array.from(key.matchAll(R.num), (m) => R.T.toFloat(m[0]));
     if (key.startsWith("cmyk") || letters) {
-      const v = letters ? letters.slice(1, 5).map(pyFloat) : nums();
+      const v = letters ? letters.slice(1, 5).map(R.T.toFloat) : nums();
       return v.length === 4 && v.every((x) => x >= 0 && x <= 100) ? ["cmyk", v] : null;
     }
     if (key.startsWith("rgb")) {
@@ -470,13 +268,14 @@
     const delta = deltaE2000(got, ref, data.colour_science);
     const ok = delta <= all.limit + 1e-9;
     return [ok ? "pass" : "fail", t(ok ? "colour.near" : "colour.far", lang, {
-      label, observed, name, hex: cmyk ? colour.cmyk_shown : colour.hex, de: fixed(delta, 1),
+      label, observed, name, hex: cmyk ? colour.cmyk_shown : colour.hex, de: R.T.fixed(delta, 1),
       limit: all.limit_shown})];
   }
 
   // --- judging (audit/judge.py) --------------------------------------------------------
+  const measured = (v) => R.T.measured(v);
   const tolText = (v, unit, lang) => (v ? t("tolerance", lang, {value: measured(v),
-                                                                 unit: unitShown(unit)}) : "");
+                                                                 unit: R.T.unitShown(unit)}) : "");
   const maybe = (v) => (v === null || v === undefined ? "?" : measured(v));
   function judgeValues(data, item, e, lang) {
     const k = item.kind;
@@ -512,13 +311,13 @@
       if (!item.__re) {
         Object.defineProperty(item, "__re", {value: new RegExp("^(?:" + item.text_pattern + ")$")});
       }
-      const ok = item.__re.test(joinSplit(nfkc(e.observed)));
+      const ok = item.__re.test(R.T.squeeze(R.T.nfkc(e.observed)));
       const m = t("text", lang, {observed: e.observed, required: item.required});
       return ok ? ["pass", m] : ["fail", m + t("text.rule", lang)];
     }
     if (k === "plaque-colours" || k === "plaque-typefaces") {
       const judge = k === "plaque-colours" ? judgeColour : judgeTypeface;
-      const seen = Object.entries(e.parts).filter(([, v]) => v !== null && strip(v));
+      const seen = Object.entries(e.parts).filter(([, v]) => v !== null && R.T.strip(v));
       if (!seen.length) return null;
       const observed = new Map(seen);
       const verdicts = item.parts.filter((p) => observed.has(p.key)).map(
@@ -579,7 +378,7 @@
 
   function readOrigin(data, raw, problems) {
     const r = reader(null, problems);
-    const text = strip(r.text("origin", raw) || "");
+    const text = R.T.strip(r.text("origin", raw) || "");
     if (!text) return null;
     for (const o of data.origins) if ([o.id, o.name, o.name_en].includes(text)) return o.id;
     const choices = data.origins.map((o) => o.id + " (" + o.name + ")").join(", ") || "-";
@@ -685,7 +484,8 @@
   }
 
   root.SigngenAudit = {
-    FORMAT, use, judge, readNumber, readResult, surveyYaml, itemsFor, measured,
+    FORMAT, use, judge, readNumber, readResult, surveyYaml, itemsFor,
+    measured: (data, v) => { use(data); return R.T.measured(v); },
     text: (data, key, lang, params) => { use(data); return t(key, lang, params); },
   };
 })(globalThis);

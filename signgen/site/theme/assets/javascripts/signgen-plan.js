@@ -588,9 +588,10 @@
     return "null";
   }
 
-  // the plan file's own keys, written bare (any other key, e.g. a community field, quoted)
-  const BARE_KEYS = new Set(["community", "origin", "rooms", "windows", "boards", "name", "area_m2",
-    "zone", "functions"]);
+  // A key written bare when it is an id no YAML reader takes for anything but text (any
+  // other key, e.g. one a person typed, quoted).
+  const YAML_WORDS = new Set(["true", "false", "null", "yes", "no", "on", "off", "y", "n"]);
+  const yamlKey = (key) => (/^[a-z][a-z0-9_]*$/.test(key) && !YAML_WORDS.has(key) ? key : yamlString(key));
   const isScalar = (v) => !(Array.isArray(v) || isObject(v));
 
   function yamlBlock(value, indent) {  // lines of a list or mapping, indented
@@ -605,7 +606,7 @@
       }
     } else {
       for (const [key, item] of Object.entries(value)) {
-        const head = `${pad}${BARE_KEYS.has(key) ? key : yamlString(key)}:`;
+        const head = `${pad}${yamlKey(key)}:`;
         if (isScalar(item) || !Object.keys(item).length || flowList(item)) lines.push(head + yamlInline(item));
         else lines.push(head, ...yamlBlock(item, indent + 2));
       }

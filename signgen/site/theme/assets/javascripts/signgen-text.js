@@ -1,4 +1,4 @@
-// signgen-text.js: Python's text rules, for the browser engines (SigngenPlan).
+// signgen-text.js: Python's text rules, for the browser engines (SigngenPlan, SigngenAudit).
 //
 // signgen's checks read what people type with Python's rules: str.strip() and str.split()
 // whitespace, NFKC, str.casefold(), repr() in messages, str.format() templates, difflib's
@@ -100,6 +100,10 @@
       if (value === null || value === undefined) return "None";
       if (typeof value === "boolean") return value ? "True" : "False";
       if (typeof value === "number") return Number.isInteger(value) ? String(value) : reprFloat(value);
+      if (Array.isArray(value)) return "[" + value.map(repr).join(", ") + "]";
+      if (typeof value === "object") {
+        return "{" + Object.entries(value).map(([k, v]) => repr(k) + ": " + repr(v)).join(", ") + "}";
+      }
       return String(value);
     }
 
@@ -267,9 +271,13 @@
     // sum() of floats as Python 3.11 adds them: left to right, from 0.
     const sum = (values) => values.reduce((total, x) => total + x, 0);
 
+    // float() of text matched by a pattern built on ND (the digit class above)
+    const toFloat = (text) => Number(codePoints(text).map(asciiDigit).join(""));
+
     return {codePoints, comparePy, isSpace, strip, squeeze, casefold, nfkc, normalise, repr,
             describe, format, say, msg, plain, join, ratio, closeMatches, readNumber, number,
-            measured, round, sum};
+            measured, round, sum, fixed, ND, toFloat,
+            unitShown: (u) => (u in unitShown ? unitShown[u] : u)};
   }
 
   root.SigngenText = {make};
