@@ -42,7 +42,8 @@ from signgen.spec.yamlsource import Locator
 
 FORMAT = 1  # the shape of the data; the engine refuses another
 # The engine's scripts (signgen/site/theme/assets/javascripts/), in the order a page loads them.
-ENGINE_SCRIPTS = ("signgen-text.js", "signgen-audit.js")
+ENGINE_SCRIPTS = ("signgen-text.js", "signgen-audit-styles.js", "signgen-audit-survey.js",
+                  "signgen-audit.js")
 # Item keys that may change with the origin (a per-origin rule cites the origin's clause).
 _ORIGIN_KEYS = ("title", "title_en", "check", "check_en", "clause", "quote", "required",
                 "required_en")

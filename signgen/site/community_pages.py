@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from signgen.communities.headers import ColumnNote
 from signgen.communities.identity import FolderNames, key_fields
-from signgen.communities.rows import CommunityRow, read_communities
+from signgen.communities.rows import CommunityRow, open_communities
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm_text
@@ -44,18 +45,20 @@ class CommunityOptions:
     base_url: str = ""
 
 
-def read_rows(path: Path, pages: PageSet) -> list[CommunityRow]:
-    """Every row of the communities file, or every problem found in it at once."""
+def read_rows(path: Path, pages: PageSet) -> tuple[list[CommunityRow], list[ColumnNote]]:
+    """Every row of the communities file and the columns kept out of it, or every problem
+    found in it at once."""
     rows: list[CommunityRow] = []
     problems = []
-    for row in read_communities(path, pages.std):
+    source = open_communities(path, pages.std)
+    for row in source.rows():
         if isinstance(row, CommunityRow):
             rows.append(row)
         else:
             problems.extend(row.problems)
     if problems:
         raise SigngenError(problems)
-    return rows
+    return rows, source.notes
 
 
 def community_slugs(rows: list[CommunityRow]) -> list[str]:
@@ -74,7 +77,8 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
                            f"{', '.join(COMMUNITY_DOWNLOADS)}, got {', '.join(unknown)}")
     std = pages.std
     where = pages.where
-    rows = read_rows(options.path, pages)
+    rows, notes = read_rows(options.path, pages)
+    site.notes.extend(note.text(lang) for note in notes for lang in LANGS)
     slugs = community_slugs(rows)
     once = [p for p in std.plaques if p.repeat == "once"]
     formats = tuple(f for f in FORMATS if f in options.downloads) or ("svg",)
@@ -126,6 +130,7 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
         uri = pages.uri("communities", lang)
         site.pages[uri] = render(
             "communities.md.j2", lang=lang, page_uri=uri, source=options.path.name,
+            notes=[note.message.in_lang(lang) for note in notes],
             key_fields=key,
             communities=[{"key": row.key, "uri": where.page(lang, f"communities/{slug}.md")}
                          for row, slug in listed])

@@ -46,3 +46,4 @@ class GeneratedSite:
     assets: dict[str, str | bytes] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # logged as information (columns kept out)

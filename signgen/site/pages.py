@@ -24,6 +24,7 @@ STANDARD_PAGES: dict[str, str] = {
     "home": "index.md", "plaques": "plaques/index.md", "elevation": "elevation.md",
     "functions": "functions.md", "windows": "windows.md", "boards": "boards.md",
     "quantities": "quantities.md", "checklist": "checklist.md", "schedule": "schedule.md",
+    "plan_check": "plan-check.md",
     "audit_sheet": "audit-sheet.md", "audit_form": "audit-form.md", "rules": "rules/index.md",
     "source": "source.md",
     "defaults": "defaults.md", "changelog": "changelog.md",
