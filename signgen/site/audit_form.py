@@ -157,7 +157,7 @@ def form_block(standard: Standard, lang: str, page_uri: str, data_file: str, *,
     labels = {**SHEET_LABELS["zh" if lang != "en" else "en"],
               **FORM_LABELS["zh" if lang != "en" else "en"]}
     attrs = {
-        "class": "sg-audit-form", "id": "audit-form", "lang": lang,
+        "class": "sg-audit-form", "id": "sg-audit-form", "lang": lang,
         "data-audit-data": data_link(page_uri, data_file),
         "data-site-root": site_root(page_uri),
         "data-storage-key": storage_key(standard, community),

@@ -99,6 +99,16 @@ def signgen_audit(path: Path, lang: str = "zh") -> tuple[int, dict[str, Any]]:
     return done.returncode, json.loads(done.stdout)
 
 
+def reopen(session: BrowserSession, path: str, viewport: dict[str, int]) -> None:
+    """Close the tab and open ``path`` in a new one of the same browser profile."""
+    session.page.close()
+    session.page = session.context.new_page()
+    session.page.on("pageerror", lambda error: session.page_errors.append(str(error)))
+    session.page.set_viewport_size(viewport)
+    session.goto(path)
+    session.page.wait_for_selector(FORM)
+
+
 def export_zip(session: BrowserSession, folder: Path) -> Path:
     """Click the export button and keep the download."""
     with session.page.expect_download() as download:
@@ -133,6 +143,9 @@ def test_filled_form_survives_reload_and_exports_what_signgen_audit_judges_alike
     assert item(session, PASSING).locator('[data-field="measured.height_cm"]').input_value() \
         == "５５"
     assert page_verdicts(session) == shown, "the reloaded draft is judged differently"
+    reopen(session, path, VIEWPORTS[device])  # the tab closed, the page opened again in a new one
+    session.page.wait_for_selector(f'.sg-af-item[data-item="{FAILING}"] img.sg-af-thumb[src]')
+    assert page_verdicts(session) == shown, "the draft did not survive a closed tab"
 
     bundle = export_zip(session, tmp_path)
     unzip = shutil.which("unzip")
