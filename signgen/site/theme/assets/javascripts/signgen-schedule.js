@@ -90,7 +90,7 @@
     if (missing.length) return {missing};
     const margin = plaque.margin_mm, n = measures.length, gap = plaque.line_gap;
     const areaH = plaque.height_mm - 2 * margin;
-    const stack = t.sum(measures.map((m) => m.height)) + (n - 1) * gap;
+    const stack = t.pySum(measures.map((m) => m.height)) + (n - 1) * gap;
     let shared = Math.min(plaque.max_letter_height_mm, areaH / stack);
     let width = plaque.width_mm;
     if (width === null) {
