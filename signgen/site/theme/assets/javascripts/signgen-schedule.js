@@ -39,19 +39,21 @@
     return out;
   }
 
-  // plaque/layout.py measure_line + the width of plaque_layout, in em then mm
+  // plaque/layout.py measure_line: a line at a 1 mm em (its glyphs, box width and height)
   function measureLine(metrics, line) {
     let x = 0.0, left = 0.0, right = 0.0, top = 0.0, bottom = 1.0;
     let prevFace = null, prevChar = "";
-    const missing = [];
+    const missing = [], runs = [];
     for (const run of line) {
       const known = metrics.roles[run.typeface] || {};
+      const glyphs = [];
       for (const char of run.text) {
         const m = known[char];
         if (!m) { missing.push(char); continue; }
         const [faceKey, advance, ink] = m;  // faceKey: an index into metrics.faces
         const face = metrics.faces[faceKey];
         if (faceKey === prevFace) x += (face.kern[prevChar + char] || 0) / face.units_per_em;
+        glyphs.push(m);
         if (ink !== null) {
           if (x + ink[0] < left) left = x + ink[0];
           if (x + ink[2] > right) right = x + ink[2];
@@ -61,23 +63,52 @@
         x += advance;
         prevFace = faceKey; prevChar = char;
       }
+      runs.push(glyphs);
     }
-    return {width: Math.max(right, x) - left, height: bottom - top, missing};
+    return {runs, width: Math.max(right, x) - left, height: bottom - top, missing};
   }
 
-  function textWidth(t, plaque, lines, metrics) {  // -> {width} | {missing: [chars]}
+  // plaque/ink.py tallest_ink: letters and digits first, punctuation only on a run of it
+  function tallestInk(glyphs, size) {
+    let best = 0.0, letters = false;
+    for (const [, , , inkHeight, letter] of glyphs) {
+      if (letter) {
+        letters = true;
+        if (inkHeight > best) best = inkHeight;
+      }
+    }
+    if (!letters) for (const [, , , inkHeight] of glyphs) if (inkHeight > best) best = inkHeight;
+    return best * size;
+  }
+
+  const floor1 = (value) => Math.floor(value * 10 + 1e-9) / 10;  // layout._floor
+
+  // plaque_layout's size and schedule.letter_height: {width, ink, em} | {missing: [chars]}
+  function layout(t, plaque, lines, metrics) {
     const measures = lines.map((line) => measureLine(metrics, line));
     const missing = [...new Set(measures.flatMap((m) => m.missing))];
     if (missing.length) return {missing};
-    const margin = plaque.margin_mm, n = measures.length;
+    const margin = plaque.margin_mm, n = measures.length, gap = plaque.line_gap;
     const areaH = plaque.height_mm - 2 * margin;
-    const stack = t.sum(measures.map((m) => m.height)) + (n - 1) * plaque.line_gap;
-    const shared = Math.min(plaque.max_letter_height_mm, areaH / stack);
-    const widest = Math.max(...measures.map((m) => m.width)) * shared;
-    const lo = plaque.min_width_mm || 0.0, hi = plaque.max_width_mm || Infinity;
-    let width = Math.min(Math.max(widest + 2 * margin, lo), hi);
-    if (width < hi) width = Math.ceil(width);
-    return {width};
+    const stack = t.pySum(measures.map((m) => m.height)) + (n - 1) * gap;
+    let shared = Math.min(plaque.max_letter_height_mm, areaH / stack);
+    let width = plaque.width_mm;
+    if (width === null) {
+      const widest = Math.max(...measures.map((m) => m.width)) * shared;
+      const lo = plaque.min_width_mm || 0.0, hi = plaque.max_width_mm || Infinity;
+      width = Math.min(Math.max(widest + 2 * margin, lo), hi);
+      if (width < hi) width = Math.ceil(width);
+    }
+    const areaW = width - 2 * margin;
+    if (areaW <= 0 || areaH <= 0) return {missing: []};  // the CLI refuses: see there
+    shared = floor1(shared);
+    const heights = measures.map((m) => (m.width > 0 ? floor1(Math.min(shared, areaW / m.width)) : shared));
+    const inks = measures.map((m, i) => Math.max(0.0, ...m.runs.map((run) => tallestInk(run, heights[i]))));
+    let ink = null, em = null;
+    inks.forEach((value, i) => {
+      if (value > 0 && (ink === null || value > ink)) { ink = value; em = heights[i]; }
+    });
+    return {width, ink: ink === null ? null : t.round(ink, 1), em: em === null ? null : t.round(em, 1)};
   }
 
   function scheduleRows(data, plan, lang) {
@@ -97,21 +128,19 @@
         text: fill(t, run.template, values, placeholders)})));
       const text = lines.map((line) => line.map((run) => run.text).join("")).join("");
       const facts = plaque[lang];
-      let height = t.round(plaque.height_mm, 1), width;
-      if (plaque.width_mm !== null) width = t.round(plaque.width_mm, 1);
-      else if (S.fonts_problem) {
+      let height = t.round(plaque.height_mm, 1), width, ink = null, em = null;
+      const fitted = S.fonts_problem ? {missing: []} : layout(t, plaque, lines, S.metrics);
+      if (fitted.missing) {  // as the schedule without fonts: no letter heights, width as given
         [height, width] = [facts.height_mm, facts.width];
-        unknown.push(t.say(M, "browser_no_fonts", lang, {id: rowId, problem: S.fonts_problem}));
+        unknown.push(S.fonts_problem ? t.say(M, "browser_no_fonts", lang, {id: rowId, problem: S.fonts_problem})
+          : t.say(M, "browser_width", lang, {id: rowId, chars: fitted.missing.join("")}));
         unknownRows.push(rowId);
       } else {
-        const fitted = textWidth(t, plaque, lines, S.metrics);
-        if (fitted.missing) {
-          [height, width] = [facts.height_mm, facts.width];
-          unknown.push(t.say(M, "browser_width", lang, {id: rowId, chars: fitted.missing.join("")}));
-          unknownRows.push(rowId);
-        } else width = t.round(fitted.width, 1);
+        width = t.round(fitted.width, 1);
+        [ink, em] = [fitted.ink, fitted.em];
       }
-      return {...facts, id: rowId, text, height_mm: height, width, artwork: safeId(rowId) + ".svg"};
+      return {...facts, id: rowId, text, height_mm: height, width, ink_height_mm: ink, em_size_mm: em,
+        artwork: safeId(rowId) + ".svg"};
     }
 
     function itemValues(plaque, value) {  // schedule._item_values
