@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from project_paths import SPECS
 
+from signgen.audit.items import checkable_items
 from signgen.cli.main import main
 from signgen.contractor.checklist import checklist_html, checklist_markdown
 from signgen.spec.load import load_standard
@@ -62,9 +64,10 @@ def test_names_escaped(standard: Standard) -> None:
 
 
 def test_html_is_printable_and_offline(standard: Standard) -> None:
-    """The HTML page sets A4 with 15 mm margins and links nothing outside itself."""
+    """The HTML page prints on A4 landscape with 15 mm margins and links nothing outside
+    itself."""
     page = checklist_html(standard, "en")
-    assert "@page { size: A4; margin: 15mm; }" in page
+    assert "@page { size: A4; margin: 15mm; }" in page and "size: A4 landscape" in page
     assert "http" not in page and "<link" not in page and "<script" not in page
 
 
@@ -85,3 +88,32 @@ def test_cli_markdown_to_stdout(runner: CliRunner, standard: Standard) -> None:
     result = runner.invoke(main, ["checklist", "--specs", str(SPECS)])
     assert result.exit_code == 0
     assert result.stdout == checklist_markdown(standard)
+
+
+def test_items_carry_the_audit_ids(standard: Standard) -> None:
+    """Every area, function and rule line has its id; area and function ids are the ones
+    the audit survey gives the same items, each listed once."""
+    md = checklist_markdown(standard)
+    ids = re.findall(r"^\| ☐ \| ([a-z]+\.[a-z0-9-]+) \|", md, re.M)
+    assert len(ids) == len(set(ids)) == (len(standard.area_rules) + len(standard.functions)
+                                         + len(re.findall(r"^\| ☐ \| rule\.", md, re.M)))
+    audit = {i.id for i in checkable_items(standard, {}, None, None)}
+    assert {f"function.{f.id}" for f in standard.functions} <= set(ids)
+    assert {i for i in ids if not i.startswith("rule.")} <= audit
+    assert "rule." in md and "(plaque.room-plaque)" in md
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_html_has_a_community_line_and_a_signature_block(standard: Standard,
+                                                        lang: str) -> None:
+    """The printable page has a community line under the title and a signature block as
+    its last element, in the page's language."""
+    page = checklist_html(standard, lang)
+    body = page[page.index("<body>"):]
+    community, sign = ("社区", "签字") if lang == "zh" else ("Community", "Signature")
+    first = body.index('<p class="form">')
+    assert body.index("</h1>") < first < body.index("<h2>")
+    assert community in body[first:first + 200]
+    last = body.rindex("<figure>")
+    assert 'class="form sign"' in body[last:] and sign in body[last:]
+    assert body[last:].split("</figure>", 1)[1].strip() == "</body>\n</html>"

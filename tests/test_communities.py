@@ -84,23 +84,28 @@ def test_xlsx_with_chinese_headers_spaces_and_numbers(tmp_path: Path,
         (2, "党总支", 2000.0, "purchased"), (4, "党支部", None, "new_build")]
 
 
-def test_unknown_header_lists_the_known_ones(tmp_path: Path, standard: Standard) -> None:
-    """An unknown column fails the whole file, naming the column and every known header."""
+def test_unknown_column_is_kept_out_with_a_note(tmp_path: Path, standard: Standard) -> None:
+    """An unknown column is a note (file, line, column letter and number, header), never read;
+    the rows go on."""
     path = _csv(tmp_path, f"{HEADER},colour\n东湖区,百花洲街道,彭家桥社区,党支部,red\n")
-    with pytest.raises(SigngenError) as exc:
-        read_communities(path, standard)
-    message = str(exc.value)
-    assert message.startswith("communities.csv:1:5: column 5: expected one of the known "
-                              "headers: district (区); street (街道)")
-    assert "origin (来源/用房来源, optional)" in message and message.endswith("got 'colour'")
+    source = open_communities(path, standard)
+    (note,) = source.notes
+    assert note.text() == ("communities.csv:1: 提示: 第 E 列（第 5 列）的表头 'colour' 不是已知的"
+                           "列，已略去，不读取该列")
+    assert note.text("en") == ("communities.csv:1: note: column E (5), headed 'colour', is "
+                               "not a known column: kept out, its cells are not read")
+    (row,) = source.rows()
+    assert isinstance(row, CommunityRow) and "colour" not in row.values
 
 
 def test_missing_column_is_reported(tmp_path: Path, standard: Standard) -> None:
-    """A file without the party_org column fails with the column's name."""
+    """A file without the party_org column fails with the column's name, Chinese first."""
     path = _csv(tmp_path, "district,street,community\n东湖区,百花洲街道,彭家桥社区\n")
-    with pytest.raises(SigngenError, match=r"communities.csv:1: party_org: expected a "
-                                           r"column party_org \(or 党组织\), got none"):
+    with pytest.raises(SigngenError) as exc:
         read_communities(path, standard)
+    assert str(exc.value) == "communities.csv:1: party_org: 缺少 party_org（党组织）列"
+    assert exc.value.in_lang("en").format_message() == (
+        "communities.csv:1: party_org: expected a column party_org (or 党组织), got none")
 
 
 def test_bom_and_multiline_cells_keep_file_line_numbers(tmp_path: Path,

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from signgen.communities.rows import CommunityRow, RowProblem, read_communities
+from signgen.communities.rows import CommunityRow, RowProblem, open_communities, read_communities
 from signgen.errors import SigngenError
 from signgen.spec.model import Standard
 
@@ -38,13 +38,29 @@ def test_everyday_headers_and_values(tmp_path: Path, standard: Standard) -> None
     assert "party_org" in str(bad)
 
 
-def test_unknown_header_gets_a_did_you_mean(tmp_path: Path, standard: Standard) -> None:
-    """A misspelt header names the closest known one."""
+def test_misspelt_required_header_gets_a_did_you_mean(tmp_path: Path,
+                                                       standard: Standard) -> None:
+    """A misspelt required header is kept out with a did-you-mean, and the missing column's
+    error points at it."""
     path = _xlsx(tmp_path, [["district", "street", "comunity", "party_org"],
                             ["东湖区", "百花洲街道", "彭家桥社区", "党支部"]])
     with pytest.raises(SigngenError) as err:
         list(read_communities(path, standard))
-    assert "did you mean 'community'?" in str(err.value)
+    assert str(err.value) == ("communities.xlsx:1: community: 缺少 community（社区）列；第 C 列 "
+                              "'comunity' 可能就是这一列（是否想写 'community'？）")
+
+
+def test_misspelt_optional_header_is_a_note_with_a_did_you_mean(tmp_path: Path,
+                                                                standard: Standard) -> None:
+    """A misspelt optional header (门宽度) is kept out; its note names the closest header."""
+    path = _xlsx(tmp_path, [["区", "街道", "社区", "党组织", "门框宽"],
+                            ["东湖区", "百花洲街道", "彭家桥社区", "党支部", "1500"]])
+    source = open_communities(path, standard)
+    (note,) = source.notes
+    assert (note.letter, note.number, note.header, note.guess) == ("E", 5, "门框宽", "门宽")
+    assert "（是否想写 '门宽'？）" in note.text()
+    (row,) = source.rows()
+    assert isinstance(row, CommunityRow) and row.door_width_mm is None
 
 
 def test_title_row_above_the_header(tmp_path: Path, standard: Standard) -> None:

@@ -261,7 +261,8 @@ def run_batch(path: Path, options: BatchOptions, *, jobs: int = 1,
         first = next(rows)  # a file without data rows fails here, before anything is written
         options.out_dir.mkdir(parents=True, exist_ok=True)
         summary = BatchSummary(path.name, standard.id, options.formats,
-                               skipped_plaques(standard))
+                               skipped_plaques(standard),
+                               notes=source.notes)
         with exclusive(options.out_dir):
             clean_leftovers(options.out_dir)
             try:

@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from signgen.communities.headers import ColumnNote
+
 SUMMARY = "summary.json"
 
 
@@ -51,6 +53,7 @@ class BatchSummary:
     failed: list[CommunityResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stopped: str = ""
+    notes: list[ColumnNote] = field(default_factory=list)  # columns kept out
     _rows: list[str] = field(default_factory=list, repr=False)
 
     def add(self, result: CommunityResult) -> None:
@@ -82,6 +85,8 @@ class BatchSummary:
             "plaques": self.plaques, "files": self.files, "warnings": len(self.warnings),
             "skipped_plaques": self.skipped_plaques,
         }
+        if self.notes:
+            head["notes"] = [n.to_json() for n in self.notes]
         if self.stopped:
             head["stopped"] = self.stopped
         text = json.dumps(head, ensure_ascii=False, indent=1, sort_keys=True)

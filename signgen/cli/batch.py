@@ -52,6 +52,8 @@ def _out_dir(value: str) -> Path:
 
 def _print_summary(summary: BatchSummary, out_dir: Path, seconds: float) -> None:
     failed = summary.failed
+    for note in summary.notes:  # columns kept out: Chinese, then English
+        click.echo(f"{note.text('zh')}\n  {note.text('en')}", err=True)
     click.echo(f"batch {summary.source}: {summary.communities} communities, {summary.done} "
                f"done, {len(failed)} failed; {summary.plaques} plaques, {summary.files} files "
                f"in {out_dir} ({seconds:.1f} s)")
@@ -106,7 +108,9 @@ def batch_command(ctx: click.Context, communities: Path, out_dir: Path, outline:
     COMMUNITIES has a header row with the fields the plaques use: district, street,
     community, party_org (or the fields' Chinese labels in the spec), and optionally
     origin (an origin id or Chinese name from the spec), door_width_mm, door_height_mm
-    and logo (an SVG or PNG file, relative to the CSV). For each row,
+    and logo (an SVG or PNG file, relative to the CSV). Everyday headers map (社区名称,
+    街道(乡镇), 门宽(mm)); 序号 and 备注 are read past, as is a title row above the header;
+    any other column is kept out with a note on stderr and in summary.json. For each row,
     DIR/<district>-<street>-<community>/ gets every plaque set once per community
     (plaques per window, room or board need a plan and are skipped), a design-intent
     drawing of each and the entrance elevation (SVG, plus PDF when --formats has pdf);

@@ -27,11 +27,16 @@ if TYPE_CHECKING:
     from signgen.site.options import GeneratedSite
 
 
+PLUGIN_LOGGER = "mkdocs.plugins.signgen"
+
+
 class _Problems(logging.Handler):
-    """Print MkDocs' warnings and errors (a bad spec's located message) without a traceback."""
+    """Print MkDocs' warnings and errors (a bad spec's located message) without a traceback,
+    and the signgen plugin's information (a communities column kept out)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+        if record.levelno >= logging.WARNING or record.name.startswith(PLUGIN_LOGGER):
+            click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
 
 
 @contextmanager
@@ -40,15 +45,19 @@ def _reported(what: str) -> Iterator[None]:
     spec) becomes signgen's error: exit 2, no traceback."""
     from mkdocs.exceptions import Abort
 
-    handler = _Problems(logging.WARNING)
+    handler = _Problems(logging.INFO)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    plugin = logging.getLogger(PLUGIN_LOGGER)
+    level = plugin.level
+    plugin.setLevel(logging.INFO)
     try:
         yield
     except Abort as exc:
         raise SigngenError(f"{what} failed: {exc}") from None
     finally:
         logger.removeHandler(handler)
+        plugin.setLevel(level)
 
 
 def _config(config_file: Path, site_dir: Path | None = None, communities: Path | None = None,
@@ -107,7 +116,8 @@ def _options(func: Any) -> Any:
                      help="The previous edition's specs folder: adds a changelog."),
         click.option("--community-downloads", multiple=True, metavar="FORMAT",
                      type=click.Choice(COMMUNITY_DOWNLOADS),
-                     help="Files per community: svg, svg-outlined, pdf, png, audit-sheet."),
+                     help="Files per community: svg, svg-outlined, pdf, png, audit-sheet, "
+                          "audit-form."),
     ]):
         func = option(func)
     return func

@@ -2,24 +2,25 @@
 
 Columns are the template fields the standard's once-per-community plaques use (by id or
 by label: ``district`` or ``区``...), plus optional extras signgen understands: ``origin``,
-``door_width_mm``, ``door_height_mm`` and ``logo``. A bad row becomes a :class:`RowProblem`
-located as ``communities.csv:7: community: expected ..., got ...`` and the other rows go on;
-a bad file (unknown header, header not UTF-8, empty, no data rows) raises
-:class:`SigngenError`. The file is read once (:mod:`signgen.communities.tables`); who a
-row's community is comes from :mod:`signgen.communities.identity`.
+``door_width_mm``, ``door_height_mm`` and ``logo`` (headers: :mod:`signgen.communities.headers`;
+a column it does not know is kept out with a note, :attr:`CommunityFile.notes`). A bad row
+becomes a :class:`RowProblem` located as ``communities.csv:7: community: expected ..., got
+...`` and the other rows go on; a bad file (a required column missing, header not UTF-8,
+empty, no data rows) raises :class:`SigngenError`. The file is read once
+(:mod:`signgen.communities.tables`); who a row's community is comes from
+:mod:`signgen.communities.identity`.
 """
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
-import unicodedata
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from signgen.communities.headers import ColumnNote, Columns, read_columns, skip_title_rows
 from signgen.communities.identity import (
     CommunityIdentity,
     community_fields,
@@ -31,17 +32,7 @@ from signgen.drawings.logo import logo_problem, logo_reference_problem
 from signgen.errors import Problem, SigngenError
 from signgen.spec.model import Standard, TemplateField
 
-# signgen's own extra columns (not the standard's): canonical name -> accepted headers.
-EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
-    "origin": ("origin", "来源", "用房来源"),
-    "door_width_mm": ("door_width_mm", "门宽", "门宽mm"),
-    "door_height_mm": ("door_height_mm", "门高", "门高mm"),
-    "logo": ("logo", "标识", "标识文件"),
-    "note": ("note", "备注", "说明"),  # free text for people; signgen reads nothing from it
-    "serial": ("serial", "序号", "编号"),  # a row number for people; signgen reads nothing
-}
 MAX_DOOR_MM = 100_000.0
-_TITLE_ROWS = 3  # rows above the header a file may hold (a title, a blank line)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -95,35 +86,6 @@ class RowProblem:
 Row = CommunityRow | RowProblem
 
 
-def _norm(header: object) -> str:
-    text = "" if header is None else unicodedata.normalize("NFKC", str(header))
-    return "".join(text.replace("\ufeff", "").casefold().split())
-
-
-def _variants(norm: str) -> list[str]:
-    """A header as written, then without a bracketed unit or note (门宽(mm), 街道(乡镇))
-    and without a 名称 ending (社区名称): the everyday ways of heading the same column."""
-    bare = re.sub(r"\([^()]*\)$", "", norm)
-    out = [norm, bare]
-    out += [v[:-2] for v in (norm, bare) if v.endswith("名称") and len(v) > 2]
-    return out
-
-
-def _header_map(standard: Standard) -> tuple[dict[str, str], list[str]]:
-    """Accepted header (normalised) -> column id, and the headers to list in errors."""
-    accepted: dict[str, str] = {}
-    shown: list[str] = []
-    for f in community_fields(standard):
-        for name in (f.id, f.label, f.label_en):
-            accepted[_norm(name)] = f.id
-        shown.append(f"{f.id} ({f.label})")
-    for column, names in EXTRA_COLUMNS.items():
-        for name in names:
-            accepted[_norm(name)] = column
-        shown.append(f"{column} ({'/'.join(names[1:])}, optional)")
-    return accepted, shown
-
-
 @dataclass
 class CommunityFile:
     """An opened communities file: its columns are checked; rows are read on demand, once."""
@@ -131,9 +93,19 @@ class CommunityFile:
     path: Path
     display: str
     standard: Standard
-    columns: list[str | None]
+    header: Columns
     table: Table
     _origins: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str | None]:
+        """Each cell position's column id (None: no header, or kept out)."""
+        return self.header.ids
+
+    @property
+    def notes(self) -> list[ColumnNote]:
+        """The columns kept out of the reading, in file order."""
+        return self.header.notes
 
     @cached_property
     def fields(self) -> list[TemplateField]:
@@ -189,6 +161,8 @@ class CommunityFile:
         got: dict[str, str] = {}
         for i, cell in enumerate(cells):
             column = self.columns[i] if i < len(self.columns) else None
+            if i in self.header.kept_out:
+                continue
             if column is None:
                 if cell.strip():
                     issues.append((f"column {i + 1}", "expected no value in a column "
@@ -271,8 +245,8 @@ def open_communities(path: Path, standard: Standard, display: str | None = None
     handle (the file is read once).
 
     Raises:
-        SigngenError: missing or unreadable file, not UTF-8, empty, unknown or missing
-            headers, a standard without plaques made once per community.
+        SigngenError: missing or unreadable file, not UTF-8, empty, a required column
+            missing or a column given twice, a standard without plaques made once per community.
     """
     display = display or path.name
     if not community_fields(standard):
@@ -284,16 +258,7 @@ def open_communities(path: Path, standard: Standard, display: str | None = None
                            f"community from a communities file, got {standard.id!r}, which "
                            f"{what}")
     table = open_table(path, display)
-    accepted, _ = _header_map(standard)
-    for _ in range(_TITLE_ROWS):  # a title row or two above the header (XX 区社区名单)
-        if table.header is None:
-            break
-        cells = table.header.cells
-        if any(v in accepted for c in cells for v in _variants(_norm(c))):
-            break
-        if sum(bool(c.strip()) for c in cells) > 1:
-            break  # a header with unknown columns, reported as such below
-        table.next_header()
+    skip_title_rows(table, standard)
     header = table.header
     if header is None or all(not c.strip() for c in header.cells):
         table.close()
@@ -301,7 +266,7 @@ def open_communities(path: Path, standard: Standard, display: str | None = None
                                     f"({', '.join(f.id for f in community_fields(standard))}"
                                     "), got an empty file")])
     try:
-        columns = _columns(header.cells, standard, display)
+        columns = read_columns(header.cells, header.line, standard, display)
     except SigngenError:
         table.close()
         raise
@@ -310,35 +275,6 @@ def open_communities(path: Path, standard: Standard, display: str | None = None
         origins[o.id.casefold()] = o.id
         origins[o.name.casefold()] = o.id
     return CommunityFile(path, display, standard, columns, table, origins)
-
-
-def _columns(header: Sequence[str], standard: Standard, display: str) -> list[str | None]:
-    accepted, shown = _header_map(standard)
-    columns: list[str | None] = []
-    problems: list[Problem] = []
-    for i, name in enumerate(header):
-        norm = _norm(name)
-        if not norm:
-            columns.append(None)
-            continue
-        column = next((accepted[v] for v in _variants(norm) if v in accepted), None)
-        if column is None:
-            close = difflib.get_close_matches(norm, list(accepted), n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append(Problem(display, 1, i + 1, f"column {i + 1}",
-                                    f"expected one of the known headers: {'; '.join(shown)}; "
-                                    f"got {_show(name.strip())}{hint}"))
-        elif column in columns:
-            problems.append(Problem(display, 1, i + 1, f"column {i + 1}",
-                                    f"expected each column once, got {column!r} again"))
-        columns.append(column)
-    for f in community_fields(standard):
-        if f.id not in columns:
-            problems.append(Problem(display, 1, 0, f.id, f"expected a column {f.id} "
-                                    f"(or {f.label}), got none"))
-    if problems:
-        raise SigngenError(problems)
-    return columns
 
 
 def read_communities(path: Path, standard: Standard, display: str | None = None

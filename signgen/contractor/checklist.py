@@ -5,6 +5,11 @@ with alternative names), the rules stated in the functions' clauses (e.g. that o
 serve several functions), and the plaque repeated per room, with where it goes and its
 size and mounting height (marked as project defaults where the standard gives none).
 Chinese by default; English keeps the Chinese terms alongside.
+
+Each item carries its id, the one the audit survey and sheet give the same item
+(``area.area-total``, ``function.police-room``, ``rule.one-room-many-uses``), so a ticked
+line can be found again in the survey. The printable HTML adds a community-name line and a
+signature block, and keeps every item whole and no item alone on a page (print CSS).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from signgen.output.document import (
     BASE_CSS,
     Block,
     Bullets,
+    Figure,
     Heading,
     Para,
     Table,
@@ -40,7 +46,8 @@ _T: dict[str, dict[str, str]] = {
         "plaque_text": "标牌文字", "plaque_where": "标牌位置", "rules": "功能设置规则",
         "plaque": "{name}", "where": "位置", "height": "高度", "width": "宽度",
         "mounting": "安装高度（地面至标牌下沿）", "faces": "字体", "colours": "颜色",
-        "none": "—",
+        "none": "—", "id": "编号", "rule": "规则",
+        "community": "社区", "contractor": "施工单位", "signature": "签字", "date": "日期",
     },
     "en": {
         "title": "{title_en} ({title}): room-function checklist",
@@ -56,9 +63,20 @@ _T: dict[str, dict[str, str]] = {
         "rules": "Rules for room functions", "plaque": "Room name plaque: {name_en} ({name})",
         "where": "Where", "height": "Height", "width": "Width",
         "mounting": "Mounting height (floor to lower edge)", "faces": "Typefaces",
-        "colours": "Colours", "none": "—",
+        "colours": "Colours", "none": "—", "id": "Id", "rule": "Rule",
+        "community": "Community", "contractor": "Contractor", "signature": "Signature",
+        "date": "Date",
     },
 }
+
+
+def item_id(kind: str, spec_id: str) -> str:
+    """An item's id, as the audit names the same item (``kind.spec-id``).
+
+    >>> item_id("function", "police-room")
+    'function.police-room'
+    """
+    return f"{kind}.{spec_id}"
 
 
 def _both(lang: str, zh: str, en: str) -> str:
@@ -74,7 +92,8 @@ def _function_rows(standard: Standard, functions: Sequence[Function], lang: str,
     for function in functions:
         zone_id = standard.function_zone(function.id)
         zone = zones.get(zone_id) if zone_id else None
-        row = [t["done"], _both(lang, function.name, function.name_en),
+        row = [t["done"], item_id("function", function.id),
+               _both(lang, function.name, function.name_en),
                "、".join(function.alt_names) or t["none"],
                "、".join(function.project_aliases.names) if function.project_aliases
                else t["none"],
@@ -98,13 +117,15 @@ def checklist_blocks(standard: Standard, lang: str = "zh") -> list[Block]:
                                date=info.date))]
     if standard.area_rules:
         blocks.append(Heading(t["areas"]))
-        blocks.append(Table((t["done"], t["area_item"], t["min"], t["clause"], t["quote"]),
-                            tuple((t["done"], _both(lang, r.name, r.name_en),
+        blocks.append(Table((t["done"], t["id"], t["area_item"], t["min"], t["clause"],
+                             t["quote"]),
+                            tuple((t["done"], item_id("area", r.id),
+                                   _both(lang, r.name, r.name_en),
                                    f"{number(r.min_m2)} m²",
                                    clause_label(standard, r.citation.clause), r.citation.quote)
                                   for r in standard.area_rules)))
     room_plaque = next((p for p in standard.plaques if p.repeat == "per_room"), None)
-    headers = [t["done"], t["function"], t["alt"], t["aliases"], t["zone"]]
+    headers = [t["done"], t["id"], t["function"], t["alt"], t["aliases"], t["zone"]]
     if room_plaque:
         headers += [t["plaque_text"], t["plaque_where"]]
     headers.append(t["clause"])
@@ -114,15 +135,17 @@ def checklist_blocks(standard: Standard, lang: str = "zh") -> list[Block]:
             blocks.append(Heading(t[level]))
             blocks.append(Table(tuple(headers),
                                 _function_rows(standard, functions, lang, True)))
+    if room_plaque:
+        blocks.extend(_plaque_blocks(standard, room_plaque.id, lang))
+    # The rules last: a table of items, so the signature block that follows a printed
+    # checklist stays with items (Chromium does not keep it with a list before it).
     clauses = {f.citation.clause for f in standard.functions}
     rules = [r for r in standard.rules if r.citation.clause in clauses]
     if rules:
         blocks.append(Heading(t["rules"]))
-        blocks.append(Bullets(tuple(
-            f"{_both(lang, r.title, r.title_en)}: “{r.citation.quote}” "
-            f"({t['clause']} {clause_label(standard, r.citation.clause)})" for r in rules)))
-    if room_plaque:
-        blocks.extend(_plaque_blocks(standard, room_plaque.id, lang))
+        blocks.append(Table((t["done"], t["id"], t["rule"], t["quote"], t["clause"]), tuple(
+            (t["done"], item_id("rule", r.id), _both(lang, r.title, r.title_en),
+             r.citation.quote, clause_label(standard, r.citation.clause)) for r in rules)))
     return blocks
 
 
@@ -134,7 +157,8 @@ def _plaque_blocks(standard: Standard, plaque_id: str, lang: str) -> list[Block]
     height_text = f"{number(height)} mm" if height else t["none"]
     width_text = f"{width} mm"
     return [
-        Heading(t["plaque"].format(name=plaque.name, name_en=plaque.name_en)),
+        Heading(f"{t['plaque'].format(name=plaque.name, name_en=plaque.name_en)} "
+                f"({item_id('plaque', plaque.id)})"),
         Bullets((
             f"{t['where']}: {_both(lang, plaque.placement, plaque.placement_en)}: "
             f"“{plaque.citation.quote}” ({t['clause']} "
@@ -151,13 +175,42 @@ def checklist_markdown(standard: Standard, lang: str = "zh") -> str:
     return blocks_markdown(checklist_blocks(standard, lang))
 
 
-PRINT_CSS = BASE_CSS + (
-    "td:first-child, th:first-child { width: 6mm; text-align: center; }\n"
-    "td:last-child { white-space: nowrap; }\n")
+PRINT_CSS = BASE_CSS + """\
+@page { size: A4 landscape; }
+body { max-width: 267mm; }
+td:first-child, th:first-child { width: 6mm; text-align: center; }
+td:last-child { white-space: nowrap; }
+td:nth-child(2) { font-family: monospace; font-size: 8pt; white-space: nowrap; }
+thead { display: table-header-group; }
+h2 { break-after: avoid; }
+tr { break-inside: avoid; }
+tbody tr:first-child { break-after: avoid; }
+tbody tr:last-child { break-before: avoid; }
+p, li { orphans: 2; widows: 2; }
+ul, li { break-inside: avoid; }
+figure:has(> .form) { margin: 2mm 0; }
+figure:has(> .sign) { margin-top: 8mm; break-inside: avoid; break-before: avoid; }
+.blank { display: inline-block; min-width: 18mm; border-bottom: 0.5pt solid #000; }
+.blank.wide { min-width: 55mm; }
+"""
+
+
+def _form_line(lang: str, *labels: str) -> str:
+    t = _T[lang]
+    return " &nbsp; ".join(
+        f'{t[key]}: <span class="blank{" wide" if key != "date" else ""}"></span>'
+        for key in labels)
 
 
 def checklist_html(standard: Standard, lang: str = "zh") -> str:
-    """The checklist as one printable A4 HTML page (print CSS inline, nothing external)."""
+    """The checklist as one printable A4 HTML page (print CSS inline, nothing external):
+    a community-name line under the title, item ids, a signature block at the end; items
+    kept whole, headings with their first items and no item alone on a page."""
     blocks = checklist_blocks(standard, lang)
     title = blocks[0].text if isinstance(blocks[0], Heading) else standard.id
-    return blocks_html(title, blocks, PRINT_CSS, lang)
+    t = _T[lang]
+    community = Figure(f'<p class="form">{_form_line(lang, "community", "contractor")}</p>',
+                       t["community"])
+    sign = Figure(f'<p class="form sign">{_form_line(lang, "community", "signature", "date")}'
+                  "</p>", t["signature"])
+    return blocks_html(title, [*blocks[:2], community, *blocks[2:], sign], PRINT_CSS, lang)

@@ -40,7 +40,7 @@ from typing import Any
 from signgen.output.files import read_marshal, write_marshal
 from signgen.site.options import GeneratedSite, SiteOptions
 
-FORMAT = 4  # bump when the entry's layout changes
+FORMAT = 5  # bump when the entry's layout changes
 KEEP = 2  # entries kept per cache folder (the newest): a site with 1,000 communities is 130 MB
 PACKAGE = Path(__file__).resolve().parent.parent
 # Libraries whose code shapes what the site contains (pages, SVG, PDF, PNG, QR codes).
@@ -135,17 +135,19 @@ def _entry(folder: Path, key: str) -> Path:
 def load_site(folder: Path, key: str) -> GeneratedSite | None:
     """The site cached under ``key``, or None (absent, damaged or of another format)."""
     data = read_marshal(_entry(folder, key))
-    if not (isinstance(data, tuple) and len(data) == 9 and data[:2] == (FORMAT, key)):
+    if not (isinstance(data, tuple) and len(data) == 10 and data[:2] == (FORMAT, key)):
         return None
-    _, _, site_name, site_name_en, pages, hidden, assets, nav, warnings = data
+    _, _, site_name, site_name_en, pages, hidden, assets, nav, warnings, notes = data
     if not (isinstance(site_name, str) and isinstance(site_name_en, str)
             and _mapping(pages, (str,)) and _mapping(assets, (str, bytes))
             and isinstance(hidden, list) and all(isinstance(h, str) for h in hidden)
             and _nav(nav) and isinstance(warnings, list)
-            and all(isinstance(w, str) for w in warnings)):
+            and all(isinstance(w, str) for w in warnings)
+            and isinstance(notes, list) and all(isinstance(n, str) for n in notes)):
         return None
     return GeneratedSite(site_name=site_name, site_name_en=site_name_en, pages=pages,
-                         hidden=set(hidden), assets=assets, nav=nav, warnings=warnings)
+                         hidden=set(hidden), assets=assets, nav=nav, warnings=warnings,
+                         notes=notes)
 
 
 def _mapping(value: object, kinds: tuple[type, ...]) -> bool:
@@ -171,7 +173,7 @@ def _nav(value: object) -> bool:
 def store_site(folder: Path, key: str, site: GeneratedSite) -> None:
     """Cache ``site`` under ``key`` (atomically), then keep only the newest entries."""
     data = (FORMAT, key, site.site_name, site.site_name_en, site.pages, sorted(site.hidden),
-            site.assets, site.nav, site.warnings)
+            site.assets, site.nav, site.warnings, site.notes)
     folder.mkdir(parents=True, exist_ok=True)
     write_marshal(_entry(folder, key), data)
     prune(folder, "site-*.marshal")

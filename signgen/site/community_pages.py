@@ -13,16 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from signgen.communities.headers import ColumnNote
 from signgen.communities.identity import FolderNames, key_fields
-from signgen.communities.rows import CommunityRow, read_communities
+from signgen.communities.rows import CommunityRow, open_communities
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm_text
 from signgen.plaque.text import plaque_text
+from signgen.site.audit_form import community_form, front_matter
 from signgen.site.options import COMMUNITY_DOWNLOADS
 from signgen.site.plaque_pages import FORMATS, Assets, PublishedPlaque, publish_plaque
 from signgen.site.role_pages import audit_sheet_html_page, schedule_summary
-from signgen.site.templating import html_table, render
+from signgen.site.templating import Md, html_table, render
 from signgen.site.urls import LANGS
 from signgen.spec.template import plaque_fields
 
@@ -39,22 +41,24 @@ class CommunityOptions:
     """The communities file, which files to make for each, and the QR codes' base URL."""
 
     path: Path
-    downloads: tuple[str, ...] = ("svg", "audit-sheet")
+    downloads: tuple[str, ...] = ("svg", "audit-sheet", "audit-form")
     base_url: str = ""
 
 
-def read_rows(path: Path, pages: PageSet) -> list[CommunityRow]:
-    """Every row of the communities file, or every problem found in it at once."""
+def read_rows(path: Path, pages: PageSet) -> tuple[list[CommunityRow], list[ColumnNote]]:
+    """Every row of the communities file and the columns kept out of it, or every problem
+    found in it at once."""
     rows: list[CommunityRow] = []
     problems = []
-    for row in read_communities(path, pages.std):
+    source = open_communities(path, pages.std)
+    for row in source.rows():
         if isinstance(row, CommunityRow):
             rows.append(row)
         else:
             problems.extend(row.problems)
     if problems:
         raise SigngenError(problems)
-    return rows
+    return rows, source.notes
 
 
 def community_slugs(rows: list[CommunityRow]) -> list[str]:
@@ -73,7 +77,8 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
                            f"{', '.join(COMMUNITY_DOWNLOADS)}, got {', '.join(unknown)}")
     std = pages.std
     where = pages.where
-    rows = read_rows(options.path, pages)
+    rows, notes = read_rows(options.path, pages)
+    site.notes.extend(note.text(lang) for note in notes for lang in LANGS)
     slugs = community_slugs(rows)
     once = [p for p in std.plaques if p.repeat == "once"]
     formats = tuple(f for f in FORMATS if f in options.downloads) or ("svg",)
@@ -102,6 +107,10 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
         for lang in LANGS:
             zh = lang == "zh"
             uri = where.page(lang, f"communities/{slug}.md")
+            form = (Md(community_form(pages, assets, uri, lang, values=row.values,
+                                      community=row.key, title=row.identity.title,
+                                      origin=row.origin))
+                    if "audit-form" in options.downloads else "")
             site.pages[uri] = render(
                 "community.md.j2", lang=lang, page_uri=uri, title=row.identity.title,
                 row=row, fields_table=html_table(
@@ -112,7 +121,8 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
                 plaque_uri=lambda i, lang=lang: where.page(lang, f"plaques/{i}.md"),
                 audit_sheet=sheet, schedule_table=html_table(
                     SCHEDULE_HEADERS[lang], schedule),
-                schedule_uri=pages.uri("schedule", lang), mm=mm_text)
+                schedule_uri=pages.uri("schedule", lang), mm=mm_text, audit_form=form,
+                front_matter=front_matter())
             site.hidden.add(uri)
         listed.append((row, slug))
     key = key_fields(std)
@@ -120,6 +130,7 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
         uri = pages.uri("communities", lang)
         site.pages[uri] = render(
             "communities.md.j2", lang=lang, page_uri=uri, source=options.path.name,
+            notes=[note.message.in_lang(lang) for note in notes],
             key_fields=key,
             communities=[{"key": row.key, "uri": where.page(lang, f"communities/{slug}.md")}
                          for row, slug in listed])

@@ -10,6 +10,7 @@ from typing import Any
 
 from signgen.fonts.book import FontBook
 from signgen.site import pages as P
+from signgen.site.audit_form import template_form_page
 from signgen.site.community_pages import CommunityOptions, community_pages
 from signgen.site.defaults_page import defaults_page
 from signgen.site.nav import site_nav
@@ -120,7 +121,7 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
     if std.rules or std.area_rules or std.plaques:
         keys.add("audit_sheet")
     if "audit_sheet" in keys:
-        keys.add("rules")
+        keys |= {"rules", "audit_form"}
     pages = P.PageSet(where, frozenset(keys), previous, previous_configured, others)
     add = site.pages.__setitem__
     plan_files = plan_form_files(std, where, assets, fonts) if "plan_check" in keys else None
@@ -191,6 +192,8 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
                 "The audit sheet for the template community (names to fill in); each QR code "
                 "opens the matching rule page of this site.", css_class="sg-audit-sheet",
                 raw_html=True))
+        if "audit_form" in keys:
+            add(pages.uri("audit_form", lang), template_form_page(pages, assets, lang))
         if "rules" in keys:
             add(pages.uri("rules", lang), P.rules_index_page(pages, lang))
             for rule in P.rule_pages(std):

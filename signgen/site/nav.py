@@ -20,7 +20,7 @@ from signgen.site.urls import LANGS, Where, site_page
 ROLE_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("设计", "Design", ("plaques", "@plaques", "elevation", "windows", "boards", "communities")),
     ("施工", "Build", ("functions", "quantities", "checklist", "plan_check", "schedule")),
-    ("审核", "Audit", ("audit_sheet", "rules")),
+    ("审核", "Audit", ("audit_form", "audit_sheet", "rules")),
     ("标准", "Standard", ("source", "@full_text", "defaults", "changelog", "@spec_format")),
 )
 MANUAL_SECTION = ("使用说明", "Using signgen")
@@ -36,6 +36,7 @@ TITLES = {
     "quantities": ("数量要求", "Quantities"), "checklist": ("施工核对清单", "Checklist"),
     "plan_check": ("方案检查", "Plan check"),
     "schedule": ("标牌清单", "Sign schedule"), "audit_sheet": ("现场核查表", "Audit sheet"),
+    "audit_form": ("在线核查", "Audit form"),
     "rules": ("规则", "Rules"), "source": ("标准原文", "Source text"),
     "defaults": ("项目默认值", "Project defaults"), "changelog": ("版本与修订", "Changelog"),
     "spec_format": ("规格文件格式", "Spec file format"),

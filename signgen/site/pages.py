@@ -25,7 +25,8 @@ STANDARD_PAGES: dict[str, str] = {
     "functions": "functions.md", "windows": "windows.md", "boards": "boards.md",
     "quantities": "quantities.md", "checklist": "checklist.md", "schedule": "schedule.md",
     "plan_check": "plan-check.md",
-    "audit_sheet": "audit-sheet.md", "rules": "rules/index.md", "source": "source.md",
+    "audit_sheet": "audit-sheet.md", "audit_form": "audit-form.md", "rules": "rules/index.md",
+    "source": "source.md",
     "defaults": "defaults.md", "changelog": "changelog.md",
     "communities": "communities/index.md",
 }

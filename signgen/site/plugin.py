@@ -59,6 +59,8 @@ class SigngenPlugin(BasePlugin[SigngenPluginConfig]):  # type: ignore[no-untyped
             raise PluginError(exc.format_message()) from None
         for warning in self.site.warnings:  # from the cache too: a strict build fails each time
             log.warning(warning)
+        for note in self.site.notes:  # columns of the communities file kept out
+            log.info(note)
         self.dictionary = None
         if folder is not None and c.search_dictionary and jieba_search_enabled(config):
             self.dictionary = SiteDictionary(folder, dictionary_key(config, key))
