@@ -14,9 +14,11 @@ APT_PACKAGES=(fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai fonts-arphic
               fonts-arphic-gbsn00lp fontconfig libcairo2 chromium
               qpdf ghostscript poppler-utils inkscape  # prepress checks of the print files
               zbar-tools  # zbarimg: the browser tests decode the printed audit sheet's QR codes
+              unzip  # unzip -t: the browser tests check the audit form's exported zip
               openjdk-17-jre-headless  # pyxform's ODK Validate checks the XLSForm
-              libreoffice-calc-nogui)  # soffice --headless: the tests open every XLSX we write
+              libreoffice-calc-nogui  # soffice --headless: the tests open every XLSX we write
               # (libreoffice-calc-nogui: about 300 MB on disk, 53-56 packages, ~25 s to install)
+              nodejs)  # the browser engines' scripts also run in node (tests/test_engine_plan_node.py)
               # (poppler-utils: pdfinfo, pdftoppm also check the drawing sheets)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -15,7 +15,7 @@ from signgen.site.export import written_config
 from signgen.site.options import COMMUNITY_DOWNLOADS, STANDARD_KEY
 from signgen.site.plaque_pages import FORMATS
 
-CHOICES = "('svg', 'svg-outlined', 'pdf', 'png', 'audit-sheet')"
+CHOICES = "('svg', 'svg-outlined', 'pdf', 'png', 'audit-sheet', 'audit-form')"
 
 
 def validated(tmp_path: Path, options: dict[str, Any]) -> tuple[list[tuple[str, str]],
@@ -113,7 +113,7 @@ def test_unknown_option_is_a_warning_naming_it(tmp_path: Path) -> None:
 
 def test_community_downloads_are_the_site_plaque_formats_and_the_audit_sheet() -> None:
     """The option's choices are exactly what the site can publish per community."""
-    assert (*FORMATS, "audit-sheet") == COMMUNITY_DOWNLOADS
+    assert (*FORMATS, "audit-sheet", "audit-form") == COMMUNITY_DOWNLOADS
 
 
 def write_config(tmp_path: Path, options: str) -> Path:

@@ -19,12 +19,14 @@ from click.testing import CliRunner
 from project_paths import ROOT, SPECS
 
 from signgen.artwork.raster import svg_size_mm
+from signgen.audit.export import audit_data, audit_json
 from signgen.cli.main import main
 from signgen.communities.rows import CommunityRow, read_communities
 from signgen.site.generate import generate_site
 from signgen.site.options import GeneratedSite, SiteOptions
 from signgen.site.plaque_pages import PNG_MAX_PX, PNG_PX_PER_MM, example_values
 from signgen.site.role_pages import template_plan
+from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
 
 COMMUNITIES = ROOT / "examples" / "communities.csv"
@@ -112,6 +114,12 @@ def test_every_download_equals_the_cli_output(site: GeneratedSite, standard: Sta
                        "-o", str(tmp_path / "x.svg")]
         if uri == "downloads/schedule.csv":
             continue  # compared row for row below, from its plan file
+        if uri.endswith("/audit-data.json"):  # each audit form's judge data, for no community
+            base = uri.removesuffix("audit-form/audit-data.json").rstrip("/")
+            judged = next(s for s in load_standards(SPECS) if s.id == (base or standard.id))
+            assert data == audit_json(audit_data(judged, {})).encode("utf-8"), uri
+            checked.add(uri)
+            continue
         assert command is not None, f"{uri}: a download with no CLI command"
         assert _cli(*command) == data, f"{uri} != signgen {' '.join(command)}"
         checked.add(uri)

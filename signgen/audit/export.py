@@ -32,17 +32,18 @@ from signgen.audit.styles import (
     substitute_keys,
 )
 from signgen.audit.survey import INFO_KEYS, SIZE_KEYS, Survey, parse_survey
+from signgen.audit.template import tolerance_value
 from signgen.audit.texts import TEXTS, level_class
 from signgen.output.numbers import measured
 from signgen.spec import values as value_reader
 from signgen.spec.model import Standard
 from signgen.spec.text_rules import text_rules
-from signgen.spec.values import unit_shown
 from signgen.spec.yamlsource import Locator
 
 FORMAT = 1  # the shape of the data; the engine refuses another
 # The engine's scripts (signgen/site/theme/assets/javascripts/), in the order a page loads them.
-ENGINE_SCRIPTS = ("signgen-text.js", "signgen-audit.js")
+ENGINE_SCRIPTS = ("signgen-text.js", "signgen-audit-styles.js", "signgen-audit-survey.js",
+                  "signgen-audit.js")
 # Item keys that may change with the origin (a per-origin rule cites the origin's clause).
 _ORIGIN_KEYS = ("title", "title_en", "check", "check_en", "clause", "quote", "required",
                 "required_en")
@@ -129,7 +130,7 @@ def _item(standard: Standard, item: AuditItem) -> dict[str, Any]:
     if item.tolerance is not None:
         tol = item.tolerance
         out["tolerance"] = {"id": tol.id, "plus_minus": tol.plus_minus, "unit": tol.unit,
-                            "shown": f"± {measured(tol.plus_minus)} {unit_shown(tol.unit)}",
+                            "shown": tolerance_value(item),
                             "cm": tolerance_cm(tol), "project_default": True,
                             "reason": tol.reason, "reason_zh": tol.reason_zh}
     if item.min_m2 is not None:

@@ -91,6 +91,13 @@ def _groups(report: AuditReport) -> list[tuple[str, list[Outcome]]]:
     return [(heading, members) for heading, members in groups if members]
 
 
+def photo_of(report: AuditReport, o: Outcome) -> str:
+    """The photo file the survey names for an item (a path relative to the survey or
+    inside its zip), or empty."""
+    entry = report.survey.entries.get(o.item.id)
+    return entry.photo or "" if entry is not None else ""
+
+
 def _pad(word: str, width: int) -> str:
     """``word`` padded with spaces to ``width`` terminal columns (a Han character takes two)."""
     used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in word)
@@ -110,6 +117,8 @@ def report_text(report: AuditReport) -> str:
                 out.append(f"            「{o.item.quote}」")
             if o.note:
                 out.append(f"            {t('report.note', lang)}: {o.note}")
+            if photo_of(report, o):
+                out.append(f"            {t('report.photo', lang)}: {photo_of(report, o)}")
     out += ["", t("footer", lang)]
     return "\n".join(out) + "\n"
 
@@ -124,6 +133,8 @@ def report_markdown(report: AuditReport) -> str:
         out += ["", f"## {md_escape(heading)} ({len(outcomes)})", ""]
         for o in outcomes:
             note = f" *{t('report.note', lang)}:* {md_escape(o.note)}" if o.note else ""
+            if photo_of(report, o):
+                note += f" *{t('report.photo', lang)}:* {md_escape(photo_of(report, o))}"
             out.append(f"- **{t('status.' + o.status, lang)}** {md_escape(_label(o, lang))}: "
                        f"{md_escape(o.message)}{note}")
             if o.status == "fail":
@@ -159,7 +170,7 @@ def report_data(report: AuditReport) -> dict[str, Any]:
                    "overridden": o.overridden, "clause": o.item.clause.number,
                    "title": o.item.title, "title_en": o.item.title_en,
                    "level": o.level, "advisory": o.advisory, "quote": o.item.quote,
-                   "note": o.note}
+                   "note": o.note, "photo": photo_of(report, o) or None}
                   for o in report.ordered()],
     }
 
@@ -193,6 +204,9 @@ def report_html(report: AuditReport) -> str:
         for o in outcomes:
             quote = f"<blockquote>{e(o.item.quote)}</blockquote>" if o.status == "fail" else ""
             note = f"<br><em>{e(t('report.note', lang))}:</em> {e(o.note)}" if o.note else ""
+            if photo_of(report, o):
+                note += (f"<br><em>{e(t('report.photo', lang))}:</em> "
+                         f"<code>{e(photo_of(report, o))}</code>")
             out.append(f'<tr id="{e(o.item.id)}"><td class="{e(o.status)}">'
                        f"{e(t('status.' + o.status, lang))}</td>"
                        f"<td>{e(_label(o, lang))}{quote}</td><td>{e(o.message)}{note}</td></tr>")

@@ -19,6 +19,7 @@ from signgen.audit.items import (
     checkable_items,
     per_sign_fields,
 )
+from signgen.audit.photos import PhotoCheck, checked_photo
 from signgen.audit.texts import CATALOGUE
 from signgen.errors import ProblemList, SigngenError
 from signgen.spec.model import Standard
@@ -44,6 +45,7 @@ class Entry:
     observed_parts: Mapping[str, str | None] = field(default_factory=dict)
     room: str | None = None
     note: str | None = None
+    photo: str | None = None  # a photo's path, relative to the survey (or inside its zip)
     line: int = 0
 
 
@@ -70,10 +72,13 @@ def survey_standard_id(data: Any) -> str | None:
 
 
 class _Reader:
-    def __init__(self, standard: Standard, loc: Locator, lang: str) -> None:
+    def __init__(self, standard: Standard, loc: Locator, lang: str,
+                 photo_exists: PhotoCheck | None = None, photo_where: str = "") -> None:
         self.standard = standard
         self.loc = loc
         self.lang = lang
+        self.photo_exists = photo_exists
+        self.photo_where = photo_where
         self.problems = ProblemList()
 
     def bad(self, path: PathKey, text_key: str, **values: object) -> None:
@@ -223,7 +228,7 @@ class _Reader:
         if not isinstance(raw, dict):
             self.bad(path, "err.entry", got=self.got(raw))
             return Entry(line=line)
-        allowed = {"result", "note", *item.fields}
+        allowed = {"result", "note", "photo", *item.fields}
         for key in raw:
             if key not in allowed and key not in INFO_KEYS:
                 self.unknown((*path, key), key, sorted(allowed))
@@ -233,7 +238,7 @@ class _Reader:
             self.problems.extend([self.loc.problem((*path, "result"), problem.msg())])
             result = None
         note = self.text((*path, "note"), raw.get("note"))
-        kw: dict[str, Any] = {}
+        kw: dict[str, Any] = {"photo": self.photo((*path, "photo"), raw.get("photo"))}
         got = raw.get(item.fields[0]) if item.fields else None
         where: PathKey = (*path, item.fields[0]) if item.fields else path
         if item.kind == "area":
@@ -250,6 +255,13 @@ class _Reader:
         elif item.parts:
             kw["observed_parts"] = self.parts(where, got, [p.key for p in item.parts])
         return Entry(result=result, note=note, line=line, **kw)
+
+    def photo(self, path: PathKey, raw: Any) -> str | None:
+        text = (self.text(path, raw) or "").strip()
+        problem = checked_photo(text, self.photo_exists, self.photo_where) if text else None
+        if problem is not None:
+            self.problems.extend([self.loc.problem(path, problem)])
+        return text if text and problem is None else None
 
     def size(self, path: PathKey, raw: Any) -> dict[str, float | None]:
         return self.mapping(path, raw, list(SIZE_KEYS), "{height_cm: ..., width_cm: ...}",
@@ -275,14 +287,19 @@ class _Reader:
         return out
 
 
-def parse_survey(data: Any, loc: Locator, standard: Standard, lang: str = "zh") -> Survey:
+def parse_survey(data: Any, loc: Locator, standard: Standard, lang: str = "zh",
+                 photo_exists: PhotoCheck | None = None, photo_where: str = "") -> Survey:
     """Check a survey loaded with :func:`~signgen.spec.yamlsource.load_yaml` against ``standard``.
+
+    ``photo_exists`` tells whether an item's ``photo`` names a file where the survey is
+    (:mod:`signgen.audit.photos`; ``photo_where`` names that place: a text key); without
+    it a photo path is checked only as written.
 
     Raises:
         SigngenError: every problem (wrong standard or edition, unknown item, bad value),
             each located in the survey file, in ``lang``.
     """
-    reader = _Reader(standard, loc, lang)
+    reader = _Reader(standard, loc, lang, photo_exists, photo_where)
     if not isinstance(data, dict):
         raise SigngenError([loc.problem((), CATALOGUE.msg("err.top", got=reader.got(data)))],
                            lang)

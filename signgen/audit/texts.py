@@ -131,11 +131,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                  "# 第 {edition} 版。每项在 result 写 合格、不合格 或 不适用"
                  "(也可写 pass、fail、na),\n"
                  "# 并填写实测或所见的数值;未核查的留空。数值可带单位(55cm、150㎡)。\n"
+                 "# 每项可加照片:photo: photos/<项目编号>.jpg(照片放在本文件旁的 photos/ 中)。\n"
                  "# signgen 自行判定记录的数值:\n#   signgen audit 本文件.yaml",
                  "# signgen audit survey: {title} / {title_en}\n"
                  "# edition {edition}. For each item write result: pass, fail or na (not\n"
                  "# applicable; 合格, 不合格, 不适用 also do), and fill the measured or observed\n"
                  "# values (a unit may follow: 55cm, 150㎡); leave empty what you did not check.\n"
+                 "# Any item may name a photo: photo: photos/<item id>.jpg (in photos/ beside\n"
+                 "# this file).\n"
                  "# signgen judges measured and observed values itself:\n"
                  "#   signgen audit THIS-FILE.yaml"),
     "tpl.origin": ("  origin: {value}   # 用房来源:{choices}",
@@ -197,6 +200,25 @@ TEXTS.update({
                     "expected the id of an item of {id}{hint}, got {got!r}"),
     "err.a-mapping": ("映射", "a mapping"),
     "err.a-list": ("列表", "a list"),
+})
+
+# Photos with a survey, and a survey delivered as a zip (signgen/audit/photos.py).
+TEXTS.update({
+    "err.photo-path": ("应为调查表所在文件夹内的路径,例如 photos/<项目编号>.jpg,实为 {got!r}",
+                       "expected a path inside the survey's folder, such as "
+                       "photos/<item id>.jpg, got {got!r}"),
+    "err.photo-suffix": ("应为图片文件({suffixes}),实为 {got!r}",
+                         "expected an image file ({suffixes}), got {got!r}"),
+    "err.photo-missing": ("照片文件不存在:应在{where}中有 {path},实为没有",
+                          "expected the photo {path} in {where}, got no such file"),
+    "err.photo-where-folder": ("调查表所在的文件夹", "the survey's folder"),
+    "err.photo-where-zip": ("压缩包", "the zip"),
+    "err.zip": ("应为 zip 压缩包,无法读取:{got}", "expected a zip file, cannot read it: {got}"),
+    "err.zip-survey": ("压缩包中应有 {member},实为:{got}",
+                       "expected {member} in the zip, got: {got}"),
+    "err.zip-large": ("调查表应不大于 {most} 字节,实为 {got}",
+                      "expected a survey of at most {most} bytes, got {got}"),
+    "report.photo": ("照片", "photo"),
 })
 
 

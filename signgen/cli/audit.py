@@ -9,6 +9,7 @@ import click
 
 from signgen.audit.items import Site, per_sign_fields, site_from_plan
 from signgen.audit.judge import audit as judge_survey
+from signgen.audit.photos import PhotoCheck, folder_photos, is_survey_zip, load_survey_zip
 from signgen.audit.report import FORMATS, render_report
 from signgen.audit.sheet import BASE_URL_ENV, DEFAULT_BASE_URL, audit_sheet_html, check_base_url
 from signgen.audit.survey import parse_survey, survey_standard_id
@@ -179,7 +180,10 @@ def audit_command(ctx: click.Context, survey: Path, fmt: str | None, output: Pat
     failed but applicable items left empty (INCOMPLETE).
 
     SURVEY is the YAML file or the workbook (.xlsx) audit-template wrote, filled in,
-    or one submission exported from ODK / KoboToolbox (XLSX or CSV) of its XLSForm.
+    one submission exported from ODK / KoboToolbox (XLSX or CSV) of its XLSForm, or the
+    zip the site's audit form exports (survey.yaml with photos/<item id>.<ext>). A photo
+    an item names (photo: photos/<item id>.jpg) must be in the zip or next to the YAML
+    file; the report lists it.
 
     Example: signgen audit survey.yaml -o report.md
     """
@@ -187,18 +191,24 @@ def audit_command(ctx: click.Context, survey: Path, fmt: str | None, output: Pat
     from signgen.audit.xlsform import read_export
 
     fmt = output_format(output, fmt, REPORT_SUFFIXES, "text")
+    photos: PhotoCheck | None = None
+    where = ""
     if is_workbook(survey) and is_survey_workbook(survey):
         data, locator = read_survey_xlsx(survey)
     elif is_workbook(survey) or survey.suffix.lower() == ".csv":
         data, locator = read_export(survey)
+    elif survey.suffix.lower() == ".zip" or is_survey_zip(survey):
+        data, locator, photos = load_survey_zip(survey)
+        where = "err.photo-where-zip"
     else:
         data, locator = load_yaml(survey)
+        photos = folder_photos(survey)
     standards = load_standards(specs_dir)
     named = survey_standard_id(data)
     if standard_id is None and named in {s.id for s in standards}:
         standard_id = named
     standard = pick_standard(standards, standard_id)
-    report = judge_survey(parse_survey(data, locator, standard, lang), lang)
+    report = judge_survey(parse_survey(data, locator, standard, lang, photos, where), lang)
     emit(output, render_report(report, fmt))
     if report.exit_status:
         ctx.exit(report.exit_status)

@@ -116,7 +116,8 @@ def _options(func: Any) -> Any:
                      help="The previous edition's specs folder: adds a changelog."),
         click.option("--community-downloads", multiple=True, metavar="FORMAT",
                      type=click.Choice(COMMUNITY_DOWNLOADS),
-                     help="Files per community: svg, svg-outlined, pdf, png, audit-sheet."),
+                     help="Files per community: svg, svg-outlined, pdf, png, audit-sheet, "
+                          "audit-form."),
     ]):
         func = option(func)
     return func

@@ -30,7 +30,8 @@ from signgen.spec.values import CATALOGUE as VALUES
 
 FORMAT = 1  # the shape of the data; the engine refuses another
 # The engine's scripts (signgen/site/theme/assets/javascripts/), in the order a page loads them.
-ENGINE_SCRIPTS = ("signgen-text.js", "signgen-plan.js", "signgen-schedule.js")
+ENGINE_SCRIPTS = ("signgen-text.js", "signgen-plan.js", "signgen-plan-yaml.js",
+                  "signgen-plan-check.js", "signgen-schedule.js")
 
 
 def _cited(standard: Standard, item: Any) -> dict[str, Any]:

@@ -20,10 +20,11 @@ from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
 from signgen.output.numbers import mm_text
 from signgen.plaque.text import plaque_text
+from signgen.site.audit_form import community_form, front_matter
 from signgen.site.options import COMMUNITY_DOWNLOADS
 from signgen.site.plaque_pages import FORMATS, Assets, PublishedPlaque, publish_plaque
 from signgen.site.role_pages import audit_sheet_html_page, schedule_summary
-from signgen.site.templating import html_table, render
+from signgen.site.templating import Md, html_table, render
 from signgen.site.urls import LANGS
 from signgen.spec.template import plaque_fields
 
@@ -40,7 +41,7 @@ class CommunityOptions:
     """The communities file, which files to make for each, and the QR codes' base URL."""
 
     path: Path
-    downloads: tuple[str, ...] = ("svg", "audit-sheet")
+    downloads: tuple[str, ...] = ("svg", "audit-sheet", "audit-form")
     base_url: str = ""
 
 
@@ -106,6 +107,10 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
         for lang in LANGS:
             zh = lang == "zh"
             uri = where.page(lang, f"communities/{slug}.md")
+            form = (Md(community_form(pages, assets, uri, lang, values=row.values,
+                                      community=row.key, title=row.identity.title,
+                                      origin=row.origin))
+                    if "audit-form" in options.downloads else "")
             site.pages[uri] = render(
                 "community.md.j2", lang=lang, page_uri=uri, title=row.identity.title,
                 row=row, fields_table=html_table(
@@ -116,7 +121,8 @@ def community_pages(site: GeneratedSite, assets: Assets, pages: PageSet, fonts: 
                 plaque_uri=lambda i, lang=lang: where.page(lang, f"plaques/{i}.md"),
                 audit_sheet=sheet, schedule_table=html_table(
                     SCHEDULE_HEADERS[lang], schedule),
-                schedule_uri=pages.uri("schedule", lang), mm=mm_text)
+                schedule_uri=pages.uri("schedule", lang), mm=mm_text, audit_form=form,
+                front_matter=front_matter())
             site.hidden.add(uri)
         listed.append((row, slug))
     key = key_fields(std)

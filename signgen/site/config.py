@@ -27,7 +27,7 @@ class SigngenPluginConfig(Config):  # type: ignore[no-untyped-call]
     previous_specs = opt.Optional(opt.Dir(exists=True))
     communities = opt.Optional(opt.File(exists=True))
     community_downloads = opt.ListOfItems(opt.Choice(COMMUNITY_DOWNLOADS),
-                                          default=["svg", "audit-sheet"])
+                                          default=["svg", "audit-sheet", "audit-form"])
     downloads = opt.Type(bool, default=True)
     fonts_dir = opt.Optional(opt.Dir(exists=True))
     set_site_name = opt.Type(bool, default=True)

@@ -10,10 +10,12 @@ from typing import Any
 
 from signgen.fonts.book import FontBook
 from signgen.site import pages as P
+from signgen.site.audit_form import template_form_page
 from signgen.site.community_pages import CommunityOptions, community_pages
 from signgen.site.defaults_page import defaults_page
 from signgen.site.nav import site_nav
 from signgen.site.options import STANDARD_KEY, GeneratedSite, SiteOptions
+from signgen.site.plan_form import plan_check_page, plan_form_files
 from signgen.site.plaque_pages import (
     FORMATS,
     Assets,
@@ -113,14 +115,16 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
                 keys.add("elevation")
     if std.functions:
         keys.add("checklist")
+        keys.add("plan_check")
     if std.plaques:
         keys.add("schedule")
     if std.rules or std.area_rules or std.plaques:
         keys.add("audit_sheet")
     if "audit_sheet" in keys:
-        keys.add("rules")
+        keys |= {"rules", "audit_form"}
     pages = P.PageSet(where, frozenset(keys), previous, previous_configured, others)
     add = site.pages.__setitem__
+    plan_files = plan_form_files(std, where, assets, fonts) if "plan_check" in keys else None
     csv_uri = (assets.add(where.download("schedule.csv"),
                           schedule_csv_bytes(std, values, "example", fonts))
                if "schedule" in keys else "")
@@ -169,6 +173,8 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
                 intro="逐项核对功能用房、面积和标牌；可直接打印（A4）。" if zh else
                 "Tick off rooms, areas and plaques one by one; prints on A4.",
                 css_class="sg-checklist"))
+        if plan_files is not None:
+            add(pages.uri("plan_check", lang), plan_check_page(pages, lang, plan_files))
         if "schedule" in keys:
             add(pages.uri("schedule", lang), printable_page(
                 pages, lang, "schedule", schedule_body(std, values, "example", fonts=fonts),
@@ -186,6 +192,8 @@ def _standard_pages(site: GeneratedSite, assets: Assets, where: Where, keys: set
                 "The audit sheet for the template community (names to fill in); each QR code "
                 "opens the matching rule page of this site.", css_class="sg-audit-sheet",
                 raw_html=True))
+        if "audit_form" in keys:
+            add(pages.uri("audit_form", lang), template_form_page(pages, assets, lang))
         if "rules" in keys:
             add(pages.uri("rules", lang), P.rules_index_page(pages, lang))
             for rule in P.rule_pages(std):

@@ -19,8 +19,8 @@ from signgen.site.urls import LANGS, Where, site_page
 # (zh, en) section titles and the page keys in each, in order.
 ROLE_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("设计", "Design", ("plaques", "@plaques", "elevation", "windows", "boards", "communities")),
-    ("施工", "Build", ("functions", "quantities", "checklist", "schedule")),
-    ("审核", "Audit", ("audit_sheet", "rules")),
+    ("施工", "Build", ("functions", "quantities", "checklist", "plan_check", "schedule")),
+    ("审核", "Audit", ("audit_form", "audit_sheet", "rules")),
     ("标准", "Standard", ("source", "@full_text", "defaults", "changelog", "@spec_format")),
 )
 MANUAL_SECTION = ("使用说明", "Using signgen")
@@ -34,7 +34,9 @@ TITLES = {
     "boards": ("宣传栏", "Bulletin boards"), "communities": ("各社区", "Communities"),
     "functions": ("功能设置与面积", "Room functions and areas"),
     "quantities": ("数量要求", "Quantities"), "checklist": ("施工核对清单", "Checklist"),
+    "plan_check": ("方案检查", "Plan check"),
     "schedule": ("标牌清单", "Sign schedule"), "audit_sheet": ("现场核查表", "Audit sheet"),
+    "audit_form": ("在线核查", "Audit form"),
     "rules": ("规则", "Rules"), "source": ("标准原文", "Source text"),
     "defaults": ("项目默认值", "Project defaults"), "changelog": ("版本与修订", "Changelog"),
     "spec_format": ("规格文件格式", "Spec file format"),

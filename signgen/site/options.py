@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 # What the site can publish per community: each plaque as SVG (text or outlined), PDF and PNG
-# (the formats of :mod:`signgen.site.plaque_pages`), and the audit sheet.
-COMMUNITY_DOWNLOADS = ("svg", "svg-outlined", "pdf", "png", "audit-sheet")
+# (the formats of :mod:`signgen.site.plaque_pages`), the audit sheet, and the audit form on
+# the community's page (with its judge data: :mod:`signgen.site.audit_form`).
+COMMUNITY_DOWNLOADS = ("svg", "svg-outlined", "pdf", "png", "audit-sheet", "audit-form")
 # How MkDocs names a plugin option in its errors: for ``standard``, which only loading the
 # specs can check (the ids are in the spec files).
 STANDARD_KEY = "Config value 'plugins': Plugin 'signgen' option 'standard'"
@@ -26,7 +27,7 @@ class SiteOptions:
     standard: str | None = None
     previous_specs: Path | None = None
     communities: Path | None = None
-    community_downloads: tuple[str, ...] = ("svg", "audit-sheet")
+    community_downloads: tuple[str, ...] = ("svg", "audit-sheet", "audit-form")
     downloads: bool = True
     base_url: str = ""
     fonts_dir: Path | None = None

@@ -24,7 +24,9 @@ STANDARD_PAGES: dict[str, str] = {
     "home": "index.md", "plaques": "plaques/index.md", "elevation": "elevation.md",
     "functions": "functions.md", "windows": "windows.md", "boards": "boards.md",
     "quantities": "quantities.md", "checklist": "checklist.md", "schedule": "schedule.md",
-    "audit_sheet": "audit-sheet.md", "rules": "rules/index.md", "source": "source.md",
+    "plan_check": "plan-check.md",
+    "audit_sheet": "audit-sheet.md", "audit_form": "audit-form.md", "rules": "rules/index.md",
+    "source": "source.md",
     "defaults": "defaults.md", "changelog": "changelog.md",
     "communities": "communities/index.md",
 }

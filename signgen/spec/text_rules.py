@@ -19,7 +19,7 @@ from signgen.spec.values import UNIT_SHOWN, UNIT_WORDS
 
 
 def text_rules() -> dict[str, Any]:
-    """The tables ``SigngenText.make`` takes: whitespace, case folding beyond ``lower``,
+    """The tables ``SigngenText.make`` takes: whitespace, case folding,
     the zeros of the decimal digits, the unit words and how units are shown."""
     return {"whitespace": _whitespace(), "casefold": _casefold_table(),
             "digit_zeros": _digit_zeros(), "unit_words": dict(UNIT_WORDS),
@@ -28,15 +28,16 @@ def text_rules() -> dict[str, Any]:
 
 @functools.cache
 def _casefold_table() -> dict[str, str]:
-    """Characters whose ``str.casefold`` is not their ``str.lower``: the browser has only the
-    latter (the engine folds every other character with ``toLowerCase``)."""
+    """Every character ``str.casefold`` changes, with what it makes of it: the browser's
+    ``toLowerCase`` follows a newer Unicode than Python's (it lowercases letters Python does
+    not know), so the engines fold with this table alone."""
     table = {}
     for code in range(sys.maxunicode + 1):
         char = chr(code)
-        if unicodedata.category(char) in ("Cs", "Cn"):
+        if unicodedata.category(char) == "Cs":
             continue
         folded = char.casefold()
-        if folded != char.lower():
+        if folded != char:
             table[char] = folded
     return table
 

@@ -21,20 +21,26 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from browser_support import ROOT
 
-from signgen.contractor.check import check_plan
 from signgen.contractor.export import ENGINE_SCRIPTS, plan_data
 from signgen.contractor.plan import parse_plan
 from signgen.contractor.schedule import schedule_file, schedule_rows
 from signgen.errors import SigngenError
 from signgen.fonts.book import FontBook
-from signgen.messages import text_in
-from signgen.output.report import report_data
 from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
 from signgen.spec.yamlsource import Locator, parse_yaml
 
 sys.path.insert(0, str(ROOT / "tests"))
 from plan_corpus import plan_corpus  # the corpus lives beside the tests
+from plan_engines import (
+    LANGS,
+    SOURCE,
+    TOLERANT,
+    differences,
+    engine_outcome,
+    python_outcome,
+    tolerant,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -42,25 +48,11 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 SCRIPTS = ROOT / "signgen" / "site" / "theme" / "assets" / "javascripts"
-SOURCE = "plan.yaml"
-LANGS = ("zh", "en")
-TOLERANT = "community-premises+tolerance"  # the bundled standard with a ±0.5 m² area tolerance
-
-
-def _tolerant(standard: Standard) -> Standard:
-    """The standard with an area tolerance above 0, so the tolerance branch is judged too."""
-    defaults = standard.project_defaults
-    tolerances = [t.model_copy(update={"plus_minus": 0.5}) if t.applies_to == "area" else t
-                  for t in defaults.tolerances]
-    return standard.model_copy(update={"project_defaults": defaults.model_copy(
-        update={"tolerances": tolerances})})
-
-
 @pytest.fixture(scope="module")
 def standards() -> dict[str, Standard]:
     """The bundled standards by id, and the tolerant variant of the first."""
     found = {s.id: s for s in load_standards(ROOT / "specs")}
-    found[TOLERANT] = _tolerant(found["community-premises"])
+    found[TOLERANT] = tolerant(found["community-premises"])
     return found
 
 
@@ -108,59 +100,11 @@ def engine_results(engine_page: Page, standards: dict[str, Standard],
     return parsed
 
 
-def _python(standard: Standard, plan: Any, lang: str) -> dict[str, Any]:
-    """check-plan's outcome in Python: the problems, or the report as data."""
-    try:
-        resolved = parse_plan(plan, Locator(SOURCE), standard)
-    except SigngenError as error:
-        return {"refused": True, "problems": sorted(
-            (p.field, str(p.message), text_in(p.message, "en")) for p in error.problems)}
-    report = check_plan(standard, resolved, lang)
-    return {"refused": False, "facts": [list(f) for f in report.facts],
-            "verdict": report.verdict, **report_data(report)}
-
-
-def _engine(result: dict[str, Any]) -> dict[str, Any]:
-    if result["refused"]:
-        return {"refused": True, "problems": sorted(
-            (p["field"], p["message"], p["message_en"]) for p in result["problems"])}
-    keys = ("title", "subject", "standard", "compliant", "counts", "summary", "facts",
-            "verdict")
-    sections = [{"id": s["id"], "title": s["title"], "items": [
-        {k: i[k] for k in ("id", "status", "text", "ref", "clause", "clause_number", "data")}
-        for i in s["items"]]} for s in result["sections"]]
-    return {"refused": False, "sections": sections, **{k: result[k] for k in keys}}
-
-
-def _differences(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
-    """Where the engine's outcome departs from Python's, item by item."""
-    if expected["refused"] != got["refused"]:
-        return [f"refused: check-plan {expected['refused']}, engine {got['refused']}: "
-                f"{expected.get('problems') or got.get('problems')}"]
-    if expected["refused"]:
-        return [] if expected["problems"] == got["problems"] else [
-            f"problems: check-plan {expected['problems']}\n engine {got['problems']}"]
-    out = [f"{key}: check-plan {expected[key]!r}, engine {got[key]!r}"
-           for key in expected if key != "sections" and expected[key] != got[key]]
-    want = {s["id"]: s for s in expected["sections"]}
-    have = {s["id"]: s for s in got["sections"]}
-    if list(want) != list(have):
-        out.append(f"sections: check-plan {list(want)}, engine {list(have)}")
-    for section_id in want.keys() & have.keys():
-        items = zip(want[section_id]["items"], have[section_id]["items"], strict=False)
-        out += [f"{section_id}: check-plan {a}\n engine {b}" for a, b in items if a != b]
-        if len(want[section_id]["items"]) != len(have[section_id]["items"]):
-            out.append(f"{section_id}: item counts differ")
-        if want[section_id]["title"] != have[section_id]["title"]:
-            out.append(f"{section_id}: titles differ")
-    return out
-
-
 @pytest.fixture(scope="module")
 def python_results(standards: dict[str, Standard], corpus: list[tuple[str, str, Any]]
                    ) -> list[dict[str, dict[str, Any]]]:
     """Every corpus plan through check-plan's functions, in both languages."""
-    return [{lang: _python(standards[key], plan, lang) for lang in LANGS}
+    return [{lang: python_outcome(standards[key], plan, lang) for lang in LANGS}
             for _, key, plan in corpus]
 
 
@@ -188,7 +132,7 @@ def test_engine_gives_check_plans_verdicts(corpus: list[tuple[str, str, Any]],
     for (case, _, _), expected, result in zip(corpus, python_results, engine_results,
                                               strict=True):
         for lang in LANGS:
-            found = _differences(expected[lang], _engine(result[lang]))
+            found = differences(expected[lang], engine_outcome(result[lang]))
             failures += [f"{case} [{lang}]: {d}" for d in found]
     assert not failures, f"{len(failures)} differences, first ones:\n" + "\n".join(failures[:8])
 
@@ -207,7 +151,7 @@ def test_plan_file_reads_back_the_same(standards: dict[str, Standard],
             failures.append(f"{case}: the plan file does not read: {error}")
             continue
         for lang in LANGS:
-            if _python(standards[key], written, lang) != expected[lang]:
+            if python_outcome(standards[key], written, lang) != expected[lang]:
                 failures.append(f"{case} [{lang}]: judged differently:\n{result['yaml']}")
     assert not failures, f"{len(failures)} plan files differ, first ones:\n" + "\n".join(
         failures[:5])

@@ -5,8 +5,8 @@
 // ratio for "did you mean" hints, the number reader of signgen/spec/values.py and the number
 // formatter of signgen/output/numbers.py. A browser engine that gives the CLI's verdicts
 // must read and write text the same way; this file is that, and nothing of any standard.
-// The tables Python has and JavaScript lacks (the whitespace set, case folding beyond
-// toLowerCase, unit words) come in the exported data's `text_rules`.
+// The tables Python has and JavaScript lacks (the whitespace set, case folding, unit
+// words) come in the exported data's `text_rules` (signgen/spec/text_rules.py).
 //
 // Plain ES2020, no DOM, no dependency: works in Chromium and node. Defines
 // globalThis.SigngenText.make(textRules) -> the functions below, bound to those tables.
@@ -56,7 +56,8 @@
       return chars.slice(i, j).join("");
     }
     const squeeze = (text) => codePoints(text).filter((c) => !isSpace(c)).join("");  // "".join(s.split())
-    const casefold = (text) => codePoints(text).map((c) => (c in fold ? fold[c] : c.toLowerCase())).join("");
+    // str.casefold() from Python's own table: toLowerCase follows a newer Unicode
+    const casefold = (text) => codePoints(text).map((c) => (c in fold ? fold[c] : c)).join("");
     const nfkc = (text) => text.normalize("NFKC");
     // contractor/names.py normalise(): NFKC, no spaces, casefolded
     const normalise = (name) => casefold(squeeze(nfkc(name)));
