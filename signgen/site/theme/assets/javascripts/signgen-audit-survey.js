@@ -80,7 +80,7 @@
                    parts: {}, room: null};
     if (raw === null || raw === undefined) return entry;
     if (!isMap(raw)) { r.bad("", "audit", "err.entry", {got: r.got(raw)}); return entry; }
-    const allowed = ["result", "note", ...item.fields];
+    const allowed = ["result", "note", "photo", ...item.fields];
     const sorted = [...allowed].sort();
     for (const k of Object.keys(raw)) {
       if (!allowed.includes(k) && !R.raw.info_keys.includes(k)) r.unknown(k, k, sorted);
@@ -92,6 +92,7 @@
                      message_en: p.message_en});
     } else entry.result = result.value;
     entry.note = r.text("note", raw.note);
+    entry.photo = readPhoto(r, raw.photo);
     const f = item.fields[0];
     const value = f ? raw[f] : undefined;
     if (item.kind === "area") entry.measured = r.number(f, value, "m2", false);
@@ -109,6 +110,24 @@
     return entry;
   }
   const mapping = (r, f, value, keys) => r.mapping(f, value, keys, keys.join(", "), r.text);
+
+  // A photo's path as written (audit/photos.py photo_problem; the browser has no files to
+  // look for, as parse_survey without photo_exists).
+  function readPhoto(r, raw) {
+    const path = R.T.strip(r.text("photo", raw) || "");
+    if (!path) return null;
+    const points = Array.from(path);
+    const got = points.slice(0, 60).join("");
+    const inside = points.length <= R.raw.photo_max && !path.startsWith("/") &&
+      !path.includes("\\") && !path.includes(":") &&
+      path.split("/").every((part) => part !== "" && part !== "." && part !== "..");
+    if (!inside) { r.bad("photo", "audit", "err.photo-path", {got}); return null; }
+    if (!R.raw.photo_suffixes.some((s) => path.toLowerCase().endsWith(s))) {
+      r.bad("photo", "audit", "err.photo-suffix", {suffixes: R.raw.photo_suffixes.join(", "), got});
+      return null;
+    }
+    return path;
+  }
 
   function readOrigin(data, raw, problems) {
     const r = reader(null, problems);
