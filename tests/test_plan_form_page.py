@@ -106,3 +106,18 @@ def test_configuration_json_cannot_end_its_script_element() -> None:
     text = _script_json(value)
     assert "<" not in text and ">" not in text
     assert json.loads(text) == value
+
+
+def test_every_interface_word_is_in_both_languages_and_used() -> None:
+    """Each word of the form has Chinese and English with the same placeholders, and the
+    page's scripts (or the page) use it: no word lies unused, none is missing."""
+    from signgen.site.plan_form import UI
+
+    scripts = "".join((THEME / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+                      for name in SCRIPTS)
+    page = (ROOT / "signgen" / "site" / "plan_form.py").read_text(encoding="utf-8")
+    for key, (zh, en) in UI.texts.items():
+        assert zh.strip() and en.strip(), key
+        assert set(re.findall(r"\{(\w+)\}", zh)) == set(re.findall(r"\{(\w+)\}", en)), key
+        used = re.search(rf'ui\.{key}\b|say\("{key}"', scripts) or page.count(f'"{key}"') > 1
+        assert used, f"{key}: not used by the page"

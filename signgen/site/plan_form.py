@@ -62,7 +62,6 @@ UI = Catalogue({
                  "`signgen check-plan plan.xlsx` 检查。",
                  "The plan check on this page needs JavaScript; or download the Excel "
                  "template, fill it in and run `signgen check-plan plan.xlsx`."),
-    "downloads": ("下载", "Downloads"),
     "template": ("Excel 模板", "Excel template"),
     "load": ("载入 Excel 方案", "Load an Excel plan"),
     "loaded": ("已载入 {file}:{rooms} 个房间", "Loaded {file}: {rooms} room(s)"),
@@ -107,7 +106,6 @@ UI = Catalogue({
     "community": ("社区", "Community"),
     "signature": ("签字", "Signature"),
     "date": ("日期", "Date"),
-    "checked_by": ("方案检查报告", "Plan check report"),
     "cli_same": ("用 `signgen check-plan` 检查下载的方案文件,结果与本页相同。",
                  "`signgen check-plan` on the downloaded plan file gives the same verdicts."),
 })
