@@ -128,3 +128,23 @@ def test_html_report_embeds_floor_plan(runner: CliRunner, tmp_path: Path) -> Non
     assert "<svg" in page and "@page" in page
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert svg.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_a_required_board_planned_is_not_called_recommended(tmp_path: Path) -> None:
+    """A board the text requires (学习型社区: 阅报栏), when planned, passes without the words
+    the recommended boards carry (建议设置)."""
+    from signgen.contractor.plan import parse_plan
+    from signgen.spec.load import load_standard
+    from signgen.spec.yamlsource import load_yaml
+
+    standard = load_standard(SPECS / "learning-community")
+    board = next(b for b in standard.boards if b.can_fail)
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(f"rooms:\n  - {{name: 图书室, area_m2: 40, functions: [图书室]}}\n"
+                         f"boards: [{board.name}]\n", encoding="utf-8")
+    data, loc = load_yaml(plan_file)
+    items = {i.id: i for s in check_plan(standard, parse_plan(data, loc, standard)).sections
+             for i in s.items}
+    item = items[f"required:{board.id}"]
+    assert item.status == "pass" and board.name in item.text
+    assert "建议" not in item.text

@@ -170,7 +170,7 @@ def _listed_items(standard: Standard, listed: Sequence[Category], entries: Seque
         count = sum(1 for e in entries if e.category == category.id)
         values = _name(lang, category.name, category.name_en)
         status: Status = "pass" if count else "fail"
-        text = (CHECK.say("board_set", lang, count=count, **values) if count
+        text = (CHECK.say("listed_set", lang, count=count, **values) if count
                 else CHECK.say("function_missing", lang, level_quote=category.level_quote,
                                **values))
         items.append(_item(standard, f"required:{category.id}", status, text, category,

@@ -80,6 +80,7 @@ CHECK = Catalogue({
                         "The standard's categories are examples (“{level_quote}” ... etc.): "
                         "{examples_en}; the plan lists {planned}; not every example is required"),
     "nothing": ("无", "none"),
+    "listed_set": ("{name}:已设置 {count} 个", "{name_en}: {count} planned"),
     "board_set": ("{name}:已设置 {count} 块(建议设置)",
                   "{name_en}: {count} planned (recommended)"),
     "board_not_set": ("{name}:未设置(建议设置,不要求)",

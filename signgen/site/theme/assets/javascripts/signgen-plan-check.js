@@ -103,7 +103,7 @@
         if (!category.can_fail) continue;
         const count = entries.filter((e) => e.category === category.id).length;
         const values = this.name(category.name, category.name_en);
-        const text = count ? this.say("board_set", {count, ...values})
+        const text = count ? this.say("listed_set", {count, ...values})
           : this.say("function_missing", {level_quote: category.level_quote, ...values});
         items.push(this.item(`required:${category.id}`, count ? "pass" : "fail", text, category, {count}));
       }
