@@ -43,13 +43,17 @@
   function measureLine(metrics, line) {
     let x = 0.0, left = 0.0, right = 0.0, top = 0.0, bottom = 1.0;
     let prevFace = null, prevChar = "";
-    const missing = [];
+    const missing = [], runs = [];
     for (const run of line) {
       const known = metrics.roles[run.typeface] || {};
+      const tallest = {letter: 0.0, any: 0.0, letters: false};  // plaque/ink.py tallest_ink
+      runs.push(tallest);
       for (const char of run.text) {
         const m = known[char];
         if (!m) { missing.push(char); continue; }
-        const [faceKey, advance, ink] = m;  // faceKey: an index into metrics.faces
+        const [faceKey, advance, ink, inkHeight, letter] = m;  // faceKey: into metrics.faces
+        if (letter) { tallest.letters = true; if (inkHeight > tallest.letter) tallest.letter = inkHeight; }
+        if (inkHeight > tallest.any) tallest.any = inkHeight;
         const face = metrics.faces[faceKey];
         if (faceKey === prevFace) x += (face.kern[prevChar + char] || 0) / face.units_per_em;
         if (ink !== null) {
@@ -62,7 +66,28 @@
         prevFace = faceKey; prevChar = char;
       }
     }
-    return {width: Math.max(right, x) - left, height: bottom - top, missing};
+    return {width: Math.max(right, x) - left, height: bottom - top, missing, runs};
+  }
+
+  const floorTenth = (value) => Math.floor(value * 10 + 1e-9) / 10;  // layout._floor
+
+  // plaque_layout's line heights and schedule.letter_height: the tallest character's ink
+  // (mm, 0.1) and that line's em, or {missing} / {ink: null} (no ink: empty cells)
+  function letterHeight(t, plaque, lines, metrics, width) {
+    const measures = lines.map((line) => measureLine(metrics, line));
+    const missing = [...new Set(measures.flatMap((m) => m.missing))];
+    if (missing.length) return {missing};
+    const margin = plaque.margin_mm, n = measures.length;
+    const areaH = plaque.height_mm - 2 * margin, areaW = width - 2 * margin;
+    const stack = t.sum(measures.map((m) => m.height)) + (n - 1) * plaque.line_gap;
+    const shared = floorTenth(Math.min(plaque.max_letter_height_mm, areaH / stack));
+    let best = null;
+    for (const m of measures) {
+      const h = m.width > 0 ? floorTenth(Math.min(shared, areaW / m.width)) : shared;
+      const ink = Math.max(0, ...m.runs.map((r) => (r.letters ? r.letter : r.any) * h));
+      if (ink > 0 && (best === null || ink > best.ink)) best = {ink, em: h};
+    }
+    return best === null ? {ink: null, em: null} : {ink: t.round(best.ink, 1), em: t.round(best.em, 1)};
   }
 
   function textWidth(t, plaque, lines, metrics) {  // -> {width} | {missing: [chars]}
@@ -97,8 +122,8 @@
         text: fill(t, run.template, values, placeholders)})));
       const text = lines.map((line) => line.map((run) => run.text).join("")).join("");
       const facts = plaque[lang];
-      let height = t.round(plaque.height_mm, 1), width;
-      if (plaque.width_mm !== null) width = t.round(plaque.width_mm, 1);
+      let height = t.round(plaque.height_mm, 1), width, exact = null;
+      if (plaque.width_mm !== null) { width = t.round(plaque.width_mm, 1); exact = plaque.width_mm; }
       else if (S.fonts_problem) {
         [height, width] = [facts.height_mm, facts.width];
         unknown.push(t.say(M, "browser_no_fonts", lang, {id: rowId, problem: S.fonts_problem}));
@@ -109,9 +134,19 @@
           [height, width] = [facts.height_mm, facts.width];
           unknown.push(t.say(M, "browser_width", lang, {id: rowId, chars: fitted.missing.join("")}));
           unknownRows.push(rowId);
-        } else width = t.round(fitted.width, 1);
+        } else { width = t.round(fitted.width, 1); exact = fitted.width; }
       }
-      return {...facts, id: rowId, text, height_mm: height, width, artwork: safeId(rowId) + ".svg"};
+      let letters = {ink: null, em: null};
+      if (exact !== null && !S.fonts_problem) {
+        letters = letterHeight(t, plaque, lines, S.metrics, exact);
+        if (letters.missing) {  // a fixed-width sign with a character the data lacks
+          unknown.push(t.say(M, "browser_width", lang, {id: rowId, chars: letters.missing.join("")}));
+          unknownRows.push(rowId);
+          letters = {ink: null, em: null};
+        }
+      }
+      return {...facts, id: rowId, text, height_mm: height, width, ink_height_mm: letters.ink,
+        em_size_mm: letters.em, artwork: safeId(rowId) + ".svg"};
     }
 
     function itemValues(plaque, value) {  // schedule._item_values
