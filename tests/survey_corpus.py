@@ -162,6 +162,11 @@ class _Maker:
         if rng.random() < 0.2:
             entry["note"] = self.pick(["", "门牌被树挡住", HOSTILE, "note 📷", 12, "a\tb",
                                        "\u0007bell"], [["a list"], True])
+        if rng.random() < 0.1:
+            entry["photo"] = self.pick(
+                [f"photos/{item['id']}.jpg", f"photos/{item['id']}.JPG", " photos/a b.png "],
+                ["../x.jpg", "/x.jpg", "x.txt", "C:\\x.jpg", "photos//x.jpg", "photos/./x.jpg",
+                 "photos/" + "x" * 200 + ".jpg"])
         maker = self.kinds.get(item["kind"])
         if maker is not None and item["fields"] and rng.random() < 0.8:
             entry[item["fields"][0]] = maker(item)

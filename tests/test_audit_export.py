@@ -109,8 +109,9 @@ def test_colours_are_those_the_python_judge_compares(standard: Standard) -> None
         assert info["project_default"] is True
         assert colour_id in data["colours"]["order"]
     css = data["reader"]["css_colours"]
-    assert css == {k: list(v) for k, v in CSS_COLOURS.items()}
-    assert read_colour("Crimson") == ("srgb", tuple(css["crimson"]))
+    assert {k: [c / 255 for c in v] for k, v in css.items()} == {
+        k: list(v) for k, v in CSS_COLOURS.items()}
+    assert read_colour("Crimson") == ("srgb", tuple(c / 255 for c in css["crimson"]))
     assert read_colour("hsl(0, 100%, 50%)") is None  # only names, HEX, rgb() and cmyk()
     assert read_colour("c1.2.3m0y0k0") is None  # was a traceback
 

@@ -158,14 +158,16 @@ def test_xlsx_with_chinese_headers(tmp_path: Path, runner: CliRunner) -> None:
     assert "origin purchased" in elevation.read_text(encoding="utf-8")
 
 
-def test_unknown_header_exits_2_and_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
-    """An unknown column fails the whole file with exit 2, listing the known headers."""
+def test_missing_column_exits_2_and_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
+    """A required column missing (party for party_org) fails the whole file with exit 2,
+    pointing at the column that may be it; unknown columns alone are notes."""
     source = tmp_path / "c.csv"
     source.write_text("district,street,community,party,x\n", encoding="utf-8")
     out = tmp_path / "out"
     result = _batch(runner, source, out)
     assert result.exit_code == 2
-    assert "c.csv:1:4: column 4: expected one of the known headers" in result.output
+    assert ("c.csv:1: party_org: 缺少 party_org（党组织）列；第 D 列 'party' 可能就是这一列"
+            "（是否想写 'party_org'？）") in result.output
     assert "Traceback" not in result.output and not out.exists()
 
 

@@ -28,6 +28,7 @@ from project_paths import ROOT, SPECS
 
 from signgen.contractor.export import ENGINE_SCRIPTS, plan_data
 from signgen.spec.load import load_standards
+from signgen.spec.text_rules import text_rules
 
 SCRIPTS = ROOT / "signgen" / "site" / "theme" / "assets" / "javascripts"
 RUN = """
@@ -67,3 +68,25 @@ def test_engine_in_node_gives_check_plans_verdicts() -> None:
             failures += [f"{case} [{lang}]: {d}" for d in differences(
                 python_outcome(standards[key], plan, lang), outcome)]
     assert not failures, f"{len(failures)} differences:\n" + "\n".join(failures[:8])
+
+
+def test_engine_adds_floats_as_this_python() -> None:
+    """SigngenText.pySum gives this Python's sum() of floats, bit for bit, on sums where
+    plain and compensated addition differ."""
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        pytest.fail("node is missing: run `bash scripts/setup.sh` (it installs nodejs)")
+    lists = [[0.1] * 10, [1e16, 1.0, -1e16], [1.2345, 0.1, 0.7, 1e-9, 3.3], [0.3], [],
+             [1.0869565217391304, 1.1702127659574468, 1.0], [1e308, 1e308], [-0.0, -0.0]]
+    run = subprocess.run([node, "-e", """
+        const fs = require("fs");
+        const [script, rules, lists] = JSON.parse(fs.readFileSync(0, "utf8"));
+        require(script);
+        const t = SigngenText.make(rules);
+        process.stdout.write(JSON.stringify(lists.map((l) => String(t.pySum(l)))));"""],
+        input=json.dumps([str(SCRIPTS / ENGINE_SCRIPTS[0]), text_rules(), lists]),
+        capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert [float(x) for x in json.loads(run.stdout)] == [float(sum(x)) for x in lists]
+    assert [float(x).hex() for x in json.loads(run.stdout)] == [
+        float(sum(x)).hex() for x in lists]

@@ -19,7 +19,6 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from libreoffice import CSV_FILTER, XLSX_FILTER, Calc, Cell, read_cells
-from openpyxl.utils import get_column_letter
 from project_paths import ROOT, SPECS
 from test_plan_xlsx import fill, yaml_plan
 from test_survey_xlsx import entries, fill_xlsx
@@ -28,7 +27,6 @@ from signgen.audit.items import checkable_items, site_from_plan
 from signgen.cli.main import main
 from signgen.communities.rows import CommunityRow, read_communities
 from signgen.contractor.plan import load_plan
-from signgen.contractor.schedule import COLUMNS
 from signgen.spec.model import Standard
 
 EXAMPLES = ROOT / "examples"
@@ -226,7 +224,7 @@ def test_drop_downs_and_print_setup_survive_a_libreoffice_save(opened: Opened) -
     setup = signs.page_setup
     assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
         "landscape", int(signs.PAPERSIZE_A3), 1, 0)  # A3 landscape, one page wide
-    last = get_column_letter(len(COLUMNS))  # the schedule's last column
+    last = openpyxl.utils.get_column_letter(signs.max_column)
     assert signs.auto_filter.ref == f"A1:{last}{signs.max_row}"
 
 

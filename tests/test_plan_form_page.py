@@ -9,13 +9,14 @@ import posixpath
 import re
 
 import pytest
+import yaml
 from project_paths import ROOT, SPECS
 
 from signgen.communities.identity import community_fields
-from signgen.contractor.export import plan_data
+from signgen.contractor.export import ENGINE_SCRIPTS, plan_data
 from signgen.contractor.plan_template import plan_lists, plan_template_xlsx
 from signgen.site.generate import GeneratedSite, SiteOptions, generate_site
-from signgen.site.plan_form import SCRIPTS, STYLESHEET, _script_json
+from signgen.site.plan_form import SCRIPTS, STYLES, _script_json
 from signgen.site.urls import LANGS, place_standards
 from signgen.spec.load import load_standards
 
@@ -55,8 +56,8 @@ def test_every_standard_with_functions_has_the_page_in_both_languages(
     for where in place_standards(standards, core.id):
         std = where.standard
         assert std.functions
-        data = site.assets[where.download("plan-data.json")]
-        assert json.loads(data) == json.loads(json.dumps(plan_data(std)))
+        data_file = where.page("zh", "plan-check/plan-data.json")
+        assert json.loads(site.assets[data_file]) == json.loads(json.dumps(plan_data(std)))
         for lang in LANGS:
             uri = where.page(lang, "plan-check.md")
             assert uri in site.pages and uri in _nav_uris(site.nav)
@@ -65,10 +66,9 @@ def test_every_standard_with_functions_has_the_page_in_both_languages(
             assert config["lists"] == plan_lists(std)
             assert [f["id"] for f in config["fields"]] == [  # type: ignore[attr-defined, index]
                 f.id for f in community_fields(std)]
-            # the data's URL, from the page's folder (directory URLs), is the download
+            # the data's URL, from the page's folder (directory URLs), is the data file
             folder = posixpath.dirname(uri.removesuffix(".md") + "/index.html")
-            assert posixpath.normpath(posixpath.join(folder, str(config["data"]))) == \
-                where.download("plan-data.json")
+            assert posixpath.normpath(posixpath.join(folder, str(config["data"]))) == data_file
             template = where.download("plan-template.xlsx" if lang == "zh"
                                       else f"plan-template.{lang}.xlsx")
             assert site.assets[template] == plan_template_xlsx(std, lang)
@@ -85,13 +85,18 @@ def test_the_template_download_opens_in_openpyxl(site: GeneratedSite) -> None:
 
 
 def test_the_page_loads_only_theme_files_that_exist(site: GeneratedSite) -> None:
-    """Every script and the stylesheet the page names is a file of the theme (served by the
-    site itself: nothing from another host)."""
+    """The page's front matter names its scripts (the engine's first, in their order) and
+    its stylesheet, each a file of the theme (served by the site itself: nothing from
+    another host)."""
     page = site.pages["plan-check.md"]
+    front = yaml.safe_load(page.split("---\n")[1])
+    assert front["signgen_scripts"] == list(SCRIPTS)
+    assert front["signgen_scripts"][:len(ENGINE_SCRIPTS)] == list(ENGINE_SCRIPTS)
+    assert front["signgen_styles"] == list(STYLES)
     for name in SCRIPTS:
         assert (THEME / "assets" / "javascripts" / name).is_file(), name
-        assert f'src="../assets/javascripts/{name}"' in page
-    assert (THEME / STYLESHEET).is_file()
+    for name in STYLES:
+        assert (THEME / "assets" / "stylesheets" / name).is_file(), name
     assert "http://" not in page and "https://" not in page
 
 
@@ -101,3 +106,18 @@ def test_configuration_json_cannot_end_its_script_element() -> None:
     text = _script_json(value)
     assert "<" not in text and ">" not in text
     assert json.loads(text) == value
+
+
+def test_every_interface_word_is_in_both_languages_and_used() -> None:
+    """Each word of the form has Chinese and English with the same placeholders, and the
+    page's scripts (or the page) use it: no word lies unused, none is missing."""
+    from signgen.site.plan_form import UI
+
+    scripts = "".join((THEME / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+                      for name in SCRIPTS)
+    page = (ROOT / "signgen" / "site" / "plan_form.py").read_text(encoding="utf-8")
+    for key, (zh, en) in UI.texts.items():
+        assert zh.strip() and en.strip(), key
+        assert set(re.findall(r"\{(\w+)\}", zh)) == set(re.findall(r"\{(\w+)\}", en)), key
+        used = re.search(rf'ui\.{key}\b|say\("{key}"', scripts) or page.count(f'"{key}"') > 1
+        assert used, f"{key}: not used by the page"

@@ -24,6 +24,7 @@ from signgen.cli.main import main
 from signgen.communities.rows import CommunityRow, read_communities
 from signgen.site.generate import generate_site
 from signgen.site.options import GeneratedSite, SiteOptions
+from signgen.site.plan_form import plan_json
 from signgen.site.plaque_pages import PNG_MAX_PX, PNG_PX_PER_MM, example_values
 from signgen.site.role_pages import template_plan
 from signgen.spec.load import load_standards
@@ -114,6 +115,15 @@ def test_every_download_equals_the_cli_output(site: GeneratedSite, standard: Sta
                        "-o", str(tmp_path / "x.svg")]
         if uri == "downloads/schedule.csv":
             continue  # compared row for row below, from its plan file
+        if uri.endswith("plan-check/plan-data.json"):  # the plan check page's check data
+            base = uri.removesuffix("plan-check/plan-data.json").rstrip("/")
+            judged = next(s for s in load_standards(SPECS) if s.id == (base or standard.id))
+            assert data == plan_json(judged).encode("utf-8"), uri
+            checked.add(uri)
+            continue
+        if (found := re.match(r"^downloads/(?:([^/]+)/)?plan-template(?:\.(\w+))?\.xlsx$", uri)):
+            command = ["plan-template", "--lang", found[2] or "zh",
+                       "--standard", found[1] or standard.id, "-o", str(tmp_path / "x.xlsx")]
         if uri.endswith("/audit-data.json"):  # each audit form's judge data, for no community
             base = uri.removesuffix("audit-form/audit-data.json").rstrip("/")
             judged = next(s for s in load_standards(SPECS) if s.id == (base or standard.id))

@@ -23,6 +23,7 @@ from coloraide.util import xy_to_xyz
 
 from signgen.audit.item_types import AuditItem, Site, tolerance_cm
 from signgen.audit.items import quantity_requirement, rule_url, standard_base
+from signgen.audit.photos import MAX_PHOTO_PATH, PHOTO_SUFFIXES
 from signgen.audit.styles import (
     CSS_COLOURS,
     colour_own_keys,
@@ -198,7 +199,9 @@ def _reader() -> dict[str, Any]:
     return {
         "results": value_reader.RESULT_WORDS,
         "info_keys": sorted(INFO_KEYS), "size_keys": list(SIZE_KEYS),
-        "css_colours": {name: list(rgb) for name, rgb in CSS_COLOURS.items()},
+        "photo": {"suffixes": list(PHOTO_SUFFIXES), "max_path": MAX_PHOTO_PATH},
+        # 0..255, as CSS_COLOURS holds them before dividing by 255 (the engine divides too)
+        "css_colours": {name: [round(c * 255) for c in rgb] for name, rgb in CSS_COLOURS.items()},
     }
 
 

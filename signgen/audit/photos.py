@@ -115,5 +115,5 @@ def load_survey_zip(path: Path) -> tuple[Any, Locator, PhotoCheck]:
     return data, locator, photos.__contains__
 
 
-__all__ = ["PHOTO_SUFFIXES", "SURVEY_MEMBER", "PhotoCheck", "checked_photo", "folder_photos",
-           "is_survey_zip", "load_survey_zip", "photo_problem"]
+__all__ = ["MAX_PHOTO_PATH", "PHOTO_SUFFIXES", "SURVEY_MEMBER", "PhotoCheck", "checked_photo",
+           "folder_photos", "is_survey_zip", "load_survey_zip", "photo_problem"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from signgen.audit.judge import AuditReport, Outcome
 from signgen.audit.texts import level_word, t
+from signgen.communities.identity import community_identity
 from signgen.output.document import BASE_CSS, html_escape, md_escape
 
 FORMATS = ("text", "md", "json", "html")
@@ -27,8 +28,8 @@ def render_report(report: AuditReport, fmt: str) -> str:
 
 def _title(report: AuditReport) -> str:
     values = report.survey.values
-    community = "".join(values.get(k, "") for k in ("district", "street", "community")
-                        if values.get(k)) or t("report.unnamed", report.lang)
+    community = (community_identity(report.survey.standard, values).written
+                 or t("report.unnamed", report.lang))
     return t("report.title", report.lang, community=community)
 
 

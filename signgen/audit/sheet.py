@@ -28,6 +28,7 @@ from signgen.audit.items import (
 from signgen.audit.template import tolerance_text
 from signgen.audit.texts import SHEET_LABELS, level_class, level_word
 from signgen.audit.texts import t as text
+from signgen.communities.identity import community_identity
 from signgen.output.memo import memoized
 from signgen.spec.model import Standard
 
@@ -201,8 +202,7 @@ def audit_sheet_html(standard: Standard, values: Mapping[str, str], site: Site |
     t = LABELS[lang]
     info = standard.standard
     title = info.title if lang == "zh" else info.title_en
-    community = "".join(values.get(k, "") for k in ("district", "street", "community")
-                        if values.get(k))
+    community = community_identity(standard, values).written
     known = next((o for o in standard.origins if o.id == origin), None)
     origin_text = (f"{t['origin']}: {e(known.name if lang == 'zh' else known.name_en)} &nbsp; "
                    if known else "")

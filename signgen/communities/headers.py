@@ -54,16 +54,14 @@ NOTES = Catalogue({
 
 
 def column_letter(number: int) -> str:
-    """The spreadsheet letter of the 1-based column ``number``.
+    """The spreadsheet letter of the 1-based column ``number`` (openpyxl's rule).
 
     >>> column_letter(1), column_letter(8), column_letter(27)
     ('A', 'H', 'AA')
     """
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(number))
 
 
 def _show(value: str) -> str:

@@ -82,6 +82,11 @@ class CommunityIdentity:
         return " ".join(v for v in self.values if v)
 
     @property
+    def written(self) -> str:
+        """The name as a document writes it: the values run together (和平区新华街道团结社区)."""
+        return "".join(self.values)
+
+    @property
     def folder(self) -> str:
         """The folder name before collisions are resolved (see :class:`FolderNames`)."""
         return folder_base(self.name)

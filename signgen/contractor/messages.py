@@ -138,14 +138,14 @@ SCHEDULE = Catalogue({
                     "wrote {output}: {made} signs, {files} files, and the schedule (2 files)"),
     "signs_refused": (";{count} 块被拒绝:{ids}", "; {count} refused: {ids}"),
     # the browser's schedule (signgen-schedule.js), for a width it cannot lay out
-    "browser_width": ("{id}:宽度随文字,浏览器无法排出 {chars}(网站未带这些字的字体数据),清单中给出"
-                      "宽度范围;准确宽度请用 signgen schedule",
-                      "{id}: the width follows the text and the browser cannot lay out {chars} "
-                      "(the site carries no font data for them); the schedule gives the range; "
-                      "signgen schedule gives the exact width"),
-    "browser_no_fonts": ("{id}:宽度随文字,生成网站时未找到字体({problem}),清单中给出宽度范围;"
-                         "准确宽度请用 signgen schedule",
-                         "{id}: the width follows the text and the site was built without its "
-                         "fonts ({problem}); the schedule gives the range; signgen schedule "
-                         "gives the exact width"),
+    "browser_width": ("{id}:浏览器无法排出 {chars}(网站未带这些字的字体数据),清单中此牌的字高"
+                      "留空、随文字的宽度给出范围;准确数值请用 signgen schedule",
+                      "{id}: the browser cannot lay out {chars} (the site carries no font data "
+                      "for them): the schedule leaves its letter heights empty and gives a "
+                      "width that follows the text as its range; signgen schedule gives them"),
+    "browser_no_fonts": ("{id}:生成网站时未找到字体({problem}),清单中此牌的字高留空、随文字的"
+                         "宽度给出范围;准确数值请用 signgen schedule",
+                         "{id}: the site was built without its fonts ({problem}): the "
+                         "schedule leaves its letter heights empty and gives a width that "
+                         "follows the text as its range; signgen schedule gives them"),
 })

@@ -4,13 +4,13 @@ and the fonts, so that the browser (``signgen-schedule.js``) writes the same CSV
 A schedule row is the plaque's facts (type, size source, typefaces, colours, placement,
 mounting height, level, clause: the same for every row of a plaque, computed here by the
 schedule's own functions), its text (the plaque's ``{field}`` templates filled with the plan's
-values) and, for a plaque whose width follows its text, the width the copy-fit gives, and
-for every plaque its letter height (the tallest character's ink and that line's em). These
-need each character's advance, ink box, ink height and pair kerning in the face the role uses:
+values), the width the copy-fit gives a plaque whose width follows its text, and the letter
+height as measured (the ink of the tallest character and its line's em). These need each
+character's advance, ink box, ink height and pair kerning in the face the role uses:
 :func:`schedule_data` exports them for the characters a plan's signs can be expected to show
 (the standard's own names, the fields' placeholders and examples, the page's community
-values, ASCII). A sign with any other character has a width the browser cannot know, and the
-engine says so instead of guessing.
+values, ASCII). A sign with any other character has a width and letter height the browser
+cannot know, and the engine says so instead of guessing.
 """
 
 from __future__ import annotations
@@ -72,9 +72,9 @@ def _plaque(standard: Standard, plaque: Any) -> dict[str, Any]:
 
 
 def _metrics(fonts: FontBook, roles: Iterable[str], chars: list[str]) -> dict[str, Any]:
-    """Per role, each character's face (an index into ``faces``), advance, ink box, tight ink
-    height (em) and whether it is a letter (the characters letter heights are measured on);
-    per face, its ascent, units per em and the pair kerning among the characters it draws."""
+    """Per role, each character's face (an index into ``faces``), advance, ink box, ink
+    height (em) and whether it is a letter; per face, its ascent, units per em and the pair
+    kerning among the characters it draws."""
     faces: dict[str, tuple[int, Face]] = {}
     per_role: dict[str, dict[str, list[Any]]] = {}
     for role in roles:
@@ -109,7 +109,6 @@ def schedule_data(standard: Standard, values: Mapping[str, str] | None = None,
     """
     fonts = fonts or FontBook(standard)
     plaques = [_plaque(standard, p) for p in standard.plaques]
-    # every plaque's roles: the ink heights of fixed-width plaques need the layout too
     roles = sorted({run["typeface"] for p in plaques for line in p["lines"] for run in line})
     try:
         metrics = _metrics(fonts, roles, _characters(standard, dict(values or {})))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -107,20 +107,21 @@ FORM_LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def front_matter() -> Md:
+def front_matter(scripts: Sequence[str] = FORM_SCRIPTS, styles: Sequence[str] = FORM_STYLES
+                 ) -> Md:
     """The front matter lines of a page with a form: the theme (``main.html``) loads these
     scripts and styles on that page only (JSON lists are YAML)."""
-    return Md(f"signgen_scripts: {json.dumps(list(FORM_SCRIPTS))}\n"
-              f"signgen_styles: {json.dumps(list(FORM_STYLES))}")
+    return Md(f"signgen_scripts: {json.dumps(list(scripts))}\n"
+              f"signgen_styles: {json.dumps(list(styles))}")
 
 
-def data_uri(page_uri: str) -> str:
+def data_uri(page_uri: str, name: str = DATA_NAME) -> str:
     """Where a page's judge data sits: beside the page's own folder (directory URLs).
 
     >>> data_uri("audit-form.md"), data_uri("communities/a b.md")
     ('audit-form/audit-data.json', 'communities/a b/audit-data.json')
     """
-    return f"{page_uri.removesuffix('.md')}/{DATA_NAME}"
+    return f"{page_uri.removesuffix('.md')}/{name}"
 
 
 def data_link(page_uri: str, uri: str) -> str:
@@ -157,7 +158,7 @@ def form_block(standard: Standard, lang: str, page_uri: str, data_file: str, *,
     labels = {**SHEET_LABELS["zh" if lang != "en" else "en"],
               **FORM_LABELS["zh" if lang != "en" else "en"]}
     attrs = {
-        "class": "sg-audit-form", "id": "audit-form", "lang": lang,
+        "class": "sg-audit-form", "id": "sg-audit-form", "lang": lang,
         "data-audit-data": data_link(page_uri, data_file),
         "data-site-root": site_root(page_uri),
         "data-storage-key": storage_key(standard, community),

@@ -3,8 +3,10 @@ browser, with the verdicts of ``signgen check-plan``.
 
 The build writes, for each standard with room functions, the check data of
 :func:`signgen.contractor.export.plan_data` (what the browser engine ``signgen-plan.js``
-judges with), the Excel template of :func:`signgen.contractor.plan_template.plan_template_xlsx`
-(one per language), and one page per language. The page holds a configuration for the form
+judges with; ``plan-check/plan-data.json``, beside the page as the audit form's data is), the
+Excel template of :func:`signgen.contractor.plan_template.plan_template_xlsx` (a download per
+language), and one page per language, whose front matter names its scripts and stylesheet
+(the theme loads them, as for the audit form). The page holds a configuration for the form
 (``signgen-plan-form.js``): the drop-down lists of the template (:func:`plan_lists`), the
 community's fields, the workbook's layout for the in-browser Excel reader (the same sheet
 titles, headers and messages as :mod:`signgen.contractor.plan_xlsx`), and the interface's
@@ -17,7 +19,6 @@ import html
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from signgen.communities.identity import community_fields, key_fields
 from signgen.contractor.export import ENGINE_SCRIPTS, plan_data
@@ -27,9 +28,9 @@ from signgen.contractor.plan_xlsx import _HEADER_ROWS, XLSX
 from signgen.fonts.book import FontBook
 from signgen.messages import LEVEL, REPORT, Catalogue
 from signgen.output.report import STATUS_MARKS
+from signgen.site.audit_form import data_link, data_uri, front_matter
 from signgen.site.plaque_pages import Assets
 from signgen.site.raw_blocks import raw_block
-from signgen.site.role_pages import site_root
 from signgen.site.templating import Md
 from signgen.site.urls import LANGS, Where
 from signgen.spec.model import Standard
@@ -37,12 +38,15 @@ from signgen.spec.model import Standard
 if TYPE_CHECKING:
     from signgen.site.pages import PageSet
 
-__all__ = ["UI", "PlanFormFiles", "plan_check_page", "plan_form_config", "plan_form_files"]
+__all__ = ["UI", "PlanFormFiles", "plan_check_page", "plan_form_config", "plan_form_files",
+           "plan_json"]
 
-# The scripts the page loads, in order (theme assets): the engine's, the workbook reader, the form.
+# The scripts the page loads, in order (theme assets, named in the page's front matter): the
+# engine's, the workbook reader, the form; and its stylesheet.
 SCRIPTS = (*ENGINE_SCRIPTS, "signgen-xlsx.js", "signgen-plan-workbook.js", "signgen-plan-input.js",
            "signgen-plan-report.js", "signgen-plan-form.js")
-STYLESHEET = "assets/stylesheets/signgen-plan-form.css"
+STYLES = ("signgen-plan-form.css",)
+DATA_NAME = "plan-data.json"  # beside the Chinese page, for both languages
 
 # The form's interface words: {key: (Chinese, English)}; placeholders as in str.format.
 UI = Catalogue({
@@ -58,7 +62,6 @@ UI = Catalogue({
                  "`signgen check-plan plan.xlsx` 检查。",
                  "The plan check on this page needs JavaScript; or download the Excel "
                  "template, fill it in and run `signgen check-plan plan.xlsx`."),
-    "downloads": ("下载", "Downloads"),
     "template": ("Excel 模板", "Excel template"),
     "load": ("载入 Excel 方案", "Load an Excel plan"),
     "loaded": ("已载入 {file}:{rooms} 个房间", "Loaded {file}: {rooms} room(s)"),
@@ -103,7 +106,6 @@ UI = Catalogue({
     "community": ("社区", "Community"),
     "signature": ("签字", "Signature"),
     "date": ("日期", "Date"),
-    "checked_by": ("方案检查报告", "Plan check report"),
     "cli_same": ("用 `signgen check-plan` 检查下载的方案文件,结果与本页相同。",
                  "`signgen check-plan` on the downloaded plan file gives the same verdicts."),
 })
@@ -119,15 +121,23 @@ class PlanFormFiles:
 
 def plan_form_files(standard: Standard, where: Where, assets: Assets,
                     fonts: FontBook | None = None) -> PlanFormFiles:
-    """Add the check data and the Excel templates of ``standard`` to the site's downloads
-    (``fonts``: those the schedule's copy-fit uses, as ``signgen schedule`` finds them)."""
-    data = json.dumps(plan_data(standard, fonts=fonts), ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":"))
-    data_uri = assets.add(where.download("plan-data.json"), data)
+    """Add the check data (beside the Chinese page, as the audit form's) and the Excel
+    templates (downloads) of ``standard`` to the site (``fonts``: those the schedule's
+    copy-fit uses, as ``signgen schedule`` finds them)."""
+    from signgen.site.pages import STANDARD_PAGES
+
+    data_file = assets.add(data_uri(where.page(LANGS[0], STANDARD_PAGES["plan_check"]),
+                                    DATA_NAME), plan_json(standard, fonts))
     templates = {lang: assets.add(where.download(
         "plan-template.xlsx" if lang == LANGS[0] else f"plan-template.{lang}.xlsx"),
         plan_template_xlsx(standard, lang)) for lang in LANGS}
-    return PlanFormFiles(data_uri, templates)
+    return PlanFormFiles(data_file, templates)
+
+
+def plan_json(standard: Standard, fonts: FontBook | None = None) -> str:
+    """The check data file the page's engine reads: :func:`plan_data` as compact JSON."""
+    return json.dumps(plan_data(standard, fonts=fonts), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
 
 
 def _pair(catalogue: Catalogue, key: str) -> list[str]:
@@ -143,8 +153,7 @@ def plan_form_config(standard: Standard, lang: str, page_uri: str, files: PlanFo
     return {
         "standard": standard.id,
         "lang": lang,
-        # the page's URL is a folder (use_directory_urls): relative to the site root
-        "data": site_root(page_uri) + quote(files.data),
+        "data": data_link(page_uri, files.data),
         "draft_key": f"signgen.plan-draft.{standard.id}",
         "lists": plan_lists(standard),
         "labels": _option_labels(standard, lang),
@@ -197,16 +206,14 @@ def plan_check_page(pages: PageSet, lang: str, files: PlanFormFiles) -> str:
     from signgen.site.pages import _render
 
     uri = pages.uri("plan_check", lang)
-    root = site_root(uri)
     config = plan_form_config(pages.std, lang, uri, files)
-    html = [f'<link rel="stylesheet" href="{root}{STYLESHEET}">',
-            '<div class="sg-plan" id="sg-plan" data-config="sg-plan-config">',
+    html = ['<div class="sg-plan" id="sg-plan" data-config="sg-plan-config">',
             f'<noscript><p>{_inline_code(UI.say("noscript", lang))}</p></noscript>',
             "</div>",
             f'<script type="application/json" id="sg-plan-config">{_script_json(config)}'
-            "</script>",
-            *(f'<script src="{root}assets/javascripts/{name}"></script>' for name in SCRIPTS)]
+            "</script>"]
     return _render(pages, "plan-check.md.j2", "plan_check", lang,
+                   front_matter=front_matter(SCRIPTS, STYLES),
                    title=UI.say("title", lang), intro=Md(UI.say("intro", lang)),
                    downloads=[(UI.say("template", lang), files.templates[lang])],
                    body=Md(raw_block("\n".join(html))))

@@ -20,10 +20,16 @@ from signgen.spec.values import UNIT_SHOWN, UNIT_WORDS
 
 def text_rules() -> dict[str, Any]:
     """The tables ``SigngenText.make`` takes: whitespace, case folding,
-    the zeros of the decimal digits, the unit words and how units are shown."""
+    the zeros of the decimal digits, the unit words and how units are shown, and how
+    ``sum()`` adds floats."""
     return {"whitespace": _whitespace(), "casefold": _casefold_table(),
             "digit_zeros": _digit_zeros(), "unit_words": dict(UNIT_WORDS),
-            "unit_shown": dict(UNIT_SHOWN)}
+            "unit_shown": dict(UNIT_SHOWN), "float_sum": _float_sum()}
+
+
+def _float_sum() -> str:
+    """How this Python's ``sum()`` adds floats: ``compensated`` (3.12 on), else ``plain``."""
+    return "compensated" if sys.version_info >= (3, 12) else "plain"
 
 
 @functools.cache

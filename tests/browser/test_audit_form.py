@@ -99,6 +99,16 @@ def signgen_audit(path: Path, lang: str = "zh") -> tuple[int, dict[str, Any]]:
     return done.returncode, json.loads(done.stdout)
 
 
+def reopen(session: BrowserSession, path: str, viewport: dict[str, int]) -> None:
+    """Close the tab and open ``path`` in a new one of the same browser profile."""
+    session.page.close()
+    session.page = session.context.new_page()
+    session.page.on("pageerror", lambda error: session.page_errors.append(str(error)))
+    session.page.set_viewport_size(viewport)
+    session.goto(path)
+    session.page.wait_for_selector(FORM)
+
+
 def export_zip(session: BrowserSession, folder: Path) -> Path:
     """Click the export button and keep the download."""
     with session.page.expect_download() as download:
@@ -133,6 +143,9 @@ def test_filled_form_survives_reload_and_exports_what_signgen_audit_judges_alike
     assert item(session, PASSING).locator('[data-field="measured.height_cm"]').input_value() \
         == "５５"
     assert page_verdicts(session) == shown, "the reloaded draft is judged differently"
+    reopen(session, path, VIEWPORTS[device])  # the tab closed, the page opened again in a new one
+    session.page.wait_for_selector(f'.sg-af-item[data-item="{FAILING}"] img.sg-af-thumb[src]')
+    assert page_verdicts(session) == shown, "the draft did not survive a closed tab"
 
     bundle = export_zip(session, tmp_path)
     unzip = shutil.which("unzip")
@@ -265,3 +278,36 @@ def test_english_template_form_judges_and_explains_a_refused_value(
     status, report = signgen_audit(survey, "en")
     assert status == shown["exit"] and report["origin"] == "purchased"
     assert {i["id"]: [i["status"], i["message"]] for i in report["items"]} == shown["items"]
+
+
+PHOTOS = ["photos/a.jpg", " photos/b.JPEG ", "../x.jpg", "/etc/x.png", "a\\b.jpg", "C:/x.jpg",
+          "photos//x.jpg", "photos/./x.jpg", "photos/x.txt", "x" * 196 + ".jpg",
+          "x" * 197 + ".jpg", "照片/门牌.heic", 12, True, ["a.jpg"]]
+
+
+def test_photo_paths_are_read_as_signgen_audit_reads_them(
+        session: BrowserSession, standard: Any) -> None:
+    """The browser judge reads an item's photo path as signgen audit does: the same
+    refusals (path outside the folder, not an image, not text) for the same item."""
+    from signgen.audit.export import audit_data
+    from signgen.audit.survey import parse_survey
+    from signgen.errors import SigngenError
+    from signgen.spec.yamlsource import Locator
+
+    data = audit_data(standard, {})
+    ids = [i["id"] for i in data["items"]][:len(PHOTOS)]
+    items = {i: {"photo": p} for i, p in zip(ids, PHOTOS, strict=True)}
+    info = standard.standard
+    survey = {"survey": {"standard": info.id, "edition": info.edition, "community": {}},
+              "items": items}
+    try:
+        parse_survey(survey, Locator("s.yaml"), standard)
+        python: list[list[str]] = []
+    except SigngenError as error:
+        python = sorted([p.field, p.message.en] for p in error.problems)
+    session.goto("audit-form/")
+    session.page.wait_for_selector(FORM)
+    browser = session.page.evaluate("""([data, items]) => SigngenAudit.judge(data,
+        {origin: null, items}, "en").problems.map(p => ["items." + p.item + "." + p.field,
+        p.message_en]).sort()""", [data, items])
+    assert len(python) == 11 and sorted(browser) == python

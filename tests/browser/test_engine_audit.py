@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from browser_support import ROOT
 
-from signgen.audit.export import ENGINE_SCRIPTS
+from signgen.audit.export import ENGINE_SCRIPTS, audit_data, audit_json
 from signgen.audit.judge import AuditReport, audit
 from signgen.audit.survey import parse_survey
 from signgen.errors import Problem, SigngenError
@@ -177,8 +177,9 @@ def test_browser_judge_equals_signgen_audit_on_the_corpus(
 
 def test_corpus_covers_every_verdict(
         judged: tuple[list[Case], list[dict[str, Any]], float]) -> None:
-    """The corpus reaches every status, every decider, overrides, refused values, each item
-    kind judged by signgen, the ΔE limit from both sides and every exit status."""
+    """The corpus reaches every status, every decider, overrides, refused values (photo
+    paths too), each item kind judged by signgen, the ΔE limit from both sides and every
+    exit status."""
     _, results, _ = judged
     outcomes = [o for r in results for o in r["zh"]["outcomes"]]
     assert {o["status"] for o in outcomes} == {"pass", "fail", "na", "unchecked"}
@@ -188,6 +189,7 @@ def test_corpus_covers_every_verdict(
     problems = [p for r in results for p in r["zh"]["problems"]]
     assert len(problems) > 50
     assert any(p["field"] == "origin" for p in problems)
+    assert any(p["field"] == "photo" for p in problems)
     assert any("是否应为" in p["message_zh"] for p in problems)  # did-you-mean hints
     messages = " ".join(o["message"] for o in outcomes)
     for words in ("色差", "属于", "替代字体", "实测", "所见", "无法识别颜色", "不适用:条文仅"):
@@ -211,9 +213,16 @@ def test_the_cli_reads_the_browser_survey_file_as_the_browser_judged_it(
             picked[case.data] = (case, result)
     assert len(picked) == 3
     for case, result in picked.values():
-        path = tmp_path / f"{case.name}.yaml"
+        folder = tmp_path / case.name
+        path = folder / "survey.yaml"
+        folder.mkdir()
         path.write_text(result["yaml"], encoding="utf-8")
         doc = parse_yaml(result["yaml"], case.name)[0]
+        for entry in (doc.get("items") or {}).values():  # the photos the survey names
+            if isinstance(entry, dict) and isinstance(entry.get("photo"), str):
+                photo = folder / entry["photo"].strip()
+                photo.parent.mkdir(parents=True, exist_ok=True)
+                photo.write_bytes(b"photo")
         cmd = [sys.executable, "-m", "signgen", "audit", str(path), "--format", "json",
                "--lang", "en"]
         if doc["survey"]["standard"] != "community-premises":
@@ -225,3 +234,29 @@ def test_the_cli_reads_the_browser_survey_file_as_the_browser_judged_it(
         browser = {o["id"]: (o["status"], o["decided_by"], o["message"])
                    for o in result["en"]["outcomes"]}
         assert cli == browser, case.name
+
+
+def test_judge_data_embedded_in_a_page_keeps_a_hostile_name(browser: Browser) -> None:
+    """audit_json inside ``<script type="application/json">`` in Chromium: a community
+    called ``</script><b>...`` stays data (one script element, no <b>, nothing run) and the
+    engine judges with the name read back exactly."""
+    standard = standards()["community-premises"]
+    name = '</script><b id="out">x</b><script>window.ran = 1</script>\u2028社区'
+    text = audit_json(audit_data(standard, {"community": name}))
+    page = browser.new_page()
+    try:
+        page.set_content("<!doctype html><meta charset='utf-8'><title>embed</title>"
+                         f'<script type="application/json" id="data">{text}</script>')
+        for script in ENGINE:
+            page.add_script_tag(path=str(script))
+        got = page.evaluate("""() => {
+          const data = JSON.parse(document.getElementById("data").textContent);
+          const r = SigngenAudit.judge(data, {items: {}}, "zh");
+          return {name: data.community.community, scripts: document.scripts.length,
+                  bold: document.querySelectorAll("b").length, ran: window.ran || 0,
+                  text: r.outcomes.find((o) => o.id.endsWith(".text")) !== undefined};
+        }""")
+    finally:
+        page.close()
+    assert got == {"name": name, "scripts": 1 + len(ENGINE), "bold": 0, "ran": 0,
+                   "text": True}

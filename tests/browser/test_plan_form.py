@@ -46,17 +46,26 @@ def standard() -> Standard:
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def testshort_plan_fails_its_areas_with_the_cli_texts(
+def test_short_plan_fails_its_areas_with_the_cli_texts(
         session: BrowserSession, site_index: SiteIndex, standard: Standard, size: str) -> None:
     """A plan of 310 m² entered in the form fails the area items; every item the page shows
     (id, status, text) is the one check-plan gives for the plan file the page downloads; the
-    page is no wider than the screen."""
+    page is no wider than the screen, a room is a card on the phone and a row on the desktop,
+    and areas get the numeric keyboard."""
     open_plan_page(session, site_index, size)
     fill_form(session, short_plan(standard))
     items = page_items(session)
     session.screenshot(f"plan-form-short-{size}")
     width = session.page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= SIZES[size]["width"], f"the page is {width} px wide at {size} width"
+    assert session.page.get_attribute('[name="rooms.0.area_m2"]', "inputmode") == "decimal"
+    name, area = (session.page.locator(f'[name="rooms.0.{key}"]').bounding_box()
+                  for key in ("name", "area_m2"))
+    assert name and area
+    if size == "phone":  # a card: the fields one under the other
+        assert area["y"] >= name["y"] + name["height"]
+    else:  # a table row: the fields side by side
+        assert area["y"] == name["y"] and area["x"] > name["x"] + name["width"]
     failing = {i[0]: i[2] for i in items if i[1] == "fail"}
     assert "area:area-total" in failing, items
     assert "310" in failing["area:area-total"]
@@ -100,7 +109,8 @@ def test_a_second_standard_is_checked_against_its_own_spec(
 
 def test_draft_is_kept_across_a_reload(
         session: BrowserSession, site_index: SiteIndex, standard: Standard) -> None:
-    """What was entered is in the form again after a reload, with the same verdicts."""
+    """What was entered is in the form again after a reload and in a new tab once this one
+    is closed, with the same verdicts."""
     open_plan_page(session, site_index, "phone")
     fill_form(session, short_plan(standard))
     before = page_items(session)
@@ -109,6 +119,12 @@ def test_draft_is_kept_across_a_reload(
     session.page.wait_for_selector(".sg-plan-report[data-verdict]")
     assert session.page.input_value('[name="rooms.5.name"]') == "图书阅览室"
     assert session.page.input_value('[name="rooms.1.area_m2"]') == "４０"
+    assert page_items(session) == before
+    url = session.page.url
+    session.page.close()
+    session.page = session.context.new_page()
+    session.page.goto(url, wait_until="load")
+    session.page.wait_for_selector(".sg-plan-report[data-verdict]")
     assert page_items(session) == before
 
 

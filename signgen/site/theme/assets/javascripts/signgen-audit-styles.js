@@ -42,7 +42,7 @@
       return v.length === 3 && v.every((x) => x >= 0 && x <= scale)
         ? ["srgb", v.map((x) => x / scale)] : null;
     }
-    return has(R.css, key) ? ["srgb", R.css[key]] : null;
+    return has(R.css, key) ? ["srgb", R.css[key].map((c) => c / 255)] : null;
   }
   const cmykToSrgb = (cmyk) => {
     const [c, m, y, k] = cmyk.map((v) => v / 100);

@@ -80,7 +80,7 @@
                    parts: {}, room: null};
     if (raw === null || raw === undefined) return entry;
     if (!isMap(raw)) { r.bad("", "audit", "err.entry", {got: r.got(raw)}); return entry; }
-    const allowed = ["result", "note", ...item.fields];
+    const allowed = ["result", "note", "photo", ...item.fields];
     const sorted = [...allowed].sort();
     for (const k of Object.keys(raw)) {
       if (!allowed.includes(k) && !R.raw.info_keys.includes(k)) r.unknown(k, k, sorted);
@@ -92,6 +92,10 @@
                      message_en: p.message_en});
     } else entry.result = result.value;
     entry.note = r.text("note", raw.note);
+    const photo = R.T.strip(r.text("photo", raw.photo) || "");
+    const bad = photo ? photoProblem(photo) : null;
+    if (bad) problems.push({item: item.id, field: "photo", message_zh: bad.zh, message_en: bad.en});
+    entry.photo = photo && !bad ? photo : null;
     const f = item.fields[0];
     const value = f ? raw[f] : undefined;
     if (item.kind === "area") entry.measured = r.number(f, value, "m2", false);
@@ -107,6 +111,20 @@
       entry.parts = mapping(r, f, value, keys);
     }
     return entry;
+  }
+  // audit/photos.py photo_problem(): a relative path inside the survey's folder, with an
+  // image suffix (whether the file exists is for signgen audit to see, where the file is)
+  function photoProblem(path) {
+    const rules = R.raw.photo, got = Array.from(path).slice(0, 60).join("");
+    const parts = path.split("/");
+    const inside = Array.from(path).length <= rules.max_path && !path.startsWith("/") &&
+      !path.includes("\\") && !path.includes(":") &&
+      parts.every((p) => p !== "" && p !== "." && p !== ".."); // then normpath(path) == path
+    if (!inside) return msg("audit", "err.photo-path", {got});
+    if (!rules.suffixes.some((x) => path.toLowerCase().endsWith(x))) {
+      return msg("audit", "err.photo-suffix", {suffixes: rules.suffixes.join(", "), got});
+    }
+    return null;
   }
   const mapping = (r, f, value, keys) => r.mapping(f, value, keys, keys.join(", "), r.text);
 

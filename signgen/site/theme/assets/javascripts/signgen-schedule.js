@@ -39,23 +39,21 @@
     return out;
   }
 
-  // plaque/layout.py measure_line + the width of plaque_layout, in em then mm
+  // plaque/layout.py measure_line: a line at a 1 mm em (its glyphs, box width and height)
   function measureLine(metrics, line) {
     let x = 0.0, left = 0.0, right = 0.0, top = 0.0, bottom = 1.0;
     let prevFace = null, prevChar = "";
     const missing = [], runs = [];
     for (const run of line) {
       const known = metrics.roles[run.typeface] || {};
-      const tallest = {letter: 0.0, any: 0.0, letters: false};  // plaque/ink.py tallest_ink
-      runs.push(tallest);
+      const glyphs = [];
       for (const char of run.text) {
         const m = known[char];
         if (!m) { missing.push(char); continue; }
-        const [faceKey, advance, ink, inkHeight, letter] = m;  // faceKey: into metrics.faces
-        if (letter) { tallest.letters = true; if (inkHeight > tallest.letter) tallest.letter = inkHeight; }
-        if (inkHeight > tallest.any) tallest.any = inkHeight;
+        const [faceKey, advance, ink] = m;  // faceKey: an index into metrics.faces
         const face = metrics.faces[faceKey];
         if (faceKey === prevFace) x += (face.kern[prevChar + char] || 0) / face.units_per_em;
+        glyphs.push(m);
         if (ink !== null) {
           if (x + ink[0] < left) left = x + ink[0];
           if (x + ink[2] > right) right = x + ink[2];
@@ -65,44 +63,52 @@
         x += advance;
         prevFace = faceKey; prevChar = char;
       }
+      runs.push(glyphs);
     }
-    return {width: Math.max(right, x) - left, height: bottom - top, missing, runs};
+    return {runs, width: Math.max(right, x) - left, height: bottom - top, missing};
   }
 
-  const floorTenth = (value) => Math.floor(value * 10 + 1e-9) / 10;  // layout._floor
+  // plaque/ink.py tallest_ink: letters and digits first, punctuation only on a run of it
+  function tallestInk(glyphs, size) {
+    let best = 0.0, letters = false;
+    for (const [, , , inkHeight, letter] of glyphs) {
+      if (letter) {
+        letters = true;
+        if (inkHeight > best) best = inkHeight;
+      }
+    }
+    if (!letters) for (const [, , , inkHeight] of glyphs) if (inkHeight > best) best = inkHeight;
+    return best * size;
+  }
 
-  // plaque_layout's line heights and schedule.letter_height: the tallest character's ink
-  // (mm, 0.1) and that line's em, or {missing} / {ink: null} (no ink: empty cells)
-  function letterHeight(t, plaque, lines, metrics, width) {
+  const floor1 = (value) => Math.floor(value * 10 + 1e-9) / 10;  // layout._floor
+
+  // plaque_layout's size and schedule.letter_height: {width, ink, em} | {missing: [chars]}
+  function layout(t, plaque, lines, metrics) {
     const measures = lines.map((line) => measureLine(metrics, line));
     const missing = [...new Set(measures.flatMap((m) => m.missing))];
     if (missing.length) return {missing};
-    const margin = plaque.margin_mm, n = measures.length;
-    const areaH = plaque.height_mm - 2 * margin, areaW = width - 2 * margin;
-    const stack = t.sum(measures.map((m) => m.height)) + (n - 1) * plaque.line_gap;
-    const shared = floorTenth(Math.min(plaque.max_letter_height_mm, areaH / stack));
-    let best = null;
-    for (const m of measures) {
-      const h = m.width > 0 ? floorTenth(Math.min(shared, areaW / m.width)) : shared;
-      const ink = Math.max(0, ...m.runs.map((r) => (r.letters ? r.letter : r.any) * h));
-      if (ink > 0 && (best === null || ink > best.ink)) best = {ink, em: h};
-    }
-    return best === null ? {ink: null, em: null} : {ink: t.round(best.ink, 1), em: t.round(best.em, 1)};
-  }
-
-  function textWidth(t, plaque, lines, metrics) {  // -> {width} | {missing: [chars]}
-    const measures = lines.map((line) => measureLine(metrics, line));
-    const missing = [...new Set(measures.flatMap((m) => m.missing))];
-    if (missing.length) return {missing};
-    const margin = plaque.margin_mm, n = measures.length;
+    const margin = plaque.margin_mm, n = measures.length, gap = plaque.line_gap;
     const areaH = plaque.height_mm - 2 * margin;
-    const stack = t.sum(measures.map((m) => m.height)) + (n - 1) * plaque.line_gap;
-    const shared = Math.min(plaque.max_letter_height_mm, areaH / stack);
-    const widest = Math.max(...measures.map((m) => m.width)) * shared;
-    const lo = plaque.min_width_mm || 0.0, hi = plaque.max_width_mm || Infinity;
-    let width = Math.min(Math.max(widest + 2 * margin, lo), hi);
-    if (width < hi) width = Math.ceil(width);
-    return {width};
+    const stack = t.pySum(measures.map((m) => m.height)) + (n - 1) * gap;
+    let shared = Math.min(plaque.max_letter_height_mm, areaH / stack);
+    let width = plaque.width_mm;
+    if (width === null) {
+      const widest = Math.max(...measures.map((m) => m.width)) * shared;
+      const lo = plaque.min_width_mm || 0.0, hi = plaque.max_width_mm || Infinity;
+      width = Math.min(Math.max(widest + 2 * margin, lo), hi);
+      if (width < hi) width = Math.ceil(width);
+    }
+    const areaW = width - 2 * margin;
+    if (areaW <= 0 || areaH <= 0) return {missing: []};  // the CLI refuses: see there
+    shared = floor1(shared);
+    const heights = measures.map((m) => (m.width > 0 ? floor1(Math.min(shared, areaW / m.width)) : shared));
+    const inks = measures.map((m, i) => Math.max(0.0, ...m.runs.map((run) => tallestInk(run, heights[i]))));
+    let ink = null, em = null;
+    inks.forEach((value, i) => {
+      if (value > 0 && (ink === null || value > ink)) { ink = value; em = heights[i]; }
+    });
+    return {width, ink: ink === null ? null : t.round(ink, 1), em: em === null ? null : t.round(em, 1)};
   }
 
   function scheduleRows(data, plan, lang) {
@@ -122,31 +128,19 @@
         text: fill(t, run.template, values, placeholders)})));
       const text = lines.map((line) => line.map((run) => run.text).join("")).join("");
       const facts = plaque[lang];
-      let height = t.round(plaque.height_mm, 1), width, exact = null;
-      if (plaque.width_mm !== null) { width = t.round(plaque.width_mm, 1); exact = plaque.width_mm; }
-      else if (S.fonts_problem) {
+      let height = t.round(plaque.height_mm, 1), width, ink = null, em = null;
+      const fitted = S.fonts_problem ? {missing: []} : layout(t, plaque, lines, S.metrics);
+      if (fitted.missing) {  // as the schedule without fonts: no letter heights, width as given
         [height, width] = [facts.height_mm, facts.width];
-        unknown.push(t.say(M, "browser_no_fonts", lang, {id: rowId, problem: S.fonts_problem}));
+        unknown.push(S.fonts_problem ? t.say(M, "browser_no_fonts", lang, {id: rowId, problem: S.fonts_problem})
+          : t.say(M, "browser_width", lang, {id: rowId, chars: fitted.missing.join("")}));
         unknownRows.push(rowId);
       } else {
-        const fitted = textWidth(t, plaque, lines, S.metrics);
-        if (fitted.missing) {
-          [height, width] = [facts.height_mm, facts.width];
-          unknown.push(t.say(M, "browser_width", lang, {id: rowId, chars: fitted.missing.join("")}));
-          unknownRows.push(rowId);
-        } else { width = t.round(fitted.width, 1); exact = fitted.width; }
+        width = t.round(fitted.width, 1);
+        [ink, em] = [fitted.ink, fitted.em];
       }
-      let letters = {ink: null, em: null};
-      if (exact !== null && !S.fonts_problem) {
-        letters = letterHeight(t, plaque, lines, S.metrics, exact);
-        if (letters.missing) {  // a fixed-width sign with a character the data lacks
-          unknown.push(t.say(M, "browser_width", lang, {id: rowId, chars: letters.missing.join("")}));
-          unknownRows.push(rowId);
-          letters = {ink: null, em: null};
-        }
-      }
-      return {...facts, id: rowId, text, height_mm: height, width, ink_height_mm: letters.ink,
-        em_size_mm: letters.em, artwork: safeId(rowId) + ".svg"};
+      return {...facts, id: rowId, text, height_mm: height, width, ink_height_mm: ink, em_size_mm: em,
+        artwork: safeId(rowId) + ".svg"};
     }
 
     function itemValues(plaque, value) {  // schedule._item_values

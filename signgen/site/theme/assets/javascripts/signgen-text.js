@@ -269,15 +269,27 @@
     const measured = (value) => number(value, 4);
     const round = (value, decimals) => Number(fixed(value, decimals));  // round(x, n)
 
-    // sum() of floats as Python 3.11 adds them: left to right, from 0.
+    // Areas added one after the other from 0 (contractor/plan.add_areas).
     const sum = (values) => values.reduce((total, x) => total + x, 0);
+    // Python's sum() of floats: left to right up to 3.11; from 3.12 compensated (Neumaier),
+    // as bltinmodule.c does it. The data says which Python built it (rules.float_sum).
+    function pySum(values) {
+      if (rules.float_sum !== "compensated" || !values.length) return sum(values);
+      let total = 0 + values[0], c = 0.0;
+      for (const x of values.slice(1)) {
+        const t = total + x;
+        c += Math.abs(total) >= Math.abs(x) ? (total - t) + x : (x - t) + total;
+        total = t;
+      }
+      return c && Number.isFinite(c) ? total + c : total;
+    }
 
     // float() of text matched by a pattern built on ND (the digit class above)
     const toFloat = (text) => Number(codePoints(text).map(asciiDigit).join(""));
 
     return {codePoints, comparePy, isSpace, strip, squeeze, casefold, nfkc, normalise, repr,
             describe, format, say, msg, plain, join, ratio, closeMatches, readNumber, number,
-            measured, round, sum, fixed, ND, toFloat,
+            measured, round, sum, pySum, fixed, ND, toFloat,
             unitShown: (u) => (u in unitShown ? unitShown[u] : u)};
   }
 
