@@ -39,12 +39,6 @@ from signgen.spec.model import Standard
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def standard() -> Standard:
-    """The core standard the site's root pages are about."""
-    return next(s for s in load_standards(ROOT / "specs") if s.standard.role == "core")
-
-
 @pytest.mark.parametrize("size", list(SIZES))
 def test_short_plan_fails_its_areas_with_the_cli_texts(
         session: BrowserSession, site_index: SiteIndex, standard: Standard, size: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import ROOT, BrowserSession, SiteIndex
+from browser_support import BrowserSession, SiteIndex
 from plan_form_support import (
     ASSETS,
     SIZES,
@@ -26,16 +26,9 @@ from plan_form_support import (
     short_plan,
 )
 
-from signgen.spec.load import load_standards
 from signgen.spec.model import Standard
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def standard() -> Standard:
-    """The core standard the site's root pages are about."""
-    return next(s for s in load_standards(ROOT / "specs") if s.standard.role == "core")
 
 
 @pytest.mark.parametrize("size", list(SIZES))
