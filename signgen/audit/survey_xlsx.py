@@ -10,7 +10,6 @@ the YAML survey gives, so :func:`signgen.audit.survey.parse_survey` judges both 
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from signgen.errors import Problem, SigngenError
 from signgen.messages import Catalogue
 from signgen.output.workbook import workbook_bytes
 from signgen.spec.model import Standard
-from signgen.spec.sheetsource import SheetLocator, cell_text, sheet_rows
+from signgen.spec.sheetsource import SheetLocator, cell_text, open_workbook, sheet_rows
 from signgen.spec.yamlsource import Locator
 
 __all__ = ["is_survey_workbook", "read_survey_xlsx", "survey_xlsx"]
@@ -242,14 +241,8 @@ def _items(sheet: Any, loc: SheetLocator) -> dict[str, Any]:
 
 def read_survey_xlsx(path: Path, display: str | None = None) -> tuple[dict[str, Any], Locator]:
     """The survey data of a workbook and where each value is (sheet and cell)."""
-    import openpyxl
-
     loc = SheetLocator(display or str(path))
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
-        raise SigngenError([Problem(loc.file, 0, 0, "", LABELS.msg(
-            "unreadable", kind=type(exc).__name__))]) from None
+    book = open_workbook(path, loc.file, lambda kind: LABELS.msg("unreadable", kind=kind))
     try:
         data = {"survey": _general(_sheet(book, "sheet.general", loc.file), loc),
                 "items": _items(_sheet(book, "sheet.items", loc.file), loc)}
@@ -260,11 +253,9 @@ def read_survey_xlsx(path: Path, display: str | None = None) -> tuple[dict[str, 
 
 def is_survey_workbook(path: Path) -> bool:
     """Whether a workbook is one :func:`survey_xlsx` wrote (it has the items sheet)."""
-    import openpyxl
-
     try:
-        book = openpyxl.load_workbook(path, read_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+        book = open_workbook(path, str(path), str, data_only=False)
+    except SigngenError:
         return True  # let the survey reader say what is wrong with it
     try:
         word = LABELS.say("sheet.items", "zh").split()[0]

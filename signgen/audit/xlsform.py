@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from signgen.errors import Problem, SigngenError
 from signgen.messages import Catalogue
 from signgen.output.workbook import workbook_bytes
 from signgen.spec.model import Standard
-from signgen.spec.sheetsource import SheetLocator, cell_text, cell_value, is_workbook
+from signgen.spec.sheetsource import SheetLocator, cell_text, cell_value, is_workbook, open_workbook
 from signgen.spec.yamlsource import Locator
 
 __all__ = ["read_export", "survey_xlsform"]
@@ -111,13 +110,7 @@ def survey_xlsform(standard: Standard, values: dict[str, str], site: Site | None
 def _table(path: Path, display: str) -> tuple[list[tuple[int, list[Any]]], str]:
     """(row number, values) of the export's first sheet (or the CSV), and the sheet's name."""
     if is_workbook(path):
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
-            raise SigngenError([Problem(display, 0, 0, "", LABELS.msg(
-                "unreadable", kind=type(exc).__name__))]) from None
+        book = open_workbook(path, display, lambda kind: LABELS.msg("unreadable", kind=kind))
         try:
             sheet = book.worksheets[0]
             sheet.reset_dimensions()

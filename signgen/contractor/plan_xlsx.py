@@ -7,7 +7,6 @@ messages. Each problem is located by file, sheet and cell: ``plan.xlsx:房间 Ro
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from signgen.contractor.plan_sheets import HEADERS, SHEETS, match_header, sheet_title
 from signgen.errors import Problem, SigngenError
 from signgen.messages import Catalogue
-from signgen.spec.sheetsource import SheetLocator, cell_text, is_workbook, sheet_rows
+from signgen.spec.sheetsource import SheetLocator, cell_text, is_workbook, open_workbook, sheet_rows
 from signgen.spec.yamlsource import Locator, PathKey
 
 __all__ = ["is_xlsx_plan", "read_plan_xlsx"]
@@ -140,14 +139,8 @@ def read_plan_xlsx(path: Path, display: str | None = None) -> tuple[dict[str, An
     Raises:
         SigngenError: the file is no workbook, or lacks the rooms sheet or a header.
     """
-    import openpyxl
-
     loc = SheetLocator(display or str(path))
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
-        raise SigngenError([Problem(loc.file, 0, 0, "", XLSX.msg(
-            "unreadable", kind=type(exc).__name__))]) from None
+    book = open_workbook(path, loc.file, lambda kind: XLSX.msg("unreadable", kind=kind))
     try:
         data: dict[str, Any] = {}
         general = _find_sheet(book, "general", loc, required=False)

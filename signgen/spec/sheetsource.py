@@ -8,12 +8,13 @@ value's path marks a cell of a named sheet, so a problem reads
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from signgen.errors import Problem
+from signgen.errors import Problem, SigngenError
 from signgen.spec.yamlsource import Locator, PathKey, format_path
 
 __all__ = ["SheetLocator", "cell_text", "cell_value", "is_workbook", "sheet_rows"]
@@ -51,6 +52,23 @@ class SheetLocator(Locator):
 def is_workbook(path: Path) -> bool:
     """Whether ``path`` names a workbook (by its suffix, as the user wrote it)."""
     return path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+# What openpyxl raises on a file that is no workbook or a damaged one.
+UNREADABLE = (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError)
+
+
+def open_workbook(path: Path, display: str, unreadable: Callable[[str], Any],
+                  data_only: bool = True) -> Any:
+    """``path`` opened read-only with openpyxl, or a :class:`SigngenError` located at
+    ``display`` whose message is ``unreadable(kind of error)``."""
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+    except UNREADABLE as exc:
+        raise SigngenError([Problem(display, 0, 0, "", unreadable(type(exc).__name__))]
+                           ) from None
 
 
 def cell_value(value: object) -> Any:
